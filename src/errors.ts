@@ -1,0 +1,44 @@
+/** What went wrong, as a stable code users can branch on. */
+export type ErrorCode = 'invalid-facts' | 'invalid-options' | 'invalid-input';
+
+/** One problem found in input, at a path such as `nodes[2].osBuild`. */
+export interface InputIssue {
+  /** Where: `nodes[2].osBuild`, or `(root)` for the document itself. */
+  readonly path: string;
+  /** What kind of problem: `invalid-type`, `invalid-value`, `unknown-key`, `too-small`, `too-big`, `custom`. */
+  readonly code: string;
+  /** What is wrong, naming the value seen. */
+  readonly message: string;
+  /** Where in the source text, when the input came from a file the library read. */
+  readonly location?: { readonly file?: string; readonly line: number; readonly column: number };
+}
+
+/**
+ * The one error class the library throws. Every error carries a `code`; errors about input carry every
+ * problem found, each with its path — never only the first.
+ */
+export class CompatError extends Error {
+  override readonly name: string = 'CompatError';
+  /** What went wrong. */
+  readonly code: ErrorCode;
+  /** Every problem found, with its path; empty for errors that are not about a particular path. */
+  readonly issues: readonly InputIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: readonly InputIssue[] = []) {
+    super(issues.length === 0 ? message : `${message}\n${formatIssues(issues)}`);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Formats issues one a line: `  nodes[2].osBuild: is not a Windows build …`. */
+export function formatIssues(issues: readonly InputIssue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.location
+        ? ` (${issue.location.file ? `${issue.location.file}:` : 'line '}${issue.location.line}:${issue.location.column})`
+        : '';
+      return `  ${issue.path}: ${issue.message}${where}`;
+    })
+    .join('\n');
+}

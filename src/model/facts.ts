@@ -1,0 +1,170 @@
+/**
+ * The facts model: what a cluster is known to be. Every field is optional, and an absent field is
+ * *unknown* — never assumed to be fine. The schemas are `zod/mini` (zod v4 core), so users can compose
+ * them and `z.infer` works, while the browser bundle stays small.
+ *
+ * Field names are public API (see the contract); extend them additively.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { parseWindowsBuild } from './windows.js';
+import { parseVersion } from './version.js';
+import { parseContainerRuntime } from './runtime.js';
+
+/** The datastores Calico can use: the Kubernetes API datastore (kdd) or etcd. */
+export const DatastoreSchema = z.enum(['kubernetes', 'etcd']);
+/** A Calico datastore. */
+export type Datastore = z.infer<typeof DatastoreSchema>;
+
+/** An IP pool's encapsulation, as Calico's IPPool `ipipMode` / `vxlanMode` combine. */
+export const EncapsulationSchema = z.enum(['none', 'vxlan', 'vxlan-cross-subnet', 'ipip', 'ipip-cross-subnet']);
+/** An IP pool's encapsulation. */
+export type Encapsulation = z.infer<typeof EncapsulationSchema>;
+
+/** The ways a Windows node can be reached remotely. */
+export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm']);
+/** A remote access method. */
+export type RemoteAccessMethod = z.infer<typeof RemoteAccessMethodSchema>;
+
+const nonEmpty = () => z.string().check(z.minLength(1, 'must not be empty'));
+
+const versionString = () =>
+  nonEmpty().check(
+    z.refine((v) => parseVersion(v) !== undefined, {
+      message: 'is not a version (expected something like 1.23.4 or v1.23.4-eks-0389ca3)',
+    }),
+  );
+
+/** An IP pool of the Linux side's Calico. Disabled pools are ignored by every rule. */
+export const IpPoolSchema = z.strictObject({
+  name: z.optional(nonEmpty()),
+  cidr: z.optional(nonEmpty()),
+  encapsulation: EncapsulationSchema,
+  disabled: z.optional(z.boolean()),
+});
+/** An IP pool. */
+export type IpPool = z.infer<typeof IpPoolSchema>;
+
+/** Calico as installed and configured on the Linux side. */
+export const CalicoFactsSchema = z.strictObject({
+  version: z.optional(versionString()),
+  datastore: z.optional(DatastoreSchema),
+  operatorManaged: z.optional(z.boolean()),
+  ipam: z.optional(nonEmpty()),
+  strictAffinity: z.optional(z.boolean()),
+  ipipEnabled: z.optional(z.boolean()),
+  bgpEnabled: z.optional(z.boolean()),
+  vxlanPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  ipPools: z.optional(z.array(IpPoolSchema)),
+});
+/** Calico facts. */
+export type CalicoFacts = z.infer<typeof CalicoFactsSchema>;
+
+/** Facts about the network between the nodes. */
+export const NetworkFactsSchema = z.strictObject({
+  vxlanPortOpen: z.optional(z.boolean()),
+  sourceDestCheckDisabled: z.optional(z.boolean()),
+});
+/** Network facts. */
+export type NetworkFacts = z.infer<typeof NetworkFactsSchema>;
+
+/** Facts only an EKS cluster has. */
+export const EksFactsSchema = z.strictObject({
+  vpcControllersInstalled: z.optional(z.boolean()),
+  instanceRole: z.optional(
+    z.strictObject({
+      canGetNamespaces: z.optional(z.boolean()),
+      secretsReadableIn: z.optional(z.array(nonEmpty())),
+    }),
+  ),
+});
+/** EKS facts. */
+export type EksFacts = z.infer<typeof EksFactsSchema>;
+
+/** Facts only an AKS cluster has. */
+export const AksFactsSchema = z.strictObject({
+  newCluster: z.optional(z.boolean()),
+});
+/** AKS facts. */
+export type AksFacts = z.infer<typeof AksFactsSchema>;
+
+/** A Linux node. Roles absent, or without a control-plane role, make it a worker. */
+export const LinuxNodeFactsSchema = z.strictObject({
+  os: z.literal('linux'),
+  name: nonEmpty(),
+  roles: z.optional(z.array(nonEmpty())),
+  routeReflector: z.optional(z.boolean()),
+});
+/** A Linux node. */
+export type LinuxNodeFacts = z.infer<typeof LinuxNodeFactsSchema>;
+
+/** A Windows node, joined or about to be. */
+export const WindowsNodeFactsSchema = z.strictObject({
+  os: z.literal('windows'),
+  name: nonEmpty(),
+  osBuild: z.optional(
+    nonEmpty().check(
+      z.refine((v) => parseWindowsBuild(v) !== undefined, {
+        message: "is not a Windows build (expected '10.0.17763.1432', '17763.1432' or '10.0.17763')",
+      }),
+    ),
+  ),
+  containerRuntime: z.optional(
+    nonEmpty().check(
+      z.refine((v) => parseContainerRuntime(v) !== undefined, {
+        message: "is not a container runtime (expected 'containerd://1.6.6', 'docker://19.3.14', 'containerd' or 'docker')",
+      }),
+    ),
+  ),
+  datastore: z.optional(DatastoreSchema),
+  cniPlugin: z.optional(nonEmpty()),
+  routeReflector: z.optional(z.boolean()),
+  powershellAdmin: z.optional(z.boolean()),
+  remoteAccess: z.optional(z.array(RemoteAccessMethodSchema)),
+  remoteAccessServiceInstalled: z.optional(z.boolean()),
+  tls12Enabled: z.optional(z.boolean()),
+});
+/** A Windows node. */
+export type WindowsNodeFacts = z.infer<typeof WindowsNodeFactsSchema>;
+
+/** A node of the cluster, discriminated by `os`. */
+export const NodeFactsSchema = z.discriminatedUnion('os', [LinuxNodeFactsSchema, WindowsNodeFactsSchema]);
+/** A node of the cluster. */
+export type NodeFacts = z.infer<typeof NodeFactsSchema>;
+
+/**
+ * Everything the library knows about a cluster. Every field is optional: an absent fact is unknown.
+ *
+ * `platform` and `networking` accept any string: a platform the seed does not support (`'gke'`) is a
+ * finding of `platform-supported`, not invalid input.
+ */
+export const ClusterFactsSchema = z.strictObject({
+  platform: z.optional(nonEmpty()),
+  infrastructure: z.optional(nonEmpty()),
+  networking: z.optional(nonEmpty()),
+  kubernetes: z.optional(z.strictObject({ version: z.optional(versionString()) })),
+  calico: z.optional(CalicoFactsSchema),
+  network: z.optional(NetworkFactsSchema),
+  eks: z.optional(EksFactsSchema),
+  aks: z.optional(AksFactsSchema),
+  nodes: z.optional(
+    z.array(NodeFactsSchema).check(
+      z.superRefine((nodes, ctx) => {
+        const seen = new Map<string, number>();
+        nodes.forEach((node, index) => {
+          const first = seen.get(node.name);
+          if (first === undefined) seen.set(node.name, index);
+          else
+            ctx.issues.push({
+              code: 'custom',
+              input: node.name,
+              path: [index, 'name'],
+              message: `duplicates the name of nodes[${first}]: node names must be unique`,
+            });
+        });
+      }),
+    ),
+  ),
+});
+/** Everything known about a cluster. */
+export type ClusterFacts = z.infer<typeof ClusterFactsSchema>;

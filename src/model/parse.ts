@@ -1,0 +1,177 @@
+import type * as z from 'zod/mini';
+import { CompatError, type InputIssue } from '../errors.js';
+import { closest } from '../text.js';
+import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
+
+/** The result of {@link parseFacts}: the facts, or an error listing every problem. */
+export type ParseFactsResult =
+  | { readonly success: true; readonly data: ClusterFacts }
+  | { readonly success: false; readonly error: CompatError };
+
+/**
+ * Validates untrusted input (a parsed JSON or YAML document) as {@link ClusterFacts}.
+ *
+ * Never throws: a problem comes back as a {@link CompatError} with code `invalid-facts` whose `issues`
+ * list **every** problem with its path, unknown keys included, so a typo (`osbuild`) is an error rather
+ * than a silently missing fact.
+ *
+ * @example
+ * const result = parseFacts(JSON.parse(text));
+ * if (!result.success) console.error(result.error.message); // "nodes[2].osBuild: is not a Windows build …"
+ * else evaluateCompatibility(result.data);
+ */
+export function parseFacts(input: unknown): ParseFactsResult {
+  const result = ClusterFactsSchema.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const issues = result.error.issues.flatMap((issue) => toInputIssues(issue, input));
+  return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', issues) };
+}
+
+/** Like {@link parseFacts}, but throws the {@link CompatError} instead of returning it. */
+export function parseFactsOrThrow(input: unknown): ClusterFacts {
+  const result = parseFacts(input);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/** Formats a path as users write it: `nodes[2].osBuild`; `(root)` for the document. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else {
+      const name = String(key);
+      out += /^[A-Za-z_$][\w$]*$/.test(name) ? (out === '' ? name : `.${name}`) : `[${JSON.stringify(name)}]`;
+    }
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
+  const path = formatPath(issue.path);
+  const seen = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue.path, input);
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, known);
+        return {
+          path: formatPath([...issue.path, key]),
+          code: 'unknown-key',
+          message: `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known keys here: ${known.join(', ')}`,
+        };
+      });
+    }
+    case 'invalid_type':
+      return [
+        {
+          path,
+          code: 'invalid-type',
+          message:
+            seen === undefined
+              ? `is required (${article(issue.expected)})`
+              : `expected ${article(issue.expected)}, got ${describe(seen)}`,
+        },
+      ];
+    case 'invalid_value':
+      return [
+        {
+          path,
+          code: 'invalid-value',
+          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(seen)}`,
+        },
+      ];
+    case 'invalid_union':
+      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
+        const raw = (issue as { options?: unknown }).options;
+        const options = Array.isArray(raw) ? (raw as unknown[]) : [];
+        return [
+          {
+            path,
+            code: 'invalid-value',
+            message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(seen)}`,
+          },
+        ];
+      }
+      return [{ path, code: 'invalid-value', message: `does not match any allowed form, got ${describe(seen)}` }];
+    case 'too_small':
+      return [{ path, code: 'too-small', message: custom(issue) ?? `must be at least ${String(issue.minimum)}, got ${describe(seen)}` }];
+    case 'too_big':
+      return [{ path, code: 'too-big', message: custom(issue) ?? `must be at most ${String(issue.maximum)}, got ${describe(seen)}` }];
+    default:
+      return [{ path, code: 'custom', message: `${custom(issue) ?? 'is invalid'}, got ${describe(seen)}` }];
+  }
+}
+
+// zod/mini ships no locale: its default message is a placeholder we replace with our own text.
+function custom(issue: z.core.$ZodIssue): string | undefined {
+  return issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+}
+
+function article(expected: string): string {
+  const noun = expected === 'int' ? 'integer' : expected;
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    case 'number':
+    case 'boolean':
+      return `${typeof value} ${String(value)}`;
+    case 'undefined':
+      return 'nothing';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+interface SchemaDef {
+  readonly type?: string;
+  readonly shape?: Record<string, { readonly _zod: { readonly def: SchemaDef } }>;
+  readonly innerType?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly element?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly options?: ReadonlyArray<{ readonly _zod: { readonly def: SchemaDef } }>;
+  readonly discriminator?: string;
+}
+
+/** The keys the schema allows at a path, to suggest the nearest one for a typo. */
+function knownKeys(path: readonly PropertyKey[], input: unknown): string[] {
+  let def = (ClusterFactsSchema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  let value = input;
+  const unwrap = (): void => {
+    while (def.innerType) def = def.innerType._zod.def;
+    if (def.options && def.discriminator !== undefined && value !== null && typeof value === 'object') {
+      const tag = (value as Record<string, unknown>)[def.discriminator];
+      const option = def.options.find((o) => {
+        const literal = o._zod.def.shape?.[def.discriminator ?? '']?._zod.def as { values?: unknown[] } | undefined;
+        return literal?.values?.includes(tag) ?? false;
+      });
+      if (option) def = option._zod.def;
+    }
+  };
+  unwrap();
+  for (const key of path) {
+    const next = typeof key === 'number' ? def.element : def.shape?.[String(key)];
+    if (!next) return [];
+    def = next._zod.def;
+    value = valueAt(value, [key]);
+    unwrap();
+  }
+  return Object.keys(def.shape ?? {});
+}

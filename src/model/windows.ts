@@ -1,0 +1,48 @@
+import { WINDOWS_RELEASES, type WindowsReleaseInfo } from '../data/windows-builds.js';
+
+/** A Windows OS build as a node reports it. */
+export interface WindowsBuild {
+  /** The build number: 17763 for Windows Server 2019 / 1809. */
+  readonly build: number;
+  /** The update build revision (UBR), when known: 1432 in `10.0.17763.1432`. */
+  readonly revision?: number;
+  /** The release this build belongs to, when the library knows it. */
+  readonly release?: WindowsReleaseInfo;
+}
+
+// `10.0.17763.1432` (Node status.nodeInfo.kernelVersion), `17763.1432`, or `10.0.17763`
+// (label node.kubernetes.io/windows-build, which carries no revision).
+const BUILD = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/;
+
+const byBuild = new Map<number, WindowsReleaseInfo>(WINDOWS_RELEASES.map((r) => [r.build, r]));
+
+/**
+ * Parses a Windows build string.
+ *
+ * @example
+ * parseWindowsBuild('10.0.17763.1432') // { build: 17763, revision: 1432, release: { id: '1809', … } }
+ * parseWindowsBuild('10.0.20348')      // { build: 20348, release: { id: '2022', … } }
+ * parseWindowsBuild('Windows')         // undefined
+ */
+export function parseWindowsBuild(text: string): WindowsBuild | undefined {
+  const match = BUILD.exec(text.trim());
+  if (!match) return undefined;
+  const build = Number(match[1]);
+  const release = byBuild.get(build);
+  const revision = match[2] === undefined ? undefined : Number(match[2]);
+  return {
+    build,
+    ...(revision === undefined ? {} : { revision }),
+    ...(release === undefined ? {} : { release }),
+  };
+}
+
+/** The Windows Server release of a build number, if the library knows it. */
+export function windowsReleaseForBuild(build: number): WindowsReleaseInfo | undefined {
+  return byBuild.get(build);
+}
+
+/** Formats a build the way Windows prints it: `17763.1432`, or `17763` without a revision. */
+export function formatWindowsBuild(build: WindowsBuild): string {
+  return build.revision === undefined ? String(build.build) : `${build.build}.${build.revision}`;
+}

@@ -1,0 +1,30 @@
+import { NETWORKING } from '../data/platforms.js';
+import { definePoolRule, fail, pass, whenNetworking } from './define.js';
+
+export default definePoolRule({
+  id: 'ip-pool-encapsulation',
+  title: 'IP pool encapsulation matches the networking',
+  description:
+    "Windows supports VXLAN, or BGP without encapsulation; IPIP, Calico's default encapsulation, is not supported. With Calico VXLAN every enabled pool must be a VXLAN pool; with Calico BGP every enabled pool must be unencapsulated.",
+  severity: 'error',
+  sections: ['Linux platform requirements', 'CNI and networking options'],
+  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan), on each enabled IP pool.',
+  passesWhen: "calico-vxlan: the pool's encapsulation is vxlan; calico-bgp: it is none.",
+  remediation: 'Change the pool to the encapsulation the networking needs.',
+  appliesReads: ['networking'],
+  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  requires: ['networking'],
+  reads: ['pool.encapsulation'],
+  check: ({ networking }, pool) => {
+    const wanted = networking === 'calico-vxlan' ? NETWORKING['calico-vxlan'].poolEncapsulation : NETWORKING['calico-bgp'].poolEncapsulation;
+    const name = pool.name ?? pool.cidr ?? 'the pool';
+    if (pool.encapsulation === wanted) return pass(`Pool ${name} uses '${pool.encapsulation}', as ${networking} needs.`);
+    const modes = wanted === 'vxlan' ? `{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}` : `{"spec":{"ipipMode":"Never","vxlanMode":"Never"}}`;
+    return fail(
+      `Pool ${name} uses '${pool.encapsulation}'; ${networking} needs '${wanted}'.`,
+      pool.name === undefined
+        ? `Set the pool's ipipMode to Never and vxlanMode to ${wanted === 'vxlan' ? 'Always' : 'Never'}.`
+        : `calicoctl patch ippool ${pool.name} -p '${modes}'`,
+    );
+  },
+});

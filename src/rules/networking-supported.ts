@@ -1,0 +1,33 @@
+import { NETWORKING, PLATFORMS, isKnownPlatform } from '../data/platforms.js';
+import { defineClusterRule, fail, pass } from './define.js';
+
+export default defineClusterRule({
+  id: 'networking-supported',
+  title: 'Networking is supported on the platform',
+  description:
+    'Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN (or cloud-provider networking with win-bridge.exe) on Kubernetes, OpenShift and RKE; only the VPC CNI on EKS; only Azure CNI on AKS.',
+  severity: 'error',
+  sections: ["What's supported in this release › Networking", 'CNI and networking options'],
+  appliesWhen: 'The platform is a supported one.',
+  passesWhen:
+    'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.',
+  remediation: 'Choose a networking option the platform supports for Windows nodes (see the rule reference).',
+  appliesReads: ['platform'],
+  applies: ({ platform }) => {
+    if (platform === undefined)
+      return { unknown: ['platform'], message: 'Cannot decide: platform is not known.' };
+    return isKnownPlatform(platform) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
+  },
+  requires: ['platform', 'networking'],
+  check: ({ platform, networking }, { profile }) => {
+    if (!isKnownPlatform(platform)) return fail(`Platform '${platform}' is not supported.`);
+    const allowed = profile.networkingByPlatform[platform];
+    const name = (id: string): string => (id in NETWORKING ? `${id} (${NETWORKING[id as keyof typeof NETWORKING].displayName})` : id);
+    return (allowed as readonly string[]).includes(networking)
+      ? pass(`Networking ${name(networking)} is supported on ${PLATFORMS[platform].displayName}.`)
+      : fail(
+          `Networking '${networking}' is not supported on ${PLATFORMS[platform].displayName}; supported: ${allowed.join(', ')}.`,
+          `Use ${allowed.map(name).join(' or ')} on ${PLATFORMS[platform].displayName}.`,
+        );
+  },
+});

@@ -1,0 +1,14 @@
+// STUB: to be implemented.
+import { defineNodeRule, unknown } from './define.js';
+
+export default defineNodeRule({
+  id: 'windows-container-runtime',
+  title: 'STUB',
+  description: 'STUB',
+  severity: 'error',
+  sections: ['Windows platform requirements'],
+  appliesWhen: 'STUB',
+  passesWhen: 'STUB',
+  remediation: 'STUB',
+  check: () => unknown('STUB', []),
+});

@@ -9,7 +9,7 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
-    splitting: false,
+    splitting: true,
   },
   {
     entry: { cli: 'src/cli.ts' },

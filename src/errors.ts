@@ -9,6 +9,8 @@ export interface InputIssue {
   readonly code: string;
   /** What is wrong, naming the value seen. */
   readonly message: string;
+  /** The path as keys and indexes (`['nodes', 2, 'osBuild']`), for programs; absent when not a data path. */
+  readonly segments?: readonly (string | number)[];
   /** Where in the source text, when the input came from a file the library read. */
   readonly location?: { readonly file?: string; readonly line: number; readonly column: number };
 }

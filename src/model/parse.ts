@@ -23,7 +23,9 @@ export type ParseFactsResult =
 export function parseFacts(input: unknown): ParseFactsResult {
   const result = ClusterFactsSchema.safeParse(input);
   if (result.success) return { success: true, data: result.data };
-  const issues = result.error.issues.flatMap((issue) => toInputIssues(issue, input));
+  const issues = result.error.issues.flatMap((issue) =>
+    toInputIssues(issue, input).map((i) => (i.segments === undefined ? { ...i, segments: segmentsOf(issue.path) } : i)),
+  );
   return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', issues) };
 }
 
@@ -47,6 +49,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
+function segmentsOf(path: readonly PropertyKey[]): (string | number)[] {
+  return path.map((key) => (typeof key === 'number' ? key : String(key)));
+}
+
 function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
   const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
@@ -57,6 +63,7 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
         const suggestion = closest(key, known);
         return {
           path: formatPath([...issue.path, key]),
+          segments: segmentsOf([...issue.path, key]),
           code: 'unknown-key',
           message: `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known keys here: ${known.join(', ')}`,
         };

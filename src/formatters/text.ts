@@ -1,0 +1,99 @@
+import type { Finding, FindingStatus, Report, Subject } from '../model/report.js';
+
+/** Options of {@link formatText}. */
+export interface TextFormatOptions {
+  /** ANSI colours. Default false: the caller decides (a TTY without `NO_COLOR`). */
+  readonly color?: boolean;
+  /** Only failures and the verdict. */
+  readonly quiet?: boolean;
+  /** A line under the heading naming the input, e.g. `facts: cluster.yaml`. */
+  readonly input?: string;
+}
+
+const ANSI = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 } as const;
+type Style = keyof typeof ANSI;
+
+const SECTIONS: ReadonlyArray<{ status: FindingStatus; heading: string; mark: string; style: Style }> = [
+  { status: 'fail', heading: 'Failed', mark: '✗', style: 'red' },
+  { status: 'unknown', heading: 'Unknown — facts needed', mark: '?', style: 'yellow' },
+  { status: 'pass', heading: 'Passed', mark: '✓', style: 'green' },
+  { status: 'not-applicable', heading: 'Not applicable', mark: '-', style: 'gray' },
+];
+
+/**
+ * The report as text for a terminal: failures first with their remediation, then unknowns with the
+ * facts they need, then passes and rules that do not apply, each grouped by subject; the verdict last.
+ *
+ * @example
+ * console.log(formatText(evaluateCompatibility(facts), { color: process.stdout.isTTY }));
+ */
+export function formatText(report: Report, options: TextFormatOptions = {}): string {
+  const paint = (style: Style, text: string): string => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  lines.push(
+    paint('bold', `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)`),
+  );
+  if (options.input) lines.push(paint('gray', options.input));
+  const idWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
+
+  for (const section of SECTIONS) {
+    if (options.quiet && section.status !== 'fail') continue;
+    const findings = report.findings.filter((f) => f.status === section.status);
+    if (findings.length === 0) continue;
+    lines.push('', paint(section.style, paint('bold', `${section.heading} (${findings.length})`)));
+    for (const [subject, group] of groupBySubject(findings)) {
+      lines.push(`  ${paint('bold', subject)}`);
+      for (const finding of group) {
+        const severity = finding.status === 'fail' && finding.severity !== 'error' ? paint('yellow', ` [${finding.severity}]`) : '';
+        lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}`);
+        if (finding.status === 'fail' && finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
+        if (finding.status === 'unknown' && finding.missingFacts && finding.missingFacts.length > 0)
+          lines.push(...indent(`needs: ${finding.missingFacts.join(', ')}`, '', idWidth));
+      }
+    }
+  }
+
+  const { counts } = report;
+  const verdictStyle: Style = report.verdict === 'compatible' ? 'green' : report.verdict === 'incompatible' ? 'red' : 'yellow';
+  lines.push(
+    '',
+    `${paint('bold', 'Verdict:')} ${paint(verdictStyle, paint('bold', report.verdict.toUpperCase()))} — ` +
+      `${counts.errors} ${plural(counts.errors, 'error')}, ${counts.warnings} ${plural(counts.warnings, 'warning')}, ` +
+      `${counts.unknown} unknown, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+  );
+  if (report.verdict === 'indeterminate' && report.missingFacts.length > 0)
+    lines.push(`Facts still needed to decide: ${report.missingFacts.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** How a subject is named in output: `cluster`, `node win-1`, `IP pool default-ipv4-ippool`. */
+export function describeSubject(subject: Subject): string {
+  switch (subject.kind) {
+    case 'cluster':
+      return 'cluster';
+    case 'node':
+      return `node ${subject.name}`;
+    case 'ip-pool':
+      return `IP pool ${subject.name}`;
+  }
+}
+
+function groupBySubject(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = describeSubject(finding.subject);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return groups;
+}
+
+function indent(text: string, lead: string, idWidth: number): string[] {
+  const pad = ' '.repeat(6 + idWidth + 2);
+  return text.split('\n').map((line, i) => `${pad}${i === 0 ? lead : ' '.repeat(lead.length)}${line}`);
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

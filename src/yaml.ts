@@ -1,0 +1,220 @@
+/**
+ * `calico-windows-compat/yaml`: YAML and JSON text into values, with positions kept for errors.
+ *
+ * Browser-safe, but kept out of the main entry because the `yaml` parser is most of a bundle's weight.
+ * Hostile text is refused cleanly: a size limit, YAML alias bombs (`maxAliasCount`), duplicate keys,
+ * and nesting deep enough to exhaust the stack all give a {@link CompatError}, never a crash.
+ * @packageDocumentation
+ */
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { CompatError, type InputIssue } from './errors.js';
+import { parseFacts, type ParseFactsResult } from './model/parse.js';
+
+/** How text is read. */
+export interface TextOptions {
+  /** The file name, for error locations. */
+  readonly file?: string;
+  /** The largest text accepted, in characters. Default: {@link DEFAULT_MAX_TEXT_LENGTH}. */
+  readonly maxLength?: number;
+}
+
+/** The largest text accepted by default: 64 Mi characters. */
+export const DEFAULT_MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+
+/** How many alias dereferences one document may make: enough for real manifests, not for a bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A position in a text: 1-based line and column. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One document of a text, with a way back from a path in its value to a line and column. */
+export interface TextDocument {
+  /** The document's value, as plain JavaScript data. */
+  readonly value: unknown;
+  /** Its index in the text (0 for the first document). */
+  readonly index: number;
+  /** The line and column where the document starts. */
+  readonly position: TextPosition;
+  /** Where the value at `path` stands in the text, if it stands anywhere. */
+  locate(path: readonly PropertyKey[]): TextPosition | undefined;
+}
+
+/**
+ * Parses YAML text (JSON is YAML too) into its documents. Multi-document YAML (`---`) gives one
+ * {@link TextDocument} each; empty documents are dropped.
+ *
+ * @throws {@link CompatError} `invalid-input` listing every syntax error with its line and column.
+ * @example
+ * const [doc] = parseYamlDocuments('kind: Node\nmetadata: {name: win-1}\n', { file: 'nodes.yaml' });
+ * doc.locate(['metadata', 'name']); // { line: 2, column: 18 }
+ */
+export function parseYamlDocuments(text: string, options: TextOptions = {}): TextDocument[] {
+  const source = checkText(text, options);
+  const lineCounter = new LineCounter();
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(source, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+  } catch (error) {
+    throw tooComplex(error, options);
+  }
+  if (!Array.isArray(documents)) documents = [];
+  const issues: InputIssue[] = [];
+  for (const [index, document] of documents.entries()) {
+    for (const error of document.errors) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      issues.push({
+        path: `document ${index + 1}`,
+        code: `yaml-${error.code.toLowerCase().replaceAll('_', '-')}`,
+        message: firstLine(error.message),
+        location: located(options.file, { line, column: col }),
+      });
+    }
+  }
+  if (issues.length > 0) throw new CompatError('invalid-input', `Cannot parse ${options.file ?? 'the text'} as YAML:`, issues);
+
+  const out: TextDocument[] = [];
+  for (const [index, document] of documents.entries()) {
+    if (document.contents === null) continue;
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const position = lineCounter.linePos(document.range[0]);
+      throw new CompatError('invalid-input', `Cannot read ${options.file ?? 'the text'}:`, [
+        {
+          path: `document ${index + 1}`,
+          code: 'yaml-aliases',
+          message:
+            error instanceof Error && /alias/i.test(error.message)
+              ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a possible alias bomb`
+              : firstLine(error instanceof Error ? error.message : String(error)),
+          location: located(options.file, { line: position.line, column: position.col }),
+        },
+      ]);
+    }
+    const start = lineCounter.linePos(document.range[0]);
+    out.push({
+      value,
+      index,
+      position: { line: start.line, column: start.col },
+      locate(path) {
+        const node = document.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+        if (!node || typeof node !== 'object' || !node.range) return undefined;
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return { line, column: col };
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads a facts file's text (JSON or YAML, one document) and validates it as facts. Problems come back
+ * as the {@link CompatError} of {@link parseFacts}, each issue with the line and column it stands at.
+ * Never throws.
+ *
+ * @example
+ * const result = parseFactsText(await readFile('facts.yaml', 'utf8'), { file: 'facts.yaml' });
+ * if (!result.success) console.error(result.error.message); // nodes[2].osBuild: … (facts.yaml:14:14)
+ */
+export function parseFactsText(text: string, options: TextOptions = {}): ParseFactsResult {
+  let document: TextDocument | undefined;
+  let value: unknown;
+  try {
+    const source = checkText(text, options);
+    // JSON is parsed by the platform's parser: much faster than a YAML parser on large files.
+    const json = /^\s*[{[]/.test(source) ? tryJson(source) : undefined;
+    if (json !== undefined) value = json.value;
+    else {
+      const documents = parseYamlDocuments(source, options);
+      if (documents.length !== 1) {
+        return failure(
+          documents.length === 0
+            ? { path: '(root)', code: 'empty', message: 'the facts file is empty: expected one object of facts' }
+            : {
+                path: `document ${(documents[1]?.index ?? 1) + 1}`,
+                code: 'multiple-documents',
+                message: `a facts file holds one document; this one has ${documents.length}`,
+              },
+          options,
+        );
+      }
+      document = documents[0];
+      value = document?.value;
+    }
+  } catch (error) {
+    if (error instanceof CompatError) return { success: false, error };
+    throw error;
+  }
+  const result = parseFacts(value);
+  if (result.success) return result;
+  const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
+    if (document) return document.locate(segments);
+    // JSON fast path: positions only for the error case, from a YAML parse of the same text.
+    try {
+      document ??= parseYamlDocuments(text, options)[0];
+    } catch {
+      return undefined;
+    }
+    return document?.locate(segments);
+  };
+  const issues = result.error.issues.map((issue) => {
+    const position = issue.segments ? locateNearest(locate, issue.segments) : undefined;
+    const location = position ? located(options.file, position) : undefined;
+    return location ? { ...issue, location } : issue;
+  });
+  return { success: false, error: new CompatError('invalid-facts', `Invalid facts${options.file ? ` in ${options.file}` : ''}:`, issues) };
+}
+
+function locateNearest(
+  locate: (segments: readonly PropertyKey[]) => TextPosition | undefined,
+  segments: readonly PropertyKey[],
+): TextPosition | undefined {
+  for (let length = segments.length; length >= 0; length--) {
+    const position = locate(segments.slice(0, length));
+    if (position) return position;
+  }
+  return undefined;
+}
+
+function tryJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined; // not JSON after all: YAML gives the error with its position
+  }
+}
+
+function checkText(text: string, options: TextOptions): string {
+  if (typeof text !== 'string') throw new CompatError('invalid-input', 'Expected text to parse.');
+  const limit = options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
+  if (text.length > limit)
+    throw new CompatError('invalid-input', `${options.file ?? 'The text'} is too large: ${text.length} characters, the limit is ${limit}.`);
+  // A byte order mark is not content.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function tooComplex(error: unknown, options: TextOptions): CompatError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new CompatError(
+    'invalid-input',
+    `Cannot parse ${options.file ?? 'the text'}: ${/call stack/i.test(message) ? 'it is nested too deeply' : firstLine(message)}.`,
+  );
+}
+
+function failure(issue: InputIssue, options: TextOptions): ParseFactsResult {
+  return { success: false, error: new CompatError('invalid-facts', `Invalid facts${options.file ? ` in ${options.file}` : ''}:`, [issue]) };
+}
+
+function located(file: string | undefined, position: TextPosition): NonNullable<InputIssue['location']> {
+  return file === undefined ? { line: position.line, column: position.column } : { file, line: position.line, column: position.column };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+export { CompatError } from './errors.js';

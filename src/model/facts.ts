@@ -26,7 +26,7 @@ export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm']);
 /** A remote access method. */
 export type RemoteAccessMethod = z.infer<typeof RemoteAccessMethodSchema>;
 
-const nonEmpty = () => z.string().check(z.minLength(1, 'must not be empty'));
+const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
 
 const versionString = () =>
   nonEmpty().check(

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Bundles each browser-safe entry for the browser (esbuild, minified, dependencies included), gzips it
+// and checks it against its budget. The main entry's budget is an architecture decision: Backstage
+// frontends ship it. Exits 1 when a bundle is over budget or pulls in a Node built-in.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { builtinModules } from 'node:module';
+
+const KB = 1024;
+const entries = [
+  { entry: 'src/index.ts', budget: 25 * KB },
+  { entry: 'src/yaml.ts', budget: 60 * KB },
+];
+
+let failed = false;
+for (const { entry, budget } of entries) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const gz = gzipSync(code, { level: 9 }).length;
+  const inputs = Object.keys(result.metafile.inputs);
+  const builtins = inputs.filter((p) => p.startsWith('node:') || builtinModules.includes(p));
+  const ok = gz <= budget && builtins.length === 0;
+  failed ||= !ok;
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${entry}: ${(code.length / KB).toFixed(1)} KB minified, ${(gz / KB).toFixed(1)} KB gzip (budget ${budget / KB} KB)` +
+      (builtins.length ? `; Node built-ins: ${builtins.join(', ')}` : ''),
+  );
+}
+process.exitCode = failed ? 1 : 0;

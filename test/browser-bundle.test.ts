@@ -1,0 +1,40 @@
+import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// The core must bundle for a browser (a Backstage frontend) with no Node built-ins.
+async function bundle(entry: string): Promise<{ inputs: string[]; code: string }> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? '' };
+}
+
+const isBuiltin = (path: string): boolean => path.startsWith('node:') || builtinModules.includes(path);
+
+describe('browser safety', () => {
+  it.each(['src/index.ts', 'src/yaml.ts'])('%s bundles for the browser without Node built-ins', async (entry) => {
+    const { inputs, code } = await bundle(entry);
+    expect(inputs.filter(isBuiltin)).toEqual([]);
+    // semver reads process.env.NODE_DEBUG only behind `typeof process === 'object'`; nothing else may.
+    const unguarded = code.split('\n').filter((line) => /\bprocess\./.test(line) && !/typeof process/.test(line));
+    expect(unguarded).toEqual([]);
+    expect(code).toContain(entry.endsWith('index.ts') ? 'platform-supported' : 'maxAliasCount');
+  });
+
+  it('keeps the YAML parser out of the main entry', async () => {
+    const { inputs } = await bundle('src/index.ts');
+    expect(inputs.some((p) => p.includes('node_modules/yaml/'))).toBe(false);
+    expect(inputs.some((p) => p.includes('node_modules/zod/v4/classic/'))).toBe(false);
+  });
+
+  it('the Node entry is the one that needs Node built-ins', async () => {
+    await expect(bundle('src/node.ts')).rejects.toThrow(/node:fs|Could not resolve/);
+  });
+});

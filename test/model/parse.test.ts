@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseFacts, parseFactsOrThrow, formatPath } from '../../src/model/parse.js';
+import { CompatError } from '../../src/errors.js';
+
+function issuesOf(input: unknown): Array<{ path: string; code: string; message: string }> {
+  const result = parseFacts(input);
+  if (result.success) throw new Error('expected invalid facts');
+  expect(result.error).toBeInstanceOf(CompatError);
+  expect(result.error.code).toBe('invalid-facts');
+  return result.error.issues.map(({ path, code, message }) => ({ path, code, message }));
+}
+
+describe('parseFacts', () => {
+  it('accepts an empty object: every fact is optional', () => {
+    expect(parseFacts({})).toEqual({ success: true, data: {} });
+  });
+
+  it('returns the facts it was given, typed', () => {
+    const input = {
+      platform: 'eks',
+      kubernetes: { version: 'v1.22.17-eks-0389ca3' },
+      calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan' }] },
+      nodes: [{ os: 'windows', name: 'win-1', osBuild: '10.0.17763.1432', remoteAccess: ['rdp'] }],
+    };
+    const result = parseFacts(input);
+    expect(result.success && result.data).toEqual(input);
+  });
+
+  it.each([
+    ['null', null],
+    ['an array', []],
+    ['a string', 'platform: eks'],
+    ['a number', 3],
+  ])('refuses %s at the root', (_name, input) => {
+    expect(issuesOf(input)).toEqual([{ path: '(root)', code: 'invalid-type', message: expect.stringMatching(/^expected an object, got /) }]);
+  });
+
+  it('lists every problem with its path, not only the first', () => {
+    const issues = issuesOf({
+      platform: 3,
+      calico: { datastore: 'consul', vxlanPort: 70000, ipPools: [{ encapsulation: 'gre' }] },
+      nodes: [
+        { os: 'linux', name: 'l1' },
+        { os: 'mac', name: 'm1' },
+        { os: 'windows', name: 'w1', osBuild: 'Windows Server 2019' },
+        { os: 'windows', name: 'w2', osbuild: '10.0.17763.1432' },
+        null,
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        'platform',
+        'calico.datastore',
+        'calico.vxlanPort',
+        'calico.ipPools[0].encapsulation',
+        'nodes[1].os',
+        'nodes[2].osBuild',
+        'nodes[3].osbuild',
+        'nodes[4]',
+      ]),
+    );
+    expect(issues).toHaveLength(8);
+    expect(issues.find((i) => i.path === 'platform')?.message).toBe('expected a string, got number 3');
+    expect(issues.find((i) => i.path === 'calico.datastore')?.message).toBe('expected one of "kubernetes", "etcd", got "consul"');
+    expect(issues.find((i) => i.path === 'nodes[1].os')?.message).toBe('expected one of "linux", "windows", got "mac"');
+    expect(issues.find((i) => i.path === 'nodes[2].osBuild')?.message).toMatch(/is not a Windows build/);
+    expect(issues.find((i) => i.path === 'calico.vxlanPort')?.code).toBe('too-big');
+  });
+
+  it('names unknown keys, suggesting the nearest known one, so a typo is not a silently missing fact', () => {
+    const issues = issuesOf({ platfrom: 'eks', calico: { strictAfinity: true }, nodes: [{ os: 'windows', name: 'w', osbuild: '1' }] });
+    expect(issues.map((i) => i.path).sort()).toEqual(['calico.strictAfinity', 'nodes[0].osbuild', 'platfrom']);
+    expect(issues.every((i) => i.code === 'unknown-key')).toBe(true);
+    expect(issues.find((i) => i.path === 'nodes[0].osbuild')?.message).toContain("did you mean 'osBuild'?");
+    expect(issues.find((i) => i.path === 'platfrom')?.message).toContain("did you mean 'platform'?");
+  });
+
+  it('refuses __proto__ and constructor keys as unknown keys, without polluting prototypes', () => {
+    const issues = issuesOf(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"x": 1}}'));
+    expect(issues.map((i) => i.path).sort()).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses duplicate node names, naming both', () => {
+    const issues = issuesOf({ nodes: [{ os: 'windows', name: 'a' }, { os: 'linux', name: 'a' }] });
+    expect(issues).toEqual([{ path: 'nodes[1].name', code: 'custom', message: expect.stringContaining('duplicates the name of nodes[0]') }]);
+  });
+
+  it('refuses versions that are not versions', () => {
+    const issues = issuesOf({ kubernetes: { version: 'latest' }, calico: { version: '' } });
+    expect(issues.map((i) => i.path).sort()).toEqual(['calico.version', 'kubernetes.version']);
+  });
+
+  it('refuses an empty name and a required field that is missing', () => {
+    const issues = issuesOf({ nodes: [{ os: 'windows', name: '' }, { os: 'linux' }], calico: { ipPools: [{ name: 'x' }] } });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'nodes[0].name', code: 'too-small', message: 'must not be empty' },
+        { path: 'nodes[1].name', code: 'invalid-type', message: 'is required (a string)' },
+        { path: 'calico.ipPools[0].encapsulation', code: 'invalid-value', message: expect.stringContaining('"vxlan"') },
+      ]),
+    );
+  });
+
+  it('parseFactsOrThrow throws the same error', () => {
+    expect(() => parseFactsOrThrow({ platform: 1 })).toThrow(CompatError);
+    expect(() => parseFactsOrThrow({ platform: 1 })).toThrow(/platform: expected a string, got number 1/);
+    expect(parseFactsOrThrow({ platform: 'aks' })).toEqual({ platform: 'aks' });
+  });
+});
+
+describe('formatPath', () => {
+  it.each([
+    [[], '(root)'],
+    [['nodes', 2, 'osBuild'], 'nodes[2].osBuild'],
+    [['calico', 'ipPools', 0], 'calico.ipPools[0]'],
+    [['a b'], '["a b"]'],
+  ])('%j → %s', (path, text) => {
+    expect(formatPath(path)).toBe(text);
+  });
+});

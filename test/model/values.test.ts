@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild } from '../../src/model/windows.js';
+import { parseContainerRuntime } from '../../src/model/runtime.js';
+import { parseVersion, compareVersions, minorLine } from '../../src/model/version.js';
+import { WINDOWS_RELEASES } from '../../src/data/windows-builds.js';
+
+describe('parseWindowsBuild', () => {
+  it.each([
+    ['10.0.17763.1432', 17763, 1432, '1809'],
+    ['17763.1432', 17763, 1432, '1809'],
+    ['10.0.17763', 17763, undefined, '1809'],
+    ['10.0.19042.685', 19042, 685, '20H2'],
+    ['10.0.20348.2113', 20348, 2113, '2022'],
+    ['  10.0.26100.1  ', 26100, 1, '2025'],
+    ['10.0.12345.6', 12345, 6, undefined],
+  ])('%s → build %i, revision %s, release %s', (text, build, revision, release) => {
+    const parsed = parseWindowsBuild(text);
+    expect(parsed?.build).toBe(build);
+    expect(parsed?.revision).toBe(revision);
+    expect(parsed?.release?.id).toBe(release);
+  });
+
+  it.each(['', 'Windows Server 2019', '10.0', '6.3.9600.1', '10.0.17763.1432.5', '10.0.1776', 'v10.0.17763'])('refuses %j', (text) => {
+    expect(parseWindowsBuild(text)).toBeUndefined();
+  });
+
+  it('formats builds the way Windows prints them', () => {
+    expect(formatWindowsBuild({ build: 17763, revision: 1432 })).toBe('17763.1432');
+    expect(formatWindowsBuild({ build: 20348 })).toBe('20348');
+  });
+
+  it('maps every release in the table by its build, and release names ↔ builds match hcsshim', () => {
+    for (const release of WINDOWS_RELEASES) expect(windowsReleaseForBuild(release.build)).toBe(release);
+    const byId = Object.fromEntries(WINDOWS_RELEASES.map((r) => [r.id, r.build]));
+    expect(byId).toEqual({
+      '1607': 14393,
+      '1809': 17763,
+      '1903': 18362,
+      '1909': 18363,
+      '2004': 19041,
+      '20H2': 19042,
+      '21H1': 19043,
+      '2022': 20348,
+      '23H2': 25398,
+      '2025': 26100,
+    });
+  });
+});
+
+describe('parseContainerRuntime', () => {
+  it.each([
+    ['containerd://1.6.6', 'containerd', '1.6.6'],
+    ['docker://19.3.14', 'docker', '19.3.14'],
+    ['containerd', 'containerd', undefined],
+    ['Docker', 'docker', undefined],
+    ['cri-o://1.24.1', 'cri-o', '1.24.1'],
+  ])('%s → %s %s', (text, name, version) => {
+    expect(parseContainerRuntime(text)).toEqual(version === undefined ? { name } : { name, version });
+  });
+
+  it.each(['', '://1.6', 'containerd://', '1.6.6'])('refuses %j', (text) => {
+    expect(parseContainerRuntime(text)).toBeUndefined();
+  });
+});
+
+describe('parseVersion', () => {
+  it.each([
+    ['1.21.3', '1.21.3'],
+    ['v1.21.3-eks-0389ca3', '1.21.3'],
+    ['v1.22.4+rke2r1', '1.22.4'],
+    ['1.22', '1.22.0'],
+    ['v3.23', '3.23.0'],
+  ])('%s → %s', (text, version) => {
+    expect(parseVersion(text)?.text).toBe(version);
+  });
+
+  it.each(['', 'latest', 'release 1.22', 'v'])('refuses %j', (text) => {
+    expect(parseVersion(text)).toBeUndefined();
+  });
+
+  it('compares and names release lines', () => {
+    expect(compareVersions('3.12.0', '3.11.9')).toBeGreaterThan(0);
+    expect(compareVersions('3.12.0', '3.12.0')).toBe(0);
+    const v = parseVersion('v1.22.17-eks-1');
+    expect(v && minorLine(v)).toBe('1.22');
+    expect(v && compareVersions(v, '1.23.0')).toBeLessThan(0);
+  });
+});

@@ -75,6 +75,8 @@ export {
 export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './data/kubernetes.js';
 export { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile, type SupportedWindowsBuild } from './data/releases.js';
 export { RULES, getRule } from './rules/index.js';
+export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
+export { formatRuleTable } from './formatters/rules.js';
 export type {
   Rule,
   RuleMeta,

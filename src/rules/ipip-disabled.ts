@@ -1,14 +1,75 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import type { IpPool } from '../model/facts.js';
+import { defineClusterRule, fail, pass, unknown, whenNetworking, type ClusterFactPath } from './define.js';
+
+const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
+
+/** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
+function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: string }> {
+  const enabled: Array<{ pool: IpPool; label: string }> = [];
+  pools.forEach((pool, index) => {
+    if (pool.disabled !== true) enabled.push({ pool, label: pool.name ?? pool.cidr ?? `calico.ipPools[${index}]` });
+  });
+  return enabled;
+}
 
 export default defineClusterRule({
   id: 'ipip-disabled',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'IPIP is turned off',
+  description:
+    "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on — in Felix (ipipEnabled) and on its default IP pool — and Windows nodes cannot reach pods behind it.",
   severity: 'error',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan).',
+  passesWhen: 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.',
+  remediation:
+    "Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.",
+  appliesReads: ['networking'],
+  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  // Not `requires`: either fact alone can prove a failure, so the other may still be absent.
+  reads: ['calico.ipipEnabled', 'calico.ipPools'],
+  check: ({ networking, calico }, { profile }) => {
+    const ipipEnabled = calico?.ipipEnabled;
+    const pools = calico?.ipPools;
+    const ipipPools = pools === undefined ? [] : enabledPools(pools).filter(({ pool }) => IPIP.has(pool.encapsulation));
+
+    if (ipipEnabled === true || ipipPools.length > 0) {
+      const problems: string[] = [];
+      const fixes: string[] = [];
+      if (ipipEnabled === true) {
+        problems.push('calico.ipipEnabled is true');
+        fixes.push(profile.commands.disableIpip);
+      }
+      if (ipipPools.length > 0) {
+        problems.push(
+          `enabled pool${ipipPools.length === 1 ? '' : 's'} ${ipipPools.map(({ pool, label }) => `${label} (${pool.encapsulation})`).join(', ')} use${ipipPools.length === 1 ? 's' : ''} IPIP`,
+        );
+        const vxlanMode = networking === 'calico-vxlan' ? 'Always' : 'Never';
+        for (const { pool, label } of ipipPools)
+          fixes.push(
+            pool.name === undefined
+              ? `Set ipipMode to Never and vxlanMode to ${vxlanMode} on pool ${label}.`
+              : `calicoctl patch ippool ${pool.name} -p '{"spec":{"ipipMode":"Never","vxlanMode":"${vxlanMode}"}}'`,
+          );
+      }
+      return fail(`IPIP is in use: ${problems.join('; ')}. Windows does not support IPIP.`, fixes.join('\n'));
+    }
+
+    const missing: ClusterFactPath[] = [];
+    if (ipipEnabled === undefined) missing.push('calico.ipipEnabled');
+    if (pools === undefined) missing.push('calico.ipPools');
+    if (missing.length > 0)
+      return unknown(
+        `Cannot decide: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known${
+          pools !== undefined ? '; no enabled pool uses IPIP' : ipipEnabled === false ? '; calico.ipipEnabled is false' : ''
+        }.`,
+        missing,
+      );
+
+    const count = enabledPools(pools ?? []).length;
+    return pass(
+      count === 0
+        ? 'calico.ipipEnabled is false and no IP pool is enabled.'
+        : `calico.ipipEnabled is false and none of the ${count} enabled pool${count === 1 ? '' : 's'} uses IPIP.`,
+    );
+  },
 });

@@ -1,14 +1,44 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import type { ClusterFacts, LinuxNodeFacts } from '../model/facts.js';
+import { defineClusterRule, fail, pass } from './define.js';
+
+// The role names kubeadm, OpenShift and RKE give control-plane nodes.
+const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
+
+/**
+ * Whether a node is a Linux worker: a Linux node whose roles are absent, include `worker`, or include
+ * no control-plane role. Shared with `typha-ha`, which counts them.
+ */
+export function isLinuxWorker(node: NonNullable<ClusterFacts['nodes']>[number]): node is LinuxNodeFacts {
+  if (node.os !== 'linux') return false;
+  if (node.roles === undefined || node.roles.includes('worker')) return true;
+  return !node.roles.some((role) => CONTROL_PLANE_ROLES.includes(role));
+}
+
+function describeNode(node: NonNullable<ClusterFacts['nodes']>[number]): string {
+  const roles = node.os === 'linux' && node.roles !== undefined ? ` [${node.roles.join(', ')}]` : '';
+  return `${node.name} (${node.os}${roles})`;
+}
 
 export default defineClusterRule({
   id: 'linux-worker-node',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'A Linux worker node runs the cluster-wide components',
+  description:
+    "Calico's cluster-wide components, such as calico-kube-controllers and Typha, do not run on Windows, so a hybrid cluster needs at least one Linux worker node for them. Control-plane nodes are usually tainted against such workloads, so they do not count.",
   severity: 'error',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'Always.',
+  passesWhen:
+    "At least one Linux node is a worker: its roles are absent, include 'worker', or include none of 'control-plane', 'controlplane', 'master'.",
+  remediation:
+    'Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v3.12 or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.',
+  requires: ['nodes'],
+  check: ({ nodes }) => {
+    const workers = nodes.filter(isLinuxWorker);
+    if (workers.length > 0)
+      return pass(
+        `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}: ${workers.map((n) => n.name).join(', ')}.`,
+      );
+    if (nodes.length === 0) return fail('The node list is empty: no Linux worker node.');
+    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${nodes.map(describeNode).join(', ')}.`);
+  },
 });

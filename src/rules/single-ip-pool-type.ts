@@ -1,14 +1,66 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import type { IpPool } from '../model/facts.js';
+import { NETWORKING } from '../data/platforms.js';
+import { defineClusterRule, fail, pass } from './define.js';
+
+/** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
+function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: string }> {
+  const enabled: Array<{ pool: IpPool; label: string }> = [];
+  pools.forEach((pool, index) => {
+    if (pool.disabled !== true) enabled.push({ pool, label: pool.name ?? pool.cidr ?? `calico.ipPools[${index}]` });
+  });
+  return enabled;
+}
 
 export default defineClusterRule({
   id: 'single-ip-pool-type',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'All IP pools share one encapsulation',
+  description:
+    'A Windows node supports only one IP pool type: its pods sit on one HNS network, an overlay network for VXLAN or an L2 bridge network for BGP. If some pools use VXLAN, every pool in the cluster must use VXLAN, and likewise for unencapsulated (BGP) pools.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['Windows platform requirements'],
+  appliesWhen:
+    'Calico networking, or whenever an enabled IP pool is known. It is decided from calico.ipPools alone, so it needs them whatever the networking; with no enabled pool it does not apply.',
+  passesWhen: 'Every enabled IP pool has the same encapsulation.',
+  remediation:
+    'Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp).',
+  appliesReads: ['calico.ipPools'],
+  applies: ({ calico }) => {
+    const pools = calico?.ipPools;
+    if (pools === undefined)
+      return { unknown: ['calico.ipPools'], message: 'Cannot decide: calico.ipPools is not known.' };
+    return enabledPools(pools).length > 0
+      ? true
+      : { notApplicable: `No enabled IP pool (${pools.length} pool${pools.length === 1 ? '' : 's'}, all disabled).` };
+  },
+  requires: ['calico.ipPools'],
+  reads: ['networking'],
+  check: ({ networking, calico }) => {
+    const enabled = enabledPools(calico.ipPools);
+    const byEncapsulation = new Map<string, string[]>();
+    for (const { pool, label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
+    const [only] = byEncapsulation.keys();
+    if (byEncapsulation.size === 1)
+      return pass(
+        enabled.length === 1
+          ? `The only enabled pool, ${enabled[0]?.label}, uses '${only}'.`
+          : `All ${enabled.length} enabled pools use '${only}'.`,
+      );
+
+    const mix = [...byEncapsulation].map(([encapsulation, labels]) => `'${encapsulation}' (${labels.join(', ')})`).join(', ');
+    const wanted =
+      networking === 'calico-vxlan' || networking === 'calico-bgp' ? NETWORKING[networking].poolEncapsulation : undefined;
+    if (wanted === undefined) return fail(`Enabled pools mix encapsulations: ${mix}.`);
+    const others = enabled.filter(({ pool }) => pool.encapsulation !== wanted);
+    return fail(
+      `Enabled pools mix encapsulations: ${mix}.`,
+      [
+        `${networking} needs every enabled pool to use '${wanted}'. Migrate the workloads of the other pools and disable them, or change their encapsulation:`,
+        ...others.map(({ pool, label }) =>
+          pool.name === undefined
+            ? `Disable pool ${label} (spec.disabled: true).`
+            : `calicoctl patch ippool ${pool.name} -p '{"spec":{"disabled":true}}'`,
+        ),
+      ].join('\n'),
+    );
+  },
 });

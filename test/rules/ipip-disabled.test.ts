@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterFacts } from '../../src/model/facts.js';
+import { findingOf, ruleTable } from './harness.js';
+
+const vxlanPool = { name: 'vxlan-pool', cidr: '10.244.0.0/16', encapsulation: 'vxlan' } as const;
+const ipipPool = { name: 'default-ipv4-ippool', cidr: '192.168.0.0/16', encapsulation: 'ipip' } as const;
+
+describe('ipip-disabled', () => {
+  ruleTable('ipip-disabled', [
+    {
+      name: 'IPIP off in Felix and in every enabled pool passes',
+      facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false, ipPools: [vxlanPool] } },
+      status: 'pass',
+      message: /calico\.ipipEnabled is false and none of the 1 enabled pool uses IPIP/,
+    },
+    {
+      name: 'a disabled IPIP pool is ignored',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [{ ...ipipPool, disabled: true }, { name: 'bgp', encapsulation: 'none' }] } },
+      status: 'pass',
+    },
+    {
+      name: 'no enabled pool at all passes when Felix has IPIP off',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [] } },
+      status: 'pass',
+      message: /no IP pool is enabled/,
+    },
+    {
+      name: 'ipipEnabled true fails with the seed command',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: true, ipPools: [{ name: 'bgp', encapsulation: 'none' }] } },
+      status: 'fail',
+      message: /calico\.ipipEnabled is true/,
+      remediation: `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'`,
+    },
+    {
+      name: 'ipipEnabled true fails even while the pools are unknown',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: true } },
+      status: 'fail',
+      message: /calico\.ipipEnabled is true/,
+    },
+    {
+      name: 'an enabled IPIP pool fails even while ipipEnabled is unknown, naming the pool',
+      facts: { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool, ipipPool] } },
+      status: 'fail',
+      message: /enabled pool default-ipv4-ippool \(ipip\) uses IPIP/,
+      remediation: `calicoctl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`,
+    },
+    {
+      name: 'an ipip-cross-subnet pool fails; on BGP the fix turns encapsulation off, unnamed pools by CIDR',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [{ cidr: '10.0.0.0/16', encapsulation: 'ipip-cross-subnet' }] } },
+      status: 'fail',
+      message: /10\.0\.0\.0\/16 \(ipip-cross-subnet\)/,
+      remediation: /ipipMode to Never and vxlanMode to Never on pool 10\.0\.0\.0\/16/,
+    },
+    {
+      name: 'both problems are named together, with both fixes',
+      facts: { networking: 'calico-bgp', calico: { ipipEnabled: true, ipPools: [ipipPool, { name: 'p2', encapsulation: 'ipip' }] } },
+      status: 'fail',
+      message: /calico\.ipipEnabled is true; enabled pools default-ipv4-ippool \(ipip\), p2 \(ipip\) use IPIP/,
+      remediation: /ipipEnabled":false[\s\S]*ippool default-ipv4-ippool[\s\S]*ippool p2/,
+    },
+    {
+      name: 'ipipEnabled absent with clean pools is unknown',
+      facts: { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } },
+      status: 'unknown',
+      missing: ['calico.ipipEnabled'],
+    },
+    {
+      name: 'pools absent with ipipEnabled false is unknown',
+      facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false } },
+      status: 'unknown',
+      missing: ['calico.ipPools'],
+    },
+    { name: 'both absent is unknown on both', facts: { networking: 'calico-bgp' }, status: 'unknown', missing: ['calico.ipipEnabled', 'calico.ipPools'] },
+    {
+      name: 'networking absent is unknown, even with IPIP on',
+      facts: { calico: { ipipEnabled: true, ipPools: [ipipPool] } },
+      status: 'unknown',
+      missing: ['networking'],
+    },
+    {
+      name: 'cloud-provider networking is not applicable',
+      facts: { networking: 'cloud-provider', calico: { ipipEnabled: true } },
+      status: 'not-applicable',
+      message: /'cloud-provider'/,
+    },
+    { name: 'EKS VPC CNI is not applicable', facts: { networking: 'eks-vpc-cni' }, status: 'not-applicable' },
+  ]);
+
+  it('an early failure does not change when the missing fact is added', () => {
+    const base: ClusterFacts = { networking: 'calico-vxlan', calico: { ipPools: [ipipPool] } };
+    expect(findingOf('ipip-disabled', base).status).toBe('fail');
+    for (const ipipEnabled of [true, false])
+      expect(findingOf('ipip-disabled', { ...base, calico: { ...base.calico, ipipEnabled } }).status).toBe('fail');
+  });
+});

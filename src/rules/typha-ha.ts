@@ -1,14 +1,37 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { defineClusterRule, fail, pass } from './define.js';
+import { isLinuxWorker } from './linux-worker-node.js';
 
 export default defineClusterRule({
   id: 'typha-ha',
-  title: 'STUB',
-  description: 'STUB',
-  severity: 'error',
+  title: 'Enough Linux workers for Typha high availability',
+  description:
+    'On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with three Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.',
+  severity: 'warning',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'calico.operatorManaged is true.',
+  passesWhen: 'At least three Linux worker nodes (the release profile sets the number).',
+  remediation: 'Add Linux worker nodes until there are enough for Typha high availability.',
+  appliesReads: ['calico.operatorManaged'],
+  applies: ({ calico }) => {
+    const managed = calico?.operatorManaged;
+    if (managed === undefined)
+      return {
+        unknown: ['calico.operatorManaged'],
+        message: 'Cannot tell whether the Tigera operator manages Calico: calico.operatorManaged is not known.',
+      };
+    return managed ? true : { notApplicable: 'Applies only to operator-managed Calico; calico.operatorManaged is false.' };
+  },
+  requires: ['nodes'],
+  check: ({ nodes }, { profile }) => {
+    const needed = profile.typhaLinuxWorkers;
+    const workers = nodes.filter(isLinuxWorker);
+    const list = workers.length === 0 ? '' : ` (${workers.map((n) => n.name).join(', ')})`;
+    const counted = `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}${list}`;
+    return workers.length >= needed
+      ? pass(`${counted}; Typha high availability needs ${needed}.`)
+      : fail(
+          `Only ${counted}; Typha high availability needs ${needed}.`,
+          `Add ${needed - workers.length} Linux worker node${needed - workers.length === 1 ? '' : 's'} so that Typha has ${needed} to run on.`,
+        );
+  },
 });

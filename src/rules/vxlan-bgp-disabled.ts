@@ -1,14 +1,24 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { defineClusterRule, fail, pass, whenNetworking } from './define.js';
 
 export default defineClusterRule({
   id: 'vxlan-bgp-disabled',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'BGP is off with Calico VXLAN',
+  description:
+    'With Calico VXLAN the nodes exchange routes over VXLAN, not BGP. Calico for Windows runs in one mode or the other, so BGP must be turned off on the Linux side when VXLAN is used.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['CNI and networking options'],
+  appliesWhen: 'networking is calico-vxlan.',
+  passesWhen: 'calico.bgpEnabled is false.',
+  remediation: [
+    'Turn BGP off.',
+    `Operator-managed Calico: kubectl patch installation default --type merge -p '{"spec":{"calicoNetwork":{"bgp":"Disabled"}}}'`,
+    "Manifest install: set calico_backend to 'vxlan' in the calico-config ConfigMap and remove the BIRD liveness and readiness checks from calico-node.",
+  ].join('\n'),
+  appliesReads: ['networking'],
+  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  requires: ['calico.bgpEnabled'],
+  check: ({ calico }) =>
+    calico.bgpEnabled
+      ? fail('BGP is running (calico.bgpEnabled is true) although networking is calico-vxlan.')
+      : pass('BGP is off (calico.bgpEnabled is false), as calico-vxlan needs.'),
 });

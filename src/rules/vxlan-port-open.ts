@@ -1,14 +1,21 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { defineClusterRule, fail, pass, whenNetworking } from './define.js';
 
 export default defineClusterRule({
   id: 'vxlan-port-open',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'UDP 4789 is open between Calico hosts',
+  description:
+    'VXLAN traffic between nodes travels on UDP port 4789. Any firewall or cloud security group between Calico hosts, Linux and Windows alike, that drops it breaks pod-to-pod traffic across nodes.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['CNI and networking options'],
+  appliesWhen: 'networking is calico-vxlan.',
+  passesWhen: 'network.vxlanPortOpen is true.',
+  remediation:
+    'Allow UDP 4789 in both directions between all Calico hosts (Linux and Windows) in every firewall, including Windows Defender Firewall on the Windows nodes, and in every cloud security group or network security group.',
+  appliesReads: ['networking'],
+  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  requires: ['network.vxlanPortOpen'],
+  check: ({ network }) =>
+    network.vxlanPortOpen
+      ? pass('UDP 4789 is open between all Calico hosts (network.vxlanPortOpen is true).')
+      : fail('UDP 4789 is not open between all Calico hosts (network.vxlanPortOpen is false).'),
 });

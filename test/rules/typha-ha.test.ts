@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { getRule } from '../../src/rules/index.js';
+import { goodWindowsNode, ruleTable } from './harness.js';
+
+const linux = (name: string, roles?: string[]) => (roles === undefined ? { os: 'linux' as const, name } : { os: 'linux' as const, name, roles });
+
+describe('typha-ha', () => {
+  it('is a warning', () => expect(getRule('typha-ha')?.severity).toBe('warning'));
+
+  ruleTable('typha-ha', [
+    {
+      name: 'three Linux workers pass',
+      facts: { calico: { operatorManaged: true }, nodes: [linux('w1'), linux('w2', ['worker']), linux('w3'), goodWindowsNode] },
+      status: 'pass',
+      message: /3 Linux worker nodes \(w1, w2, w3\); Typha high availability needs 3/,
+    },
+    {
+      name: 'two workers and a control plane fail, counting only workers',
+      facts: { calico: { operatorManaged: true }, nodes: [linux('cp', ['control-plane']), linux('w1'), linux('w2'), goodWindowsNode] },
+      status: 'fail',
+      message: /Only 2 Linux worker nodes \(w1, w2\); Typha high availability needs 3/,
+      remediation: /Add 1 Linux worker node so/,
+    },
+    {
+      name: 'no Linux worker fails',
+      facts: { calico: { operatorManaged: true }, nodes: [goodWindowsNode] },
+      status: 'fail',
+      message: /Only 0 Linux worker nodes;/,
+      remediation: /Add 3 Linux worker nodes/,
+    },
+    { name: 'nodes absent is unknown', facts: { calico: { operatorManaged: true } }, status: 'unknown', missing: ['nodes'] },
+    {
+      name: 'operatorManaged absent is unknown, even with enough workers',
+      facts: { nodes: [linux('w1'), linux('w2'), linux('w3')] },
+      status: 'unknown',
+      missing: ['calico.operatorManaged'],
+    },
+    { name: 'both absent is unknown on both', facts: {}, status: 'unknown', missing: ['calico.operatorManaged', 'nodes'] },
+    {
+      name: 'a manifest install is not applicable',
+      facts: { calico: { operatorManaged: false }, nodes: [linux('w1')] },
+      status: 'not-applicable',
+      message: /calico\.operatorManaged is false/,
+    },
+  ]);
+});

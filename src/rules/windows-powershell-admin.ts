@@ -1,14 +1,19 @@
-// STUB: to be implemented.
-import { defineNodeRule, unknown } from './define.js';
+import { defineNodeRule, fail, pass } from './define.js';
 
 export default defineNodeRule({
   id: 'windows-powershell-admin',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'PowerShell can run as Administrator',
+  description:
+    'Calico for Windows is installed and run by PowerShell scripts that create HNS networks, register Windows services and change host networking; all of that needs an elevated (Administrator) PowerShell session on the node.',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: 'powershellAdmin is true: commands can be run as Administrator in PowerShell on the node.',
+  remediation:
+    'Use an account in the node\'s local Administrators group and start PowerShell with "Run as Administrator" to install and run Calico for Windows.',
+  requires: ['node.powershellAdmin'],
+  check: (_facts, node) =>
+    node.powershellAdmin
+      ? pass(`Node ${node.name}: commands can be run as Administrator in PowerShell (powershellAdmin is true).`)
+      : fail(`Node ${node.name}: commands cannot be run as Administrator in PowerShell (powershellAdmin is false).`),
 });

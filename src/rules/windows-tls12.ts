@@ -1,14 +1,22 @@
-// STUB: to be implemented.
-import { defineNodeRule, unknown } from './define.js';
+import { defineNodeRule, fail, pass } from './define.js';
 
 export default defineNodeRule({
   id: 'windows-tls12',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'TLS 1.2 is enabled',
+  description:
+    "The Calico for Windows install scripts download components over HTTPS and talk to the Kubernetes API server; endpoints that accept only TLS 1.2 refuse older Windows defaults, so TLS 1.2 must be enabled in the node's PowerShell (.NET) session.",
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: 'tls12Enabled is true.',
+  remediation:
+    'Enable TLS 1.2 in PowerShell on the node before installing: [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+  requires: ['node.tls12Enabled'],
+  check: (_facts, node, { profile }) =>
+    node.tls12Enabled
+      ? pass(`Node ${node.name}: TLS 1.2 is enabled (tls12Enabled is true).`)
+      : fail(
+          `Node ${node.name}: TLS 1.2 is not enabled (tls12Enabled is false).`,
+          `Enable TLS 1.2 in PowerShell on node ${node.name} before installing: ${profile.commands.tls12}`,
+        ),
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { WindowsNodeFacts } from '../../src/model/facts.js';
+import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
+
+type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
+const win = (patch: Partial<WindowsNodeFacts> = {}, ...omit: Optional[]): WindowsNodeFacts => {
+  const node: WindowsNodeFacts = { ...goodWindowsNode, remoteAccess: [...goodWindowsNode.remoteAccess], ...patch };
+  for (const key of omit) delete node[key];
+  return node;
+};
+
+describe('windows-remote-access', () => {
+  ruleTable('windows-remote-access', [
+    { name: 'RDP passes', facts: { nodes: [win({ remoteAccess: ['rdp'] })] }, subject: 'win-1', status: 'pass', message: /win-1.*RDP/ },
+    { name: 'WinRM passes', facts: { nodes: [win({ remoteAccess: ['winrm'] })] }, subject: 'win-1', status: 'pass', message: /WINRM/ },
+    { name: 'both pass', facts: { nodes: [win({ remoteAccess: ['winrm', 'rdp'] })] }, subject: 'win-1', status: 'pass', message: /WINRM and RDP/ },
+    {
+      name: 'an empty list fails: the node cannot be reached',
+      facts: { nodes: [win({ remoteAccess: [] })] },
+      subject: 'win-1',
+      status: 'fail',
+      message: /win-1.*remoteAccess is empty/,
+      remediation: /Enable-PSRemoting/,
+    },
+    { name: 'an absent remoteAccess is unknown, not fine', facts: { nodes: [win({}, 'remoteAccess')] }, subject: 'win-1', status: 'unknown', missing: ['nodes[win-1].remoteAccess'] },
+    { name: 'no nodes at all is unknown for the cluster', facts: {}, status: 'unknown', missing: ['nodes'] },
+    { name: 'no Windows node is unknown for the cluster', facts: { nodes: [{ os: 'linux', name: 'l1' }] }, status: 'unknown', missing: ['nodes[os=windows]'] },
+    {
+      name: 'each Windows node gets its own finding',
+      facts: { nodes: [win(), win({ name: 'win-2', remoteAccess: [] })] },
+      subject: 'win-2',
+      status: 'fail',
+      message: /win-2/,
+    },
+    { name: 'a sibling node does not affect this one', facts: { nodes: [win(), win({ name: 'win-2', remoteAccess: [] })] }, subject: 'win-1', status: 'pass' },
+  ]);
+
+  it('is an error', () => {
+    expect(findingOf('windows-remote-access', { nodes: [win()] }, 'win-1').severity).toBe('error');
+  });
+});

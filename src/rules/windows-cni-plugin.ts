@@ -1,14 +1,38 @@
-// STUB: to be implemented.
-import { defineNodeRule, unknown } from './define.js';
+import { NETWORKING, isKnownNetworking } from '../data/platforms.js';
+import { defineNodeRule, fail, pass, unknown, whenNetworking } from './define.js';
+
+const WITH_PLUGIN = ['calico-bgp', 'calico-vxlan', 'cloud-provider'] as const;
+
+// 'calico', 'calico.exe' and 'Calico.EXE' name the same plugin.
+const normalize = (plugin: string): string => plugin.trim().toLowerCase().replace(/\.exe$/, '');
 
 export default defineNodeRule({
   id: 'windows-cni-plugin',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'Windows CNI plugin matches the networking',
+  description:
+    'The networking option decides which CNI plugin networks pods on Windows: calico.exe for Calico BGP and VXLAN networking, win-bridge.exe for cloud-provider networking (Calico policy-only). A node with another plugin does not get the networking the Linux side expects.',
   severity: 'error',
-  sections: ['Windows platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['CNI and networking options'],
+  appliesWhen: 'networking is calico-bgp, calico-vxlan or cloud-provider, on each Windows node.',
+  passesWhen: "Calico networking: cniPlugin is 'calico' (calico.exe); cloud-provider: 'win-bridge' (win-bridge.exe).",
+  remediation:
+    'Configure the node with the CNI plugin its networking needs: calico.exe (installed by Calico for Windows) for Calico BGP or VXLAN, win-bridge.exe for cloud-provider networking.',
+  appliesReads: ['networking'],
+  applies: whenNetworking(WITH_PLUGIN, 'Calico BGP, Calico VXLAN or cloud-provider networking'),
+  requires: ['networking', 'node.cniPlugin'],
+  check: ({ networking }, node) => {
+    const info = isKnownNetworking(networking) ? NETWORKING[networking] : undefined;
+    const expected = info !== undefined && 'windowsCniPlugin' in info ? info.windowsCniPlugin : undefined;
+    // Unreachable while `applies` admits only options with a plugin; kept honest rather than guessed.
+    if (expected === undefined) return unknown(`Networking '${networking}' names no Windows CNI plugin.`, []);
+    const networkingName = `${networking} (${info?.displayName ?? networking})`;
+    return normalize(node.cniPlugin) === expected
+      ? pass(`Node ${node.name} uses ${expected}.exe ('${node.cniPlugin}'), as ${networkingName} needs.`)
+      : fail(
+          `Node ${node.name} uses CNI plugin '${node.cniPlugin}'; ${networkingName} needs ${expected}.exe.`,
+          expected === 'calico'
+            ? `Install Calico for Windows on node ${node.name} with the networking backend the cluster uses, so its CNI configuration uses calico.exe.`
+            : `Configure node ${node.name} for cloud-provider networking with the win-bridge.exe CNI plugin, leaving Calico to policy.`,
+        );
+  },
 });

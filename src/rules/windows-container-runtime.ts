@@ -1,14 +1,30 @@
-// STUB: to be implemented.
-import { defineNodeRule, unknown } from './define.js';
+import { parseContainerRuntime } from '../model/runtime.js';
+import { defineNodeRule, fail, pass } from './define.js';
 
 export default defineNodeRule({
   id: 'windows-container-runtime',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'Container runtime is containerd or Docker',
+  description:
+    'Calico for Windows sets up pod networking through the container runtime, and it works with two: containerd and Docker. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: "The node's container runtime is containerd or docker (any version).",
+  remediation:
+    'Install and run containerd (or Docker) on the node, and point the kubelet at it; when both run, Calico uses containerd.',
+  requires: ['node.containerRuntime'],
+  check: (_facts, node, { profile }) => {
+    const runtime = parseContainerRuntime(node.containerRuntime);
+    const supported = profile.containerRuntimes.join(' or ');
+    if (runtime === undefined)
+      return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`);
+    const seen = runtime.version === undefined ? runtime.name : `${runtime.name} ${runtime.version}`;
+    if (!profile.containerRuntimes.includes(runtime.name))
+      return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`);
+    const note =
+      runtime.name === 'containerd'
+        ? 'Calico uses containerd whenever it is running, even alongside Docker.'
+        : 'If containerd also runs on the node, Calico uses containerd instead of Docker.';
+    return pass(`Node ${node.name} runs ${seen}, a supported runtime. ${note}`);
+  },
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { WindowsNodeFacts } from '../../src/model/facts.js';
+import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
+
+type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
+const win = (patch: Partial<WindowsNodeFacts> = {}, ...omit: Optional[]): WindowsNodeFacts => {
+  const node: WindowsNodeFacts = { ...goodWindowsNode, remoteAccess: [...goodWindowsNode.remoteAccess], ...patch };
+  for (const key of omit) delete node[key];
+  return node;
+};
+
+const runtime = (containerRuntime: string) => ({ nodes: [win({ containerRuntime })] });
+
+describe('windows-container-runtime', () => {
+  ruleTable('windows-container-runtime', [
+    { name: 'containerd passes', facts: runtime('containerd://1.6.6'), subject: 'win-1', status: 'pass', message: /win-1 runs containerd 1\.6\.6.*even alongside Docker/ },
+    { name: 'Docker passes, noting containerd wins when both run', facts: runtime('docker://19.3.14'), subject: 'win-1', status: 'pass', message: /docker 19\.3\.14.*If containerd also runs/ },
+    { name: 'a bare runtime name passes (any version)', facts: runtime('containerd'), subject: 'win-1', status: 'pass', message: /runs containerd,/ },
+    { name: 'the name is read case-insensitively', facts: runtime('Docker://20.10.9'), subject: 'win-1', status: 'pass' },
+    {
+      name: 'another runtime fails, naming it',
+      facts: runtime('cri-o://1.24.1'),
+      subject: 'win-1',
+      status: 'fail',
+      message: /win-1 runs cri-o 1\.24\.1.*containerd or docker/,
+      remediation: /containerd/,
+    },
+    { name: 'an unreadable runtime fails, naming it', facts: runtime('not a runtime'), subject: 'win-1', status: 'fail', message: /'not a runtime' is not a container runtime/ },
+    { name: 'an absent runtime is unknown', facts: { nodes: [win({}, 'containerRuntime')] }, subject: 'win-1', status: 'unknown', missing: ['nodes[win-1].containerRuntime'] },
+    { name: 'no nodes at all is unknown for the cluster', facts: {}, status: 'unknown', missing: ['nodes'] },
+    {
+      name: 'each Windows node gets its own finding',
+      facts: { nodes: [win(), win({ name: 'win-2', containerRuntime: 'cri-o://1.24.1' })] },
+      subject: 'win-2',
+      status: 'fail',
+      message: /win-2/,
+    },
+    { name: 'a sibling node does not affect this one', facts: { nodes: [win(), win({ name: 'win-2', containerRuntime: 'cri-o' })] }, subject: 'win-1', status: 'pass' },
+  ]);
+
+  it('is an error', () => {
+    expect(findingOf('windows-container-runtime', runtime('docker'), 'win-1').severity).toBe('error');
+  });
+});

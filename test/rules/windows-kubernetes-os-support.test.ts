@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { WindowsNodeFacts } from '../../src/model/facts.js';
+import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
+
+type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
+const win = (patch: Partial<WindowsNodeFacts> = {}, ...omit: Optional[]): WindowsNodeFacts => {
+  const node: WindowsNodeFacts = { ...goodWindowsNode, remoteAccess: [...goodWindowsNode.remoteAccess], ...patch };
+  for (const key of omit) delete node[key];
+  return node;
+};
+
+const k8s = (version: string | undefined, osBuild: string | undefined) => {
+  const node = osBuild === undefined ? win({}, 'osBuild') : win({ osBuild });
+  return version === undefined ? { nodes: [node] } : { kubernetes: { version }, nodes: [node] };
+};
+
+describe('windows-kubernetes-os-support', () => {
+  ruleTable('windows-kubernetes-os-support', [
+    { name: 'Kubernetes 1.21 supports 20H2', facts: k8s('1.21.3', '10.0.19042.1110'), subject: 'win-1', status: 'pass', message: /win-1: Kubernetes 1\.21 supports Windows Server 20H2/ },
+    { name: 'Kubernetes 1.22 supports 2019/1809', facts: k8s('v1.22.4', '10.0.17763.1432'), subject: 'win-1', status: 'pass', message: /Windows Server 2019/ },
+    { name: 'the revision does not matter here', facts: k8s('1.22.0', '10.0.17763'), subject: 'win-1', status: 'pass' },
+    { name: 'a vendor version string is read (EKS 1.20 supports 2004)', facts: k8s('v1.20.4-eks-6b7464', '10.0.19041.685'), subject: 'win-1', status: 'pass' },
+    { name: 'Kubernetes 1.17 supports 1809', facts: k8s('1.17.0', '17763.1432'), subject: 'win-1', status: 'pass' },
+    {
+      name: 'Kubernetes 1.21 does not support 1909',
+      facts: k8s('1.21.3', '10.0.18363.1556'),
+      subject: 'win-1',
+      status: 'fail',
+      message: /win-1: Kubernetes 1\.21 does not support Windows Server 1909 .*it supports Windows Server 2019 \(1809\), Windows Server 2004, Windows Server 20H2/,
+      remediation: /win-1/,
+    },
+    { name: 'Kubernetes 1.22 does not support 2022', facts: k8s('1.22.2', '10.0.20348.169'), subject: 'win-1', status: 'fail', message: /Windows Server 2022/ },
+    { name: 'Kubernetes 1.18 does not support 20H2', facts: k8s('1.18.20', '10.0.19042'), subject: 'win-1', status: 'fail', message: /Kubernetes 1\.18 does not support Windows Server 20H2/ },
+    { name: 'a build the library cannot map fails, naming it', facts: k8s('1.21.3', '10.0.99999.1'), subject: 'win-1', status: 'fail', message: /build 99999/ },
+    {
+      name: 'a Kubernetes version the table does not cover is unknown, with nothing to provide',
+      facts: k8s('1.23.5', '10.0.17763.1432'),
+      subject: 'win-1',
+      status: 'unknown',
+      missing: [],
+      message: /does not cover Kubernetes 1\.23/,
+    },
+    { name: 'an older uncovered version is unknown too', facts: k8s('1.16.0', '10.0.17763.1432'), subject: 'win-1', status: 'unknown', missing: [] },
+    { name: 'an absent Kubernetes version is unknown', facts: k8s(undefined, '10.0.17763.1432'), subject: 'win-1', status: 'unknown', missing: ['kubernetes.version'] },
+    { name: 'an absent build is unknown', facts: k8s('1.21.3', undefined), subject: 'win-1', status: 'unknown', missing: ['nodes[win-1].osBuild'] },
+    { name: 'both absent names both', facts: k8s(undefined, undefined), subject: 'win-1', status: 'unknown', missing: ['kubernetes.version', 'nodes[win-1].osBuild'] },
+    { name: 'no nodes at all is unknown for the cluster', facts: { kubernetes: { version: '1.21.3' } }, status: 'unknown', missing: ['nodes'] },
+    { name: 'no Windows node is unknown for the cluster', facts: { kubernetes: { version: '1.21.3' }, nodes: [{ os: 'linux', name: 'l1' }] }, status: 'unknown', missing: ['nodes[os=windows]'] },
+    {
+      name: 'each Windows node gets its own finding',
+      facts: { kubernetes: { version: '1.21.3' }, nodes: [win(), win({ name: 'win-2', osBuild: '10.0.18363.1556' })] },
+      subject: 'win-2',
+      status: 'fail',
+      message: /win-2/,
+    },
+    {
+      name: 'a sibling node does not affect this one',
+      facts: { kubernetes: { version: '1.21.3' }, nodes: [win(), win({ name: 'win-2', osBuild: '10.0.18363.1556' })] },
+      subject: 'win-1',
+      status: 'pass',
+    },
+  ]);
+
+  it('is a warning: Kubernetes support is advisory for Calico', () => {
+    expect(findingOf('windows-kubernetes-os-support', k8s('1.21.3', '10.0.18363.1556'), 'win-1').severity).toBe('warning');
+  });
+});

@@ -52,26 +52,27 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
   const ctx: RuleContext = { profile, kubernetesVersion };
   const sources = options.sources;
 
-  const windowsNodes: WindowsNodeFacts[] = [];
-  for (const node of facts.nodes ?? []) if (node.os === 'windows') windowsNodes.push(node);
-  windowsNodes.sort((a, b) => compareText(a.name, b.name));
+  const nodes: Item[] = [];
+  for (const node of facts.nodes ?? [])
+    if (node.os === 'windows') nodes.push(item({ kind: 'node', name: node.name }, node, `nodes[${node.name}].`));
+  nodes.sort(bySubjectName);
 
-  const pools: Array<{ pool: IpPool; name: string }> = [];
+  const pools: Item[] = [];
   (facts.calico?.ipPools ?? []).forEach((pool, index) => {
-    if (pool.disabled !== true) pools.push({ pool, name: pool.name ?? pool.cidr ?? `calico.ipPools[${index}]` });
+    if (pool.disabled === true) return;
+    const name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
+    pools.push(item({ kind: 'ip-pool', name }, pool, `calico.ipPools[${name}].`));
   });
-  pools.sort((a, b) => compareText(a.name, b.name));
+  pools.sort(bySubjectName);
 
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const base = { ruleId: rule.id, severity: rule.severity, title: rule.title, references: referencesFor(rule.sections, profile) };
-    const emit = (subject: Subject, outcome: Outcome, evidence: Evidence[], render: (path: string) => string): void => {
-      findings.push(toFinding(base, rule, subject, outcome, evidence, render));
-    };
+    const base: FindingBase = { rule, references: referencesFor(rule.sections, profile) };
+    const compiled = compile(rule);
+    const clusterEvidence = clusterEvidenceOf(compiled, facts, sources);
 
     if (rule.scope === 'cluster') {
-      const outcome = rule.evaluate(facts, ctx);
-      emit(CLUSTER, outcome, evidenceOf(rule, facts, undefined, '', sources), identity);
+      findings.push(toFinding(base, CLUSTER, rule.evaluate(facts, ctx), clusterEvidence, undefined));
       continue;
     }
 
@@ -79,24 +80,19 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
     const fanOut = rule.scope === 'windows-node' ? facts.nodes : facts.calico?.ipPools;
     const noSubjects = noSubjectOutcome(rule, applicability, fanOut === undefined, facts);
     if (noSubjects) {
-      emit(CLUSTER, noSubjects, evidenceOf(rule, facts, undefined, '', sources), identity);
+      findings.push(toFinding(base, CLUSTER, noSubjects, clusterEvidence, undefined));
       continue;
     }
+    const decided = applicability === true ? undefined : fromApplicability(applicability);
     if (rule.scope === 'windows-node') {
-      for (const node of windowsNodes) {
-        const prefix = `nodes[${node.name}].`;
-        const outcome = applicability === true ? rule.evaluate(facts, node, ctx) : fromApplicability(applicability);
-        emit({ kind: 'node', name: node.name }, outcome, evidenceOf(rule, facts, node, prefix, sources), (p) =>
-          p.startsWith('node.') ? prefix + p.slice(5) : p,
-        );
+      for (const node of nodes) {
+        const outcome = decided ?? rule.evaluate(facts, node.value as WindowsNodeFacts, ctx);
+        findings.push(toFinding(base, node.subject, outcome, itemEvidenceOf(compiled, node, clusterEvidence, sources), node));
       }
     } else {
-      for (const { pool, name } of pools) {
-        const prefix = `calico.ipPools[${name}].`;
-        const outcome = applicability === true ? rule.evaluate(facts, pool, ctx) : fromApplicability(applicability);
-        emit({ kind: 'ip-pool', name }, outcome, evidenceOf(rule, facts, pool, prefix, sources), (p) =>
-          p.startsWith('pool.') ? prefix + p.slice(5) : p,
-        );
+      for (const pool of pools) {
+        const outcome = decided ?? rule.evaluate(facts, pool.value as IpPool, ctx);
+        findings.push(toFinding(base, pool.subject, outcome, itemEvidenceOf(compiled, pool, clusterEvidence, sources), pool));
       }
     }
   }
@@ -147,28 +143,65 @@ function fromApplicability(applicability: Exclude<Applicability, true>): Outcome
     : { status: 'unknown', message: applicability.message, missing: applicability.unknown };
 }
 
-const identity = (path: string): string => path;
+/** A node or pool a rule fans out over, with what every rule's finding about it shares. */
+interface Item {
+  readonly subject: Subject & { readonly name: string };
+  readonly value: WindowsNodeFacts | IpPool;
+  /** How its facts are named in findings: `nodes[win-1].`, `calico.ipPools[default].`. */
+  readonly prefix: string;
+  /** Evidence entries made so far, shared by the findings of every rule about this item. */
+  readonly evidence: Map<string, Evidence | null>;
+}
 
-function toFinding(
-  base: { ruleId: string; severity: Rule['severity']; title: string; references: Reference[] },
-  rule: Rule,
-  subject: Subject,
-  outcome: Outcome,
-  evidence: Evidence[],
-  render: (path: string) => string,
-): Finding {
+function item(subject: Item['subject'], value: Item['value'], prefix: string): Item {
+  return { subject, value, prefix, evidence: new Map() };
+}
+
+function bySubjectName(a: Item, b: Item): number {
+  return compareText(a.subject.name, b.subject.name);
+}
+
+interface FindingBase {
+  readonly rule: Rule;
+  readonly references: Reference[];
+}
+
+/** A rule's fact paths, split once per rule rather than once per finding. */
+interface CompiledFacts {
+  readonly cluster: ReadonlyArray<{ readonly name: string; readonly path: readonly string[] }>;
+  /** Keys of node or pool facts (`osBuild` for `node.osBuild`). */
+  readonly item: readonly string[];
+}
+
+const compiledFacts = new WeakMap<Rule, CompiledFacts>();
+
+function compile(rule: Rule): CompiledFacts {
+  let compiled = compiledFacts.get(rule);
+  if (!compiled) {
+    const isItem = (path: string): boolean => path.startsWith('node.') || path.startsWith('pool.');
+    compiled = {
+      cluster: rule.facts.filter((p) => !isItem(p)).map((name) => ({ name, path: name.split('.') })),
+      item: rule.facts.filter(isItem).map((p) => p.slice(5)),
+    };
+    compiledFacts.set(rule, compiled);
+  }
+  return compiled;
+}
+
+function toFinding(base: FindingBase, subject: Subject, outcome: Outcome, evidence: Evidence[], on: Item | undefined): Finding {
+  const { rule } = base;
   const finding: Finding = {
-    ruleId: base.ruleId,
+    ruleId: rule.id,
     status: outcome.status,
-    severity: base.severity,
+    severity: rule.severity,
     subject,
-    title: base.title,
+    title: rule.title,
     message: outcome.message,
     evidence,
     references: base.references,
   };
   if (outcome.status === 'unknown') {
-    const missing = outcome.missing.map(render);
+    const missing = outcome.missing.map((path) => renderPath(path, on));
     finding.missingFacts = missing;
     finding.remediation = missing.map((path) => `Provide ${path}: ${hintFor(path)}`).join('\n');
   } else if (outcome.status === 'fail') {
@@ -177,30 +210,63 @@ function toFinding(
   return finding;
 }
 
-function evidenceOf(
-  rule: Rule,
-  facts: ClusterFacts,
-  item: WindowsNodeFacts | IpPool | undefined,
-  prefix: string,
-  sources: EvaluateOptions['sources'],
-): Evidence[] {
+/** A rule path as findings name it: `node.osBuild` → `nodes[win-1].osBuild`. */
+function renderPath(path: string, on: Item | undefined): string {
+  return on !== undefined && (path.startsWith('node.') || path.startsWith('pool.')) ? on.prefix + path.slice(5) : path;
+}
+
+function clusterEvidenceOf(compiled: CompiledFacts, facts: ClusterFacts, sources: EvaluateOptions['sources']): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of rule.facts) {
-    let value: unknown;
-    let name: string;
-    if (path.startsWith('node.') || path.startsWith('pool.')) {
-      if (item === undefined) continue;
-      value = (item as Record<string, unknown>)[path.slice(5)];
-      name = prefix + path.slice(5);
-    } else {
-      value = readPath(facts, path.split('.'));
-      name = path;
-    }
-    if (value === undefined) continue;
-    const source = sources?.[name];
-    evidence.push(source === undefined ? { fact: name, value } : { fact: name, value, source });
+  for (const { name, path } of compiled.cluster) {
+    const value = readPath(facts, path);
+    if (value !== undefined) evidence.push(withSource({ fact: name, value: evidenceValue(name, value) }, sources));
   }
   return evidence;
+}
+
+function itemEvidenceOf(
+  compiled: CompiledFacts,
+  on: Item,
+  clusterEvidence: readonly Evidence[],
+  sources: EvaluateOptions['sources'],
+): Evidence[] {
+  const evidence = clusterEvidence.slice();
+  for (const key of compiled.item) {
+    let entry = on.evidence.get(key);
+    if (entry === undefined) {
+      const value = (on.value as Record<string, unknown>)[key];
+      entry = value === undefined ? null : withSource({ fact: on.prefix + key, value: evidenceValue(key, value) }, sources);
+      on.evidence.set(key, entry);
+    }
+    if (entry !== null) evidence.push(entry);
+  }
+  return evidence;
+}
+
+/**
+ * Evidence values are independent of the input's key order, and the node list is summarised rather than
+ * copied into findings (a 10,000-node list would otherwise be repeated in every finding that reads it).
+ */
+function evidenceValue(fact: string, value: unknown): unknown {
+  if (fact === 'nodes' && Array.isArray(value)) {
+    const nodes = value as ReadonlyArray<{ os: string }>;
+    const windows = nodes.filter((n) => n.os === 'windows').length;
+    return { total: nodes.length, linux: nodes.length - windows, windows };
+  }
+  return canonical(value);
+}
+
+function canonical(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(canonical);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = canonical((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+function withSource(evidence: { fact: string; value: unknown }, sources: EvaluateOptions['sources']): Evidence {
+  const source = sources?.[evidence.fact];
+  return source === undefined ? evidence : { ...evidence, source };
 }
 
 function summarize(findings: Finding[], profile: ReleaseProfile): Report {

@@ -71,9 +71,27 @@ describe('evaluateCompatibility', () => {
     expect(report.findings.map((f) => f.status)).toEqual(['fail', 'pass', 'fail', 'pass']);
   });
 
+  it('summarises the node list in evidence rather than copying it', () => {
+    const report = evaluateCompatibility(
+      { nodes: [{ os: 'windows', name: 'w1' }, { os: 'linux', name: 'l1' }, { os: 'linux', name: 'l2' }] },
+      { rules: ['linux-worker-node'] },
+    );
+    expect(report.findings[0]?.evidence).toEqual([{ fact: 'nodes', value: { total: 3, linux: 2, windows: 1 } }]);
+  });
+
   it('is deterministic and independent of input key order and node order', () => {
-    const a: ClusterFacts = { platform: 'kubernetes', networking: 'calico-bgp', nodes: [{ os: 'windows', name: 'w1' }, { os: 'windows', name: 'w2' }] };
-    const b: ClusterFacts = { nodes: [{ name: 'w2', os: 'windows' }, { name: 'w1', os: 'windows' }], networking: 'calico-bgp', platform: 'kubernetes' };
+    const a: ClusterFacts = {
+      platform: 'kubernetes',
+      networking: 'calico-bgp',
+      calico: { ipPools: [{ name: 'p', cidr: '10.0.0.0/16', encapsulation: 'none' }], strictAffinity: true },
+      nodes: [{ os: 'windows', name: 'w1', remoteAccess: ['rdp'] }, { os: 'windows', name: 'w2' }, { os: 'linux', name: 'l1' }],
+    };
+    const b: ClusterFacts = {
+      nodes: [{ name: 'l1', os: 'linux' }, { name: 'w2', os: 'windows' }, { remoteAccess: ['rdp'], name: 'w1', os: 'windows' }],
+      calico: { strictAffinity: true, ipPools: [{ encapsulation: 'none', cidr: '10.0.0.0/16', name: 'p' }] },
+      networking: 'calico-bgp',
+      platform: 'kubernetes',
+    };
     expect(JSON.stringify(evaluateCompatibility(b))).toBe(JSON.stringify(evaluateCompatibility(a)));
   });
 

@@ -160,11 +160,17 @@ type MetaInput = Omit<RuleMeta, 'facts'>;
 
 const always = (): Applicability => true;
 
-function missingOf(root: unknown, paths: readonly (readonly string[])[], names: readonly string[]): string[] {
-  const missing: string[] = [];
+// Hot path (once per rule and node): allocates only when a fact is missing.
+function collectMissing(
+  root: unknown,
+  paths: readonly (readonly string[])[],
+  names: readonly string[],
+  into: string[] | undefined,
+): string[] | undefined {
+  let missing = into;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
-    if (path !== undefined && readPath(root, path) === undefined) missing.push(names[i] ?? '');
+    if (path !== undefined && readPath(root, path) === undefined) (missing ??= []).push(names[i] ?? '');
   }
   return missing;
 }
@@ -203,12 +209,12 @@ export function defineClusterRule<const R extends ClusterFactPath = never>(
     evaluate(facts, ctx) {
       const applicability = applies(facts, ctx);
       if (applicability !== true && 'notApplicable' in applicability) return notApplicable(applicability.notApplicable);
-      const missing = missingOf(facts, split, requires);
+      const missing = collectMissing(facts, split, requires, undefined);
       if (applicability !== true) {
-        const all = [...new Set([...applicability.unknown, ...missing])] as ClusterFactPath[];
+        const all = [...new Set([...applicability.unknown, ...(missing ?? [])])] as ClusterFactPath[];
         return unknown(applicability.message, all);
       }
-      if (missing.length > 0) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
+      if (missing) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
       return check(facts as Narrow<ClusterFacts, R>, ctx);
     },
   };
@@ -242,8 +248,8 @@ export function defineNodeRule<const R extends ClusterFactPath | NodeFactPath = 
     facts: uniqueFacts(appliesReads, requires, reads),
     applies,
     evaluate(facts, node, ctx) {
-      const missing = [...missingOf(facts, clusterSplit, clusterPaths), ...missingOf(node, nodeSplit, nodePaths)];
-      if (missing.length > 0) return unknown(describeMissing(missing), missing as RuleFactPath[]);
+      const missing = collectMissing(node, nodeSplit, nodePaths, collectMissing(facts, clusterSplit, clusterPaths, undefined));
+      if (missing) return unknown(describeMissing(missing), missing as RuleFactPath[]);
       return check(
         facts as Narrow<ClusterFacts, ClusterPart<R>>,
         node as Narrow<WindowsNodeFacts, StripPrefix<R, 'node'>>,
@@ -271,8 +277,8 @@ export function definePoolRule<const R extends ClusterFactPath = never>(
     facts: uniqueFacts(appliesReads, requires, reads),
     applies,
     evaluate(facts, pool, ctx) {
-      const missing = missingOf(facts, split, requires);
-      if (missing.length > 0) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
+      const missing = collectMissing(facts, split, requires, undefined);
+      if (missing) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
       return check(facts as Narrow<ClusterFacts, R>, pool, ctx);
     },
   };

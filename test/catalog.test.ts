@@ -1,0 +1,106 @@
+// The catalog itself is tested: every rule of the requirement catalog is here with its id, severity and
+// subject; every rule has its file, its test and its seed section; the README's rule list is current.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES, getRule } from '../src/rules/index.js';
+import { formatRuleTable } from '../src/formatters/rules.js';
+import { HINTED_FACTS } from '../src/data/fact-hints.js';
+import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
+
+// The catalog (shared/spec/requirements.md): id, severity, subject.
+const CATALOG: ReadonlyArray<readonly [string, 'error' | 'warning', 'cluster' | 'windows-node' | 'ip-pool']> = [
+  ['platform-supported', 'error', 'cluster'],
+  ['networking-supported', 'error', 'cluster'],
+  ['linux-worker-node', 'error', 'cluster'],
+  ['linux-calico-version', 'error', 'cluster'],
+  ['kubernetes-version', 'warning', 'cluster'],
+  ['ipip-disabled', 'error', 'cluster'],
+  ['ip-pool-encapsulation', 'error', 'ip-pool'],
+  ['single-ip-pool-type', 'error', 'cluster'],
+  ['strict-affinity', 'error', 'cluster'],
+  ['typha-ha', 'warning', 'cluster'],
+  ['vxlan-bgp-disabled', 'error', 'cluster'],
+  ['vxlan-port', 'error', 'cluster'],
+  ['vxlan-port-open', 'error', 'cluster'],
+  ['aws-source-dest-check', 'error', 'cluster'],
+  ['eks-vpc-controllers', 'error', 'cluster'],
+  ['eks-instance-role', 'error', 'cluster'],
+  ['aks-new-cluster', 'error', 'cluster'],
+  ['aks-kubernetes-version', 'error', 'cluster'],
+  ['windows-os-version', 'error', 'windows-node'],
+  ['windows-kubernetes-os-support', 'warning', 'windows-node'],
+  ['windows-container-runtime', 'error', 'windows-node'],
+  ['windows-powershell-admin', 'error', 'windows-node'],
+  ['windows-remote-access', 'error', 'windows-node'],
+  ['windows-remoteaccess-service', 'error', 'windows-node'],
+  ['windows-tls12', 'error', 'windows-node'],
+  ['windows-not-route-reflector', 'error', 'windows-node'],
+  ['windows-datastore-match', 'error', 'windows-node'],
+  ['windows-cni-plugin', 'error', 'windows-node'],
+];
+
+const seed = readFileSync(new URL('./fixtures/seed-headings.txt', import.meta.url), 'utf8');
+
+function schemaKeys(schema: unknown): string[] {
+  return Object.keys((schema as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape);
+}
+
+describe('the catalog', () => {
+  it('holds every rule of the requirement catalog, in its order, with its severity and subject', () => {
+    expect(RULES.map((r) => [r.id, r.severity, r.scope])).toEqual(CATALOG);
+  });
+
+  it('has unique kebab-case ids, each reachable by getRule', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(getRule(id)?.id).toBe(id);
+    }
+    expect(getRule('no-such-rule')).toBeUndefined();
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: one file, one test, and complete metadata', (id, rule) => {
+    expect(existsSync(`src/rules/${id}.ts`)).toBe(true);
+    expect(existsSync(`test/rules/${id}.test.ts`)).toBe(true);
+    const source = readFileSync(`src/rules/${id}.ts`, 'utf8');
+    expect(source).toContain(`id: '${id}'`);
+    expect(source).not.toMatch(/STUB/);
+    for (const text of [rule.title, rule.description, rule.appliesWhen, rule.passesWhen, rule.remediation])
+      expect(text.trim().length).toBeGreaterThan(5);
+    expect(rule.title.length).toBeLessThanOrEqual(60);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: cites sections that exist in the seed', (_id, rule) => {
+    expect(rule.sections.length).toBeGreaterThan(0);
+    for (const section of rule.sections) {
+      const heading = section.split(' › ')[0] ?? section;
+      expect(seed).toContain(heading);
+    }
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: reads only real facts, and each has a hint for unknowns', (_id, rule) => {
+    const cluster = new Set(HINTED_FACTS);
+    const nodeKeys = schemaKeys(WindowsNodeFactsSchema);
+    const poolKeys = schemaKeys(IpPoolSchema);
+    const top = schemaKeys(ClusterFactsSchema);
+    for (const fact of rule.facts) {
+      if (fact.startsWith('node.')) {
+        expect(nodeKeys).toContain(fact.slice(5));
+        expect(cluster.has(fact)).toBe(true);
+      } else if (fact.startsWith('pool.')) {
+        expect(poolKeys).toContain(fact.slice(5));
+      } else {
+        expect(top).toContain(fact.split('.')[0]);
+        expect(cluster.has(fact)).toBe(true);
+      }
+    }
+  });
+
+  it("keeps the README's rule list generated from the catalog", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length;
+    const end = readme.indexOf('<!-- rules:end -->');
+    expect(readme.slice(start, end).trim(), 'run: npm run build && node scripts/sync-readme.mjs').toBe(formatRuleTable(RULES));
+  });
+});

@@ -1,14 +1,21 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { defineClusterRule, fail, pass, whenPlatform } from './define.js';
 
 export default defineClusterRule({
   id: 'aks-new-cluster',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'AKS cluster was created with Calico for Windows',
+  description:
+    'On AKS, Calico for Windows is turned on when the cluster is created (with Calico network policy) and cannot be added to an existing cluster afterwards.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['AKS requirements'],
+  appliesWhen: 'platform is aks.',
+  passesWhen: 'aks.newCluster is true: Calico for Windows was enabled when the cluster was created.',
+  remediation:
+    'Create a new AKS cluster with Azure CNI and Calico network policy (az aks create --network-plugin azure --network-policy calico ...), add the Windows node pools to it, and move the workloads over.',
+  appliesReads: ['platform'],
+  applies: whenPlatform('aks', 'AKS'),
+  requires: ['aks.newCluster'],
+  check: ({ aks }) =>
+    aks.newCluster
+      ? pass('Calico for Windows was enabled when the cluster was created (aks.newCluster is true).')
+      : fail('Calico for Windows was not enabled when the cluster was created (aks.newCluster is false); it cannot be added to an existing AKS cluster.'),
 });

@@ -1,14 +1,50 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { PLATFORMS, isKnownPlatform } from '../data/platforms.js';
+import type { ClusterFacts } from '../model/facts.js';
+import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath } from './define.js';
+
+/** Where the nodes run: `infrastructure`, else what the platform implies (eks → aws, aks → azure). */
+function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: string; why: string } | undefined {
+  if (infrastructure !== undefined) return { value: infrastructure, why: `infrastructure '${infrastructure}'` };
+  if (platform === undefined || !isKnownPlatform(platform)) return undefined;
+  const info = PLATFORMS[platform];
+  return 'impliesInfrastructure' in info
+    ? { value: info.impliesInfrastructure, why: `platform '${platform}' runs on ${info.impliesInfrastructure}` }
+    : undefined;
+}
+
+function applies(facts: ClusterFacts): Applicability {
+  const { networking } = facts;
+  const infrastructure = infrastructureOf(facts);
+  if (networking !== undefined && networking !== 'calico-bgp')
+    return { notApplicable: `Applies only to Calico BGP on AWS; networking is '${networking}'.` };
+  if (infrastructure !== undefined && infrastructure.value !== 'aws')
+    return { notApplicable: `Applies only to Calico BGP on AWS; ${infrastructure.why}.` };
+  const missing: ClusterFactPath[] = [];
+  if (networking === undefined) missing.push('networking');
+  if (infrastructure === undefined) missing.push('infrastructure');
+  return missing.length === 0
+    ? true
+    : { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
+}
 
 export default defineClusterRule({
   id: 'aws-source-dest-check',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'EC2 source/destination check is off',
+  description:
+    'With Calico BGP, pod traffic leaves a node with pod IP addresses, not the node\'s own. EC2 drops traffic whose source or destination is not the instance\'s own address unless the source/destination check is disabled, so each node must have it disabled to forward traffic for its pods.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['CNI and networking options'],
+  appliesWhen: "networking is calico-bgp and the nodes run on AWS (infrastructure 'aws', or platform eks when infrastructure is absent).",
+  passesWhen: 'network.sourceDestCheckDisabled is true: the check is disabled on every node\'s EC2 instance.',
+  remediation:
+    'Disable the source/destination check on the EC2 instance of every node, Linux and Windows: aws ec2 modify-instance-attribute --instance-id <instance-id> --no-source-dest-check',
+  appliesReads: ['networking', 'infrastructure', 'platform'],
+  applies,
+  requires: ['network.sourceDestCheckDisabled'],
+  check: (facts) => {
+    const where = infrastructureOf(facts)?.why ?? 'AWS';
+    return facts.network.sourceDestCheckDisabled
+      ? pass(`The EC2 source/destination check is disabled on every node (calico-bgp, ${where}).`)
+      : fail(`The EC2 source/destination check is not disabled on every node (network.sourceDestCheckDisabled is false; calico-bgp, ${where}).`);
+  },
 });

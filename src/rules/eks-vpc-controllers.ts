@@ -1,14 +1,21 @@
-// STUB: to be implemented.
-import { defineClusterRule, unknown } from './define.js';
+import { defineClusterRule, fail, pass, whenPlatform } from './define.js';
 
 export default defineClusterRule({
   id: 'eks-vpc-controllers',
-  title: 'STUB',
-  description: 'STUB',
+  title: 'EKS VPC controllers are installed',
+  description:
+    'On EKS, Windows pods get their VPC IP addresses through the VPC resource controller and the VPC admission webhook. Without them Windows pods cannot get an address and do not start.',
   severity: 'error',
-  sections: ['Linux platform requirements'],
-  appliesWhen: 'STUB',
-  passesWhen: 'STUB',
-  remediation: 'STUB',
-  check: () => unknown('STUB', []),
+  sections: ['EKS requirements'],
+  appliesWhen: 'platform is eks.',
+  passesWhen: 'eks.vpcControllersInstalled is true.',
+  remediation:
+    "Enable Windows support in the cluster: install the VPC resource controller and VPC admission webhook (eksctl utils install-vpc-controllers --cluster <cluster> --approve), or, on current EKS versions, set enable-windows-ipam: \"true\" in the amazon-vpc-cni ConfigMap in kube-system.",
+  appliesReads: ['platform'],
+  applies: whenPlatform('eks', 'EKS'),
+  requires: ['eks.vpcControllersInstalled'],
+  check: ({ eks }) =>
+    eks.vpcControllersInstalled
+      ? pass('The VPC controllers are installed (eks.vpcControllersInstalled is true).')
+      : fail('The VPC controllers are not installed (eks.vpcControllersInstalled is false): Windows pods cannot get VPC addresses.'),
 });

@@ -19,7 +19,7 @@ function grantCommands(grantNamespaces: boolean, secretsIn: string | undefined, 
 
 export default defineClusterRule({
   id: 'eks-instance-role',
-  title: 'EKS Windows instance role can read namespaces and Calico secrets',
+  title: 'EKS instance role can get namespaces and Calico secrets',
   description:
     "Calico for Windows on EKS reaches the Kubernetes API with the Windows instance's IAM role. That role must be able to get namespaces, and get the secrets that hold Calico's credentials: in calico-system for operator-managed Calico, else in kube-system.",
   severity: 'error',

@@ -58,9 +58,13 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
   nodes.sort(bySubjectName);
 
   const pools: Item[] = [];
+  const poolNames = new Set<string>();
   (facts.calico?.ipPools ?? []).forEach((pool, index) => {
     if (pool.disabled === true) return;
-    const name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
+    // A pool is named by its name, else its CIDR; by its index when that would name two subjects alike.
+    let name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
+    if (poolNames.has(name)) name = `calico.ipPools[${index}]`;
+    poolNames.add(name);
     pools.push(item({ kind: 'ip-pool', name }, pool, `calico.ipPools[${name}].`));
   });
   pools.sort(bySubjectName);
@@ -83,15 +87,19 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
       findings.push(toFinding(base, CLUSTER, noSubjects, clusterEvidence, undefined));
       continue;
     }
-    const decided = applicability === true ? undefined : fromApplicability(applicability);
     if (rule.scope === 'windows-node') {
       for (const node of nodes) {
-        const outcome = decided ?? rule.evaluate(facts, node.value as WindowsNodeFacts, ctx);
+        const value = node.value as WindowsNodeFacts;
+        const outcome =
+          applicability === true
+            ? rule.evaluate(facts, value, ctx)
+            : openApplicability(applicability, rule.missing(facts, value));
         findings.push(toFinding(base, node.subject, outcome, itemEvidenceOf(compiled, node, clusterEvidence, sources), node));
       }
     } else {
+      const missing = rule.missing(facts);
       for (const pool of pools) {
-        const outcome = decided ?? rule.evaluate(facts, pool.value as IpPool, ctx);
+        const outcome = applicability === true ? rule.evaluate(facts, pool.value as IpPool, ctx) : openApplicability(applicability, missing);
         findings.push(toFinding(base, pool.subject, outcome, itemEvidenceOf(compiled, pool, clusterEvidence, sources), pool));
       }
     }
@@ -135,6 +143,15 @@ function noSubjectOutcome(
     return { status: 'not-applicable', message: 'No enabled IP pool: every pool is disabled or none is defined.' };
   }
   return undefined;
+}
+
+/**
+ * While applicability is open (a fact it reads is absent), the finding is unknown: it names both the
+ * facts that decide applicability and the rule's own absent facts, so users can fill them in one go.
+ */
+function openApplicability(applicability: Exclude<Applicability, true>, missing: readonly RuleFactPath[] | undefined): Outcome {
+  if ('notApplicable' in applicability) return { status: 'not-applicable', message: applicability.notApplicable };
+  return { status: 'unknown', message: applicability.message, missing: [...new Set([...applicability.unknown, ...(missing ?? [])])] };
 }
 
 function fromApplicability(applicability: Exclude<Applicability, true>): Outcome {
@@ -203,7 +220,7 @@ function toFinding(base: FindingBase, subject: Subject, outcome: Outcome, eviden
   if (outcome.status === 'unknown') {
     const missing = outcome.missing.map((path) => renderPath(path, on));
     finding.missingFacts = missing;
-    finding.remediation = missing.map((path) => `Provide ${path}: ${hintFor(path)}`).join('\n');
+    if (missing.length > 0) finding.remediation = missing.map((path) => `Provide ${path}: ${hintFor(path)}`).join('\n');
   } else if (outcome.status === 'fail') {
     finding.remediation = outcome.remediation ?? rule.remediation;
   }

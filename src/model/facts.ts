@@ -55,7 +55,25 @@ export const CalicoFactsSchema = z.strictObject({
   ipipEnabled: z.optional(z.boolean()),
   bgpEnabled: z.optional(z.boolean()),
   vxlanPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
-  ipPools: z.optional(z.array(IpPoolSchema)),
+  ipPools: z.optional(
+    z.array(IpPoolSchema).check(
+      z.superRefine((pools, ctx) => {
+        const seen = new Map<string, number>();
+        pools.forEach((pool, index) => {
+          if (pool.name === undefined) return;
+          const first = seen.get(pool.name);
+          if (first === undefined) seen.set(pool.name, index);
+          else
+            ctx.issues.push({
+              code: 'custom',
+              input: pool.name,
+              path: [index, 'name'],
+              message: `duplicates the name of calico.ipPools[${first}]: pool names must be unique`,
+            });
+        });
+      }),
+    ),
+  ),
 });
 /** Calico facts. */
 export type CalicoFacts = z.infer<typeof CalicoFactsSchema>;

@@ -143,6 +143,8 @@ export interface NodeRule extends RuleMeta {
   /** Whether it applies to the cluster at all; checked once, not per node. */
   readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
   readonly evaluate: (facts: ClusterFacts, node: WindowsNodeFacts, ctx: RuleContext) => Outcome;
+  /** The required facts absent for this node (rule paths), if any: named too while applicability is open. */
+  readonly missing: (facts: ClusterFacts, node: WindowsNodeFacts) => readonly RuleFactPath[] | undefined;
 }
 
 /** A rule checked on each enabled IP pool. */
@@ -151,6 +153,8 @@ export interface PoolRule extends RuleMeta {
   /** Whether it applies to the cluster at all; checked once, not per pool. */
   readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
   readonly evaluate: (facts: ClusterFacts, pool: IpPool, ctx: RuleContext) => Outcome;
+  /** The required facts absent, if any: named too while applicability is open. */
+  readonly missing: (facts: ClusterFacts) => readonly RuleFactPath[] | undefined;
 }
 
 /** A rule of the catalog. */
@@ -247,6 +251,10 @@ export function defineNodeRule<const R extends ClusterFactPath | NodeFactPath = 
     scope: 'windows-node',
     facts: uniqueFacts(appliesReads, requires, reads),
     applies,
+    missing: (facts, node) =>
+      collectMissing(node, nodeSplit, nodePaths, collectMissing(facts, clusterSplit, clusterPaths, undefined)) as
+        | RuleFactPath[]
+        | undefined,
     evaluate(facts, node, ctx) {
       const missing = collectMissing(node, nodeSplit, nodePaths, collectMissing(facts, clusterSplit, clusterPaths, undefined));
       if (missing) return unknown(describeMissing(missing), missing as RuleFactPath[]);
@@ -276,6 +284,7 @@ export function definePoolRule<const R extends ClusterFactPath = never>(
     scope: 'ip-pool',
     facts: uniqueFacts(appliesReads, requires, reads),
     applies,
+    missing: (facts) => collectMissing(facts, split, requires, undefined) as RuleFactPath[] | undefined,
     evaluate(facts, pool, ctx) {
       const missing = collectMissing(facts, split, requires, undefined);
       if (missing) return unknown(describeMissing(missing), missing as ClusterFactPath[]);

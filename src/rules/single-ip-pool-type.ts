@@ -1,5 +1,5 @@
 import type { IpPool } from '../model/facts.js';
-import { NETWORKING } from '../data/platforms.js';
+import { NETWORKING, isCalicoNetworking } from '../data/platforms.js';
 import { defineClusterRule, fail, pass } from './define.js';
 
 /** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
@@ -19,15 +19,23 @@ export default defineClusterRule({
   severity: 'error',
   sections: ['Windows platform requirements'],
   appliesWhen:
-    'Calico networking, or whenever an enabled IP pool is known. It is decided from calico.ipPools alone, so it needs them whatever the networking; with no enabled pool it does not apply.',
+    'Calico networking, or whenever an enabled IP pool is known. With other networking and no pool known it does not apply; with no enabled pool it does not apply.',
   passesWhen: 'Every enabled IP pool has the same encapsulation.',
   remediation:
     'Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp).',
-  appliesReads: ['calico.ipPools'],
-  applies: ({ calico }) => {
+  appliesReads: ['calico.ipPools', 'networking'],
+  applies: ({ calico, networking }) => {
     const pools = calico?.ipPools;
-    if (pools === undefined)
-      return { unknown: ['calico.ipPools'], message: 'Cannot decide: calico.ipPools is not known.' };
+    if (pools === undefined) {
+      // Policy-only networking (VPC CNI, Azure CNI, win-bridge) gives pods no Calico pool: with no pool
+      // known there is nothing for this rule to check.
+      if (networking !== undefined && !isCalicoNetworking(networking))
+        return { notApplicable: `No IP pool is known and networking '${networking}' is not Calico networking.` };
+      return {
+        unknown: networking === undefined ? ['calico.ipPools', 'networking'] : ['calico.ipPools'],
+        message: 'Cannot decide: calico.ipPools is not known.',
+      };
+    }
     return enabledPools(pools).length > 0
       ? true
       : { notApplicable: `No enabled IP pool (${pools.length} pool${pools.length === 1 ? '' : 's'}, all disabled).` };

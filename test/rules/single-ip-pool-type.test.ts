@@ -53,9 +53,10 @@ describe('single-ip-pool-type', () => {
       status: 'fail',
     },
     { name: 'pools absent with Calico networking is unknown', facts: { networking: 'calico-bgp' }, status: 'unknown', missing: ['calico.ipPools'] },
-    { name: 'pools and networking absent is unknown on the pools', facts: {}, status: 'unknown', missing: ['calico.ipPools'] },
+    { name: 'pools and networking absent is unknown, naming both', facts: {}, status: 'unknown', missing: ['calico.ipPools', 'networking'] },
     // An enabled pool added later would make it apply, so policy-only networking alone does not settle it.
-    { name: 'pools absent with policy-only networking is unknown', facts: { networking: 'eks-vpc-cni' }, status: 'unknown', missing: ['calico.ipPools'] },
+    { name: 'pools absent with policy-only networking does not apply', facts: { networking: 'eks-vpc-cni' }, status: 'not-applicable', message: /eks-vpc-cni/ },
+    { name: 'pools absent with Calico networking is unknown', facts: { networking: 'calico-vxlan' }, status: 'unknown', missing: ['calico.ipPools'] },
     {
       name: 'no enabled pool is not applicable',
       facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'old', encapsulation: 'ipip', disabled: true }] } },

@@ -27,3 +27,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * A list for a message: sorted (so input order never shows), and capped, so a 10,000-node cluster does
+ * not make a 10,000-name message: `a, b, c, d, e and 9995 more`.
+ */
+export function listForMessage(items: readonly string[], max = 5): string {
+  const sorted = [...items].sort();
+  const shown = sorted.slice(0, max).join(', ');
+  return sorted.length > max ? `${shown} and ${sorted.length - max} more` : shown;
+}

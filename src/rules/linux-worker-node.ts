@@ -1,3 +1,4 @@
+import { listForMessage } from '../text.js';
 import type { ClusterFacts, LinuxNodeFacts } from '../model/facts.js';
 import { defineClusterRule, fail, pass } from './define.js';
 
@@ -36,9 +37,9 @@ export default defineClusterRule({
     const workers = nodes.filter(isLinuxWorker);
     if (workers.length > 0)
       return pass(
-        `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}: ${workers.map((n) => n.name).join(', ')}.`,
+        `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}: ${listForMessage(workers.map((n) => n.name))}.`,
       );
     if (nodes.length === 0) return fail('The node list is empty: no Linux worker node.');
-    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${nodes.map(describeNode).join(', ')}.`);
+    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${listForMessage(nodes.map(describeNode))}.`);
   },
 });

@@ -1,3 +1,4 @@
+import { listForMessage } from '../text.js';
 import { defineClusterRule, fail, pass } from './define.js';
 import { isLinuxWorker } from './linux-worker-node.js';
 
@@ -25,7 +26,7 @@ export default defineClusterRule({
   check: ({ nodes }, { profile }) => {
     const needed = profile.typhaLinuxWorkers;
     const workers = nodes.filter(isLinuxWorker);
-    const list = workers.length === 0 ? '' : ` (${workers.map((n) => n.name).join(', ')})`;
+    const list = workers.length === 0 ? '' : ` (${listForMessage(workers.map((n) => n.name))})`;
     const counted = `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}${list}`;
     return workers.length >= needed
       ? pass(`${counted}; Typha high availability needs ${needed}.`)

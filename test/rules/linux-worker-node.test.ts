@@ -1,5 +1,5 @@
-import { describe } from 'vitest';
-import { goodWindowsNode, ruleTable } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
 
 describe('linux-worker-node', () => {
   ruleTable('linux-worker-node', [
@@ -61,4 +61,12 @@ describe('linux-worker-node', () => {
     { name: 'an empty node list fails', facts: { nodes: [] }, status: 'fail', message: /empty/ },
     { name: 'absent nodes are unknown', facts: {}, status: 'unknown', missing: ['nodes'] },
   ]);
+});
+
+describe('linux-worker-node messages', () => {
+  it('lists nodes sorted and capped, whatever their number and order', () => {
+    const nodes = Array.from({ length: 12 }, (_, i) => ({ os: 'linux' as const, name: `w-${String(11 - i).padStart(2, '0')}` }));
+    const finding = findingOf('linux-worker-node', { nodes });
+    expect(finding.message).toBe('12 Linux worker nodes: w-00, w-01, w-02, w-03, w-04 and 7 more.');
+  });
 });

@@ -70,11 +70,13 @@ describe('parseVersion', () => {
     ['v1.22.4+rke2r1', '1.22.4'],
     ['1.22', '1.22.0'],
     ['v3.23', '3.23.0'],
+    ['1.22+', '1.22.0'],
+    ['1.6.6+azure', '1.6.6'],
   ])('%s → %s', (text, version) => {
     expect(parseVersion(text)?.text).toBe(version);
   });
 
-  it.each(['', 'latest', 'release 1.22', 'v'])('refuses %j', (text) => {
+  it.each(['', 'latest', 'release 1.22', 'v', '10.0.17763.1432', '1234567890.1'])('refuses %j', (text) => {
     expect(parseVersion(text)).toBeUndefined();
   });
 
@@ -84,5 +86,7 @@ describe('parseVersion', () => {
     const v = parseVersion('v1.22.17-eks-1');
     expect(v && minorLine(v)).toBe('1.22');
     expect(v && compareVersions(v, '1.23.0')).toBeLessThan(0);
+    expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
+    expect(() => compareVersions('latest', '1.0.0')).toThrow(TypeError);
   });
 });

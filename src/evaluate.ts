@@ -1,6 +1,8 @@
 import { CompatError, type InputIssue } from './errors.js';
 import type { ClusterFacts, IpPool, WindowsNodeFacts } from './model/facts.js';
-import type { Counts, Evidence, FactSource, Finding, Reference, Report, Subject, Verdict } from './model/report.js';
+import type { Counts, Evidence, FactSource, Finding, Reference, Report, Subject, Verdict, WaiverResult } from './model/report.js';
+import type { Waiver } from './model/waiver.js';
+import { applyWaivers } from './waivers.js';
 import { parseVersion } from './model/version.js';
 import { DEFAULT_PROFILE, type ReleaseProfile } from './data/releases.js';
 import { hintFor } from './data/fact-hints.js';
@@ -27,6 +29,13 @@ export interface EvaluateOptions {
    * `calico.ipipEnabled`): attached to the evidence of every finding that uses the fact.
    */
   readonly sources?: Readonly<Record<string, FactSource>>;
+  /**
+   * Accepted exceptions (see {@link parseWaivers}): covered findings keep their status, gain `waived`
+   * and no longer affect the verdict; the report's `waivers` says what became of each one.
+   */
+  readonly waivers?: readonly Waiver[];
+  /** Today, for waiver expiry: required when a waiver has `expires` (the engine never reads the clock). */
+  readonly now?: Date;
 }
 
 const CLUSTER: Subject = Object.freeze({ kind: 'cluster' });
@@ -105,7 +114,9 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
     }
   }
 
-  return summarize(findings, profile);
+  if (options.waivers === undefined) return summarize(findings, profile);
+  const waived = applyWaivers(findings, options.waivers, options.now);
+  return summarize(waived.findings, profile, waived.waivers);
 }
 
 /** The outcome of a per-node or per-pool rule when there is nothing to fan out over, else undefined. */
@@ -286,45 +297,52 @@ function withSource(evidence: { fact: string; value: unknown }, sources: Evaluat
   return source === undefined ? evidence : { ...evidence, source };
 }
 
-function summarize(findings: Finding[], profile: ReleaseProfile): Report {
+function summarize(findings: Finding[], profile: ReleaseProfile, waivers?: WaiverResult[]): Report {
   const counts: Counts = { total: findings.length, pass: 0, fail: 0, unknown: 0, notApplicable: 0, errors: 0, warnings: 0 };
   const missing = new Set<string>();
+  if (waivers) counts.waived = 0;
   for (const finding of findings) {
+    // A waived finding counts under its status, never against the verdict.
+    const waived = finding.waived !== undefined;
+    if (waived && counts.waived !== undefined) counts.waived++;
     switch (finding.status) {
       case 'pass':
         counts.pass++;
         break;
       case 'fail':
         counts.fail++;
+        if (waived) break;
         if (finding.severity === 'error') counts.errors++;
         else if (finding.severity === 'warning') counts.warnings++;
         break;
       case 'unknown':
         counts.unknown++;
-        if (finding.severity === 'error') for (const path of finding.missingFacts ?? []) missing.add(path);
+        if (finding.severity === 'error' && !waived) for (const path of finding.missingFacts ?? []) missing.add(path);
         break;
       case 'not-applicable':
         counts.notApplicable++;
         break;
     }
   }
-  return {
+  const report: Report = {
     verdict: verdictOf(findings),
     profile: { release: profile.release, installMethod: profile.installMethod, source: profile.source },
     counts,
     missingFacts: [...missing].sort(compareText),
     findings,
   };
+  if (waivers) report.waivers = waivers;
+  return report;
 }
 
 /**
  * The verdict of a set of findings: `incompatible` when an `error` finding fails, else `indeterminate`
- * when an `error` finding is unknown, else `compatible`.
+ * when an `error` finding is unknown, else `compatible`. Waived findings do not count.
  */
-export function verdictOf(findings: readonly Pick<Finding, 'status' | 'severity'>[]): Verdict {
+export function verdictOf(findings: readonly (Pick<Finding, 'status' | 'severity'> & { readonly waived?: unknown })[]): Verdict {
   let open = false;
   for (const finding of findings) {
-    if (finding.severity !== 'error') continue;
+    if (finding.severity !== 'error' || finding.waived !== undefined) continue;
     if (finding.status === 'fail') return 'incompatible';
     if (finding.status === 'unknown') open = true;
   }

@@ -45,6 +45,12 @@ export {
   FactSourceSchema,
   CountsSchema,
   ReportProfileSchema,
+  FindingWaiverSchema,
+  WaiverStatusSchema,
+  WaiverResultSchema,
+  type FindingWaiver,
+  type WaiverStatus,
+  type WaiverResult,
   type Report,
   type Finding,
   type FindingStatus,
@@ -77,6 +83,14 @@ export { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile, type SupportedWindow
 export { RULES, getRule } from './rules/index.js';
 export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
 export { formatRuleTable } from './formatters/rules.js';
+export { formatJson } from './formatters/json.js';
+export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';
+export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
+export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
+export { formatRuleDoc } from './formatters/rule-doc.js';
+export { REPOSITORY_URL, ruleDocsUrl } from './links.js';
+export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './waivers.js';
+export { WaiverSchema, type Waiver } from './model/waiver.js';
 export type {
   Rule,
   RuleMeta,

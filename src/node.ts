@@ -8,6 +8,8 @@ import type { Readable } from 'node:stream';
 import { CompatError } from './errors.js';
 import { parseFactsText } from './yaml.js';
 import type { ParseFactsResult } from './model/parse.js';
+import { parseWaiversText } from './waivers-text.js';
+import type { ParseWaiversResult } from './waivers.js';
 
 /** How files are read. */
 export interface ReadOptions {
@@ -85,6 +87,27 @@ export async function readFactsFile(path: string, options: ReadOptions = {}): Pr
     throw error;
   }
   return parseFactsText(text, { file: path });
+}
+
+/**
+ * Reads and validates a waivers file (YAML or JSON: a list of `{ rule, subject?, reason, owner?,
+ * expires? }`, or `{ waivers: [...] }`). Never throws for bad content: problems come back in the
+ * result, each with its path and line.
+ *
+ * @example
+ * const waivers = await readWaiversFile('waivers.yaml');
+ * if (!waivers.success) throw waivers.error;
+ * evaluateCompatibility(facts, { waivers: waivers.data, now: new Date() });
+ */
+export async function readWaiversFile(path: string, options: ReadOptions = {}): Promise<ParseWaiversResult> {
+  let text: string;
+  try {
+    text = await readTextFile(path, options);
+  } catch (error) {
+    if (error instanceof CompatError) return { success: false, error };
+    throw error;
+  }
+  return parseWaiversText(text, { file: path });
 }
 
 function decode(bytes: Uint8Array, name: string): string {

@@ -45,12 +45,20 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
       lines.push(`  ${paint('bold', subject)}`);
       for (const finding of group) {
         const severity = finding.status === 'fail' && finding.severity !== 'error' ? paint('yellow', ` [${finding.severity}]`) : '';
-        lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}`);
+        const waived = finding.waived ? paint('cyan', ` [waived: ${finding.waived.reason}]`) : '';
+        lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}${waived}`);
         if (finding.status === 'fail' && finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
         if (finding.status === 'unknown' && finding.missingFacts && finding.missingFacts.length > 0)
           lines.push(...indent(`needs: ${finding.missingFacts.join(', ')}`, '', idWidth));
       }
     }
+  }
+
+  const notices = (report.waivers ?? []).filter((w) => w.status !== 'applied');
+  if (notices.length > 0) {
+    lines.push('', paint('yellow', paint('bold', `Waivers to review (${notices.length})`)));
+    for (const w of notices)
+      lines.push(`  ${paint('yellow', '!')} ${w.status} waiver for ${w.waiver.rule}${w.waiver.subject ? ` (${w.waiver.subject})` : ''}: ${w.message}`);
   }
 
   const { counts } = report;
@@ -59,7 +67,8 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     '',
     `${paint('bold', 'Verdict:')} ${paint(verdictStyle, paint('bold', report.verdict.toUpperCase()))} — ` +
       `${counts.errors} ${plural(counts.errors, 'error')}, ${counts.warnings} ${plural(counts.warnings, 'warning')}, ` +
-      `${counts.unknown} unknown, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+      `${counts.unknown} unknown, ${counts.pass} passed, ${counts.notApplicable} not applicable` +
+      (counts.waived ? `, ${counts.waived} waived` : ''),
   );
   if (report.verdict === 'indeterminate' && report.missingFacts.length > 0)
     lines.push(`Facts still needed to decide: ${report.missingFacts.join(', ')}`);

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { WaiverSchema } from './waiver.js';
 
 /** What a finding says about its rule and subject. */
 export const FindingStatusSchema = z.enum(['pass', 'fail', 'unknown', 'not-applicable']);
@@ -60,6 +61,16 @@ export const EvidenceSchema = z.object({
 /** A fact a finding was decided from. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** The waiver a finding is waived by: it keeps its status but no longer counts against the verdict. */
+export const FindingWaiverSchema = z.object({
+  reason: z.string(),
+  owner: z.optional(z.string()),
+  /** The last day the waiver applies, `YYYY-MM-DD`. */
+  expires: z.optional(z.string()),
+});
+/** The waiver a finding is waived by. */
+export type FindingWaiver = z.infer<typeof FindingWaiverSchema>;
+
 /** One rule's outcome for one subject. */
 export const FindingSchema = z.object({
   ruleId: z.string(),
@@ -72,6 +83,8 @@ export const FindingSchema = z.object({
   remediation: z.optional(z.string()),
   evidence: z.array(EvidenceSchema),
   references: z.array(ReferenceSchema),
+  /** Present when a waiver applies: the finding keeps its status and no longer affects the verdict. */
+  waived: z.optional(FindingWaiverSchema),
 });
 /** One rule's outcome for one subject. */
 export type Finding = z.infer<typeof FindingSchema>;
@@ -83,10 +96,12 @@ export const CountsSchema = z.object({
   fail: z.number(),
   unknown: z.number(),
   notApplicable: z.number(),
-  /** Failing findings of severity `error`: each one makes the cluster incompatible. */
+  /** Failing findings of severity `error`, not waived: each one makes the cluster incompatible. */
   errors: z.number(),
-  /** Failing findings of severity `warning`. */
+  /** Failing findings of severity `warning`, not waived. */
   warnings: z.number(),
+  /** Waived findings (counted under their status too); present when waivers were given. */
+  waived: z.optional(z.number()),
 });
 /** Counts of findings. */
 export type Counts = z.infer<typeof CountsSchema>;
@@ -103,6 +118,25 @@ export const ReportProfileSchema = z.object({
 /** The release profile a report was evaluated against. */
 export type ReportProfile = z.infer<typeof ReportProfileSchema>;
 
+/** What became of a waiver: it waived findings, it has expired, or it matched nothing (stale). */
+export const WaiverStatusSchema = z.enum(['applied', 'expired', 'stale']);
+/** What became of a waiver. */
+export type WaiverStatus = z.infer<typeof WaiverStatusSchema>;
+
+/** One waiver given to the evaluation, and what became of it. */
+export const WaiverResultSchema = z.object({
+  waiver: WaiverSchema,
+  /** Its position in the list given (0-based). */
+  index: z.number(),
+  status: WaiverStatusSchema,
+  /** Findings it waives (`applied`), or would waive had it not expired (`expired`). */
+  findings: z.number(),
+  /** What happened, in words. */
+  message: z.string(),
+});
+/** One waiver and what became of it. */
+export type WaiverResult = z.infer<typeof WaiverResultSchema>;
+
 /** The answer for a cluster: a verdict, and one finding per rule and subject. */
 export const ReportSchema = z.object({
   verdict: VerdictSchema,
@@ -112,6 +146,8 @@ export const ReportSchema = z.object({
   missingFacts: z.array(z.string()),
   /** Deterministic order: catalog order, then subject. */
   findings: z.array(FindingSchema),
+  /** Every waiver given, in the order given, and what became of it; present when waivers were given. */
+  waivers: z.optional(z.array(WaiverResultSchema)),
 });
 /** The answer for a cluster. */
 export type Report = z.infer<typeof ReportSchema>;

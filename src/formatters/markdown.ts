@@ -1,0 +1,156 @@
+import type { Report } from '../model/report.js';
+import { ruleDocsUrl } from '../links.js';
+import { describeSubject } from './text.js';
+
+/** Options of {@link formatMarkdown}. */
+export interface MarkdownFormatOptions {
+  /** The facts file the report is about, shown under the heading. */
+  readonly input?: string;
+  /** The heading level of the title (2 = `##`, the default: fits a pull-request comment). */
+  readonly headingLevel?: 1 | 2 | 3;
+}
+
+const VERDICT: Record<Report['verdict'], string> = {
+  compatible: '✅ Compatible: ready for Windows nodes',
+  incompatible: '❌ Incompatible: not ready for Windows nodes',
+  indeterminate: '❔ Indeterminate: facts are missing to decide',
+};
+
+/**
+ * The report as Markdown for a pull-request comment or a Backstage page: the verdict, a table of
+ * failures and one of unknowns, remediation grouped by rule, waived findings and waiver notices, and
+ * the passes folded away.
+ *
+ * @example
+ * await octokit.rest.issues.createComment({ ...repo, issue_number, body: formatMarkdown(report, { input: 'cluster.yaml' }) });
+ */
+export function formatMarkdown(report: Report, options: MarkdownFormatOptions = {}): string {
+  const h = '#'.repeat(options.headingLevel ?? 2);
+  const { counts } = report;
+  const open = report.findings.filter((f) => f.waived === undefined);
+  const fails = open.filter((f) => f.status === 'fail');
+  const unknowns = open.filter((f) => f.status === 'unknown');
+  const waived = report.findings.filter((f) => f.waived !== undefined);
+  const out: string[] = [
+    `${h} ${VERDICT[report.verdict]}`,
+    '',
+    `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)` +
+      (options.input ? ` · facts: \`${options.input}\`` : ''),
+    '',
+    [
+      `**${counts.errors} ${plural(counts.errors, 'error')}**`,
+      `${counts.warnings} ${plural(counts.warnings, 'warning')}`,
+      `${unknowns.length} unknown`,
+      `${counts.pass} passed`,
+      `${counts.notApplicable} not applicable`,
+      ...(waived.length > 0 ? [`${waived.length} waived`] : []),
+    ].join(' · '),
+  ];
+
+  if (fails.length > 0) {
+    out.push('', `${h}# Failures`, '', '| Severity | Rule | Subject | Finding |', '| --- | --- | --- | --- |');
+    for (const f of fails) out.push(row(f.severity, ruleLink(f.ruleId), describeSubject(f.subject), cell(f.message)));
+  }
+  if (unknowns.length > 0) {
+    out.push('', `${h}# Unknown: facts needed`, '', '| Severity | Rule | Subject | Facts needed |', '| --- | --- | --- | --- |');
+    for (const f of unknowns)
+      out.push(row(f.severity, ruleLink(f.ruleId), describeSubject(f.subject), (f.missingFacts ?? []).map(code).join(', ') || cell(f.message)));
+    if (report.missingFacts.length > 0)
+      out.push('', `Facts still needed to decide the verdict: ${report.missingFacts.map(code).join(', ')}`);
+  }
+
+  if (fails.length > 0) {
+    out.push('', `${h}# Remediation`);
+    // One entry per rule and remediation: the same fix on five nodes is written once.
+    const groups = new Map<string, { ruleId: string; remediation: string; subjects: string[] }>();
+    for (const f of fails) {
+      if (!f.remediation) continue;
+      const key = `${f.ruleId}\n${f.remediation}`;
+      const group = groups.get(key) ?? { ruleId: f.ruleId, remediation: f.remediation, subjects: [] };
+      group.subjects.push(describeSubject(f.subject));
+      groups.set(key, group);
+    }
+    for (const group of groups.values())
+      out.push('', `**${ruleLink(group.ruleId)}** · ${escapeMarkdown(group.subjects.join(', '))}`, '', markdownText(group.remediation));
+  }
+  const hints = [...new Set(unknowns.flatMap((f) => (f.remediation ?? '').split('\n')).filter(Boolean))];
+  if (hints.length > 0)
+    out.push('', '<details><summary>How to find the missing facts</summary>', '', ...hints.map((line) => `- ${escapeMarkdown(line)}`), '', '</details>');
+
+  if (waived.length > 0) {
+    out.push('', `${h}# Waived`, '', '| Status | Rule | Subject | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- | --- |');
+    for (const f of waived)
+      out.push(
+        row(f.status, ruleLink(f.ruleId), describeSubject(f.subject), cell(f.waived?.reason ?? ''), cell(f.waived?.owner ?? ''), f.waived?.expires ?? ''),
+      );
+  }
+  const notices = (report.waivers ?? []).filter((w) => w.status !== 'applied');
+  if (notices.length > 0) {
+    out.push('', `${h}# Waivers to review`, '');
+    for (const w of notices)
+      out.push(`- **${w.status}**: \`${w.waiver.rule}\`${w.waiver.subject ? ` for ${code(w.waiver.subject)}` : ''}: ${escapeMarkdown(w.message)}`);
+  }
+
+  const rest = report.findings.filter((f) => f.status === 'pass' || f.status === 'not-applicable');
+  if (rest.length > 0) {
+    out.push(
+      '',
+      `<details><summary>Passed (${counts.pass}) and not applicable (${counts.notApplicable})</summary>`,
+      '',
+      '| Result | Rule | Subject | Finding |',
+      '| --- | --- | --- | --- |',
+      ...rest.map((f) => row(f.status === 'pass' ? 'pass' : 'n/a', ruleLink(f.ruleId), describeSubject(f.subject), cell(f.message))),
+      '',
+      '</details>',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function ruleLink(id: string): string {
+  return `[\`${id}\`](${ruleDocsUrl(id)})`;
+}
+
+function row(...cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Text for a table cell: escaped, on one line. */
+function cell(text: string): string {
+  return escapeMarkdown(text).replaceAll('\n', '<br>');
+}
+
+function code(text: string): string {
+  return `\`${text.replaceAll('`', "'")}\``;
+}
+
+/** Text that renders as itself: Markdown and HTML syntax characters escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]|]/g, '\\$&').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/**
+ * Remediation or rule text as Markdown: prose lines escaped, command lines (those not ending like a
+ * sentence) in a fenced `sh` block so they can be copied as they are.
+ */
+export function markdownText(text: string): string {
+  const blocks: string[] = [];
+  let commands: string[] = [];
+  const flush = (): void => {
+    if (commands.length > 0) blocks.push(['```sh', ...commands, '```'].join('\n'));
+    commands = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/[.:!?]\s*$/.test(line)) {
+      flush();
+      blocks.push(escapeMarkdown(line));
+    } else commands.push(line);
+  }
+  flush();
+  return blocks.join('\n\n');
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

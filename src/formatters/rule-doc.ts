@@ -1,0 +1,63 @@
+import { hintFor } from '../data/fact-hints.js';
+import { DEFAULT_PROFILE } from '../data/releases.js';
+import type { Rule } from '../rules/define.js';
+import { escapeMarkdown, markdownText } from './markdown.js';
+
+const SCOPE: Record<Rule['scope'], string> = {
+  cluster: 'the cluster',
+  'windows-node': 'each Windows node',
+  'ip-pool': 'each enabled IP pool',
+};
+
+/**
+ * One rule in full, as Markdown: what it checks and why, when it applies and passes, the facts it
+ * reads (with how to find each), the remediation and the seed section. The rule reference
+ * (`docs/rules/<id>.md`), SARIF `help.markdown` and `calico-windows-compat explain` are this text.
+ *
+ * @example
+ * formatRuleDoc(getRule('strict-affinity')!);
+ */
+export function formatRuleDoc(rule: Rule): string {
+  const profile = DEFAULT_PROFILE;
+  const facts = rule.facts.map((path) => {
+    const shown = path.startsWith('node.')
+      ? `nodes[<node>].${path.slice(5)}`
+      : path.startsWith('pool.')
+        ? `calico.ipPools[<pool>].${path.slice(5)}`
+        : path;
+    return `- \`${shown}\`: ${escapeMarkdown(hintFor(path))}`;
+  });
+  const sources = rule.sections.map(
+    (section) => `- [Calico for Windows v${profile.release} requirements](${profile.docsUrl}) › ${escapeMarkdown(section)}`,
+  );
+  return [
+    `# ${rule.id}`,
+    '',
+    `**${escapeMarkdown(rule.title)}** · severity \`${rule.severity}\` · checked on ${SCOPE[rule.scope]}`,
+    '',
+    '## Why',
+    '',
+    escapeMarkdown(rule.description),
+    '',
+    '## Applies when',
+    '',
+    escapeMarkdown(rule.appliesWhen),
+    '',
+    '## Passes when',
+    '',
+    escapeMarkdown(rule.passesWhen),
+    '',
+    '## Facts it reads',
+    '',
+    ...(facts.length > 0 ? facts : ['None.']),
+    '',
+    '## Remediation',
+    '',
+    markdownText(rule.remediation),
+    '',
+    '## Source',
+    '',
+    ...sources,
+    '',
+  ].join('\n');
+}

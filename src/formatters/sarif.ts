@@ -1,0 +1,109 @@
+import type { Finding, Report, Severity } from '../model/report.js';
+import { REPOSITORY_URL, ruleDocsUrl } from '../links.js';
+import { RULES } from '../rules/index.js';
+import { subjectKey } from '../waivers.js';
+import { formatRuleDoc } from './rule-doc.js';
+
+/** Options of {@link formatSarif}. */
+export interface SarifFormatOptions {
+  /**
+   * The facts file, as a path relative to the repository root (`clusters/prod.yaml`): the location of
+   * results whose facts carry no source of their own.
+   */
+  readonly input?: string;
+  /** The tool's version, for `tool.driver.version`. */
+  readonly toolVersion?: string;
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * The report as SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
+ *
+ * `tool.driver.rules` lists every rule of the catalog (short and full description, `helpUri` to the
+ * rule reference, `help.markdown`, default level). Results are the `fail` findings (level from the
+ * rule's severity: error, warning, note) and the `unknown` ones (`kind: "open"`: the tool could not
+ * decide; SARIF then defaults `level` to none, GitHub shows them as warnings). Each result is located in
+ * the file and line its facts came from when known, else in `options.input`; waived findings carry an
+ * accepted external suppression with the waiver's reason.
+ *
+ * @example
+ * writeFileSync('calico-windows.sarif', formatSarif(report, { input: 'cluster.yaml' }));
+ */
+export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
+  const index = new Map(RULES.map((rule, i) => [rule.id, i]));
+  const results = report.findings
+    .filter((f) => f.status === 'fail' || f.status === 'unknown')
+    .map((f) => {
+      const ruleIndex = index.get(f.ruleId);
+      const location = locationOf(f, options.input);
+      const text =
+        f.status === 'fail'
+          ? `${f.message}${f.remediation ? `\nRemediation: ${f.remediation}` : ''}`
+          : `Unknown: ${f.message}${f.missingFacts?.length ? `\nFacts needed: ${f.missingFacts.join(', ')}` : ''}`;
+      return {
+        ruleId: f.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        ...(f.status === 'fail' ? { level: LEVEL[f.severity] } : { kind: 'open' }),
+        message: { text: `[${subjectKey(f.subject)}] ${text}` },
+        ...(location ? { locations: [location] } : {}),
+        // Stable across runs and line moves, so code scanning tracks one alert per rule and subject.
+        partialFingerprints: { 'calicoWindowsCompat/v1': `${f.ruleId}:${subjectKey(f.subject)}` },
+        ...(f.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.waived.reason }] } : {}),
+        properties: {
+          status: f.status,
+          severity: f.severity,
+          subject: subjectKey(f.subject),
+          ...(f.missingFacts ? { missingFacts: f.missingFacts } : {}),
+          ...(f.waived ? { waived: f.waived } : {}),
+        },
+      };
+    });
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'calico-windows-compat',
+            ...(options.toolVersion ? { version: options.toolVersion } : {}),
+            informationUri: REPOSITORY_URL,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.title },
+              fullDescription: { text: rule.description },
+              helpUri: ruleDocsUrl(rule.id),
+              help: { text: `${rule.description}\n\nRemediation: ${rule.remediation}`, markdown: formatRuleDoc(rule) },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: { tags: ['calico', 'windows', 'kubernetes'], scope: rule.scope, sections: rule.sections },
+            })),
+          },
+        },
+        results,
+        properties: {
+          verdict: report.verdict,
+          counts: report.counts,
+          missingFacts: report.missingFacts,
+          ...(report.waivers ? { waivers: report.waivers } : {}),
+        },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The file and line of the first fact with a known source, else the input file's first line. */
+function locationOf(finding: Finding, input: string | undefined): object | undefined {
+  const source = finding.evidence.find((e) => e.source?.file !== undefined)?.source;
+  const uri = source?.file ?? input;
+  if (uri === undefined) return undefined;
+  // GitHub needs a region with a start line to show an alert; the first line stands for the whole file.
+  const line = source?.file !== undefined && source.line !== undefined ? source.line : 1;
+  const column = source?.file !== undefined && source.column !== undefined ? { startColumn: source.column } : {};
+  return {
+    physicalLocation: { artifactLocation: { uri: encodeURI(uri.replaceAll('\\', '/')) }, region: { startLine: line, ...column } },
+    ...(finding.subject.kind === 'cluster' ? {} : { logicalLocations: [{ fullyQualifiedName: subjectKey(finding.subject), kind: 'resource' }] }),
+  };
+}

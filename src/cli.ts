@@ -6,9 +6,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { evaluateCompatibility } from './evaluate.js';
 import { CompatError } from './errors.js';
 import { formatText } from './formatters/text.js';
-import { readFactsFile } from './node.js';
+import { readTextFile, readTextStream } from './node.js';
+import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './yaml.js';
+import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
+import { mergeFacts, type MergeNote } from './adapters/merge.js';
+import { parseFacts } from './model/parse.js';
+import { hintFor } from './data/fact-hints.js';
 import { RULES } from './rules/index.js';
-import type { Report } from './model/report.js';
+import type { ClusterFacts } from './model/facts.js';
+import type { FactSource, Report } from './model/report.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Exit codes, documented in the README. */
@@ -18,18 +24,29 @@ const HELP = `calico-windows-compat ${pkg.version}
 Checks a Kubernetes cluster against the Calico for Windows requirements (Calico v3.23).
 
 Usage:
-  calico-windows-compat check [--facts] <facts.yaml|facts.json> [options]
+  calico-windows-compat check [--facts <file>] [--manifests <file|-> ...] [options]
+  calico-windows-compat facts [--manifests <file|-> ...] [--facts <file>] [--format yaml|json]
   calico-windows-compat rules
   calico-windows-compat --help | --version
 
+  kubectl get nodes -o yaml | calico-windows-compat check --manifests - --facts extra.yaml
+
 check options:
   --facts <file>        the facts file (JSON or YAML); a positional file works too
+  --manifests <file>    Kubernetes objects (kubectl get ... -o yaml or -o json, or manifest files)
+                        to derive facts from; '-' reads standard input; repeatable. The facts file
+                        fills in and overrides what they say
   --format <text|json>  output format (default: text)
   --rule <id>           evaluate only this rule (repeatable)
   --skip-rule <id>      skip this rule (repeatable)
   --quiet               text: only failures and the verdict
   --color, --no-color   force colours on or off (default: on for a terminal unless NO_COLOR is set)
   --debug               print stack traces of internal errors
+
+facts: prints the facts derived from --manifests (merged with --facts), each with the object and
+field it came from, notes on what was skipped or left out, and the facts still needed; save the YAML,
+complete it, and pass it to check with --facts.
+  --format <yaml|json>  output format (default: yaml)
 
 Exit codes:
   0  compatible        1  incompatible        3  indeterminate (facts missing)
@@ -38,12 +55,21 @@ Exit codes:
 
 const CHECK_OPTIONS = {
   facts: { type: 'string' },
+  manifests: { type: 'string', multiple: true },
   format: { type: 'string', default: 'text' },
   rule: { type: 'string', multiple: true },
   'skip-rule': { type: 'string', multiple: true },
   quiet: { type: 'boolean', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const FACTS_OPTIONS = {
+  facts: { type: 'string' },
+  manifests: { type: 'string', multiple: true },
+  format: { type: 'string', default: 'yaml' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -83,10 +109,11 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   if (first === 'rules') return listRules(rest);
   if (first === 'check') return check(rest);
+  if (first === 'facts') return printFacts(rest);
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
   if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, rules)`);
+  throw usage(`unknown command '${first}' (commands: check, facts, rules)`);
 }
 
 async function check(argv: readonly string[]): Promise<number> {
@@ -97,23 +124,127 @@ async function check(argv: readonly string[]): Promise<number> {
   }
   if (values.format !== 'text' && values.format !== 'json') throw usage(`--format must be text or json, not '${values.format}'`);
   const files = [...(values.facts === undefined ? [] : [values.facts]), ...positionals];
-  if (files.length === 0) throw usage('no facts file: pass one, e.g. calico-windows-compat check facts.yaml');
+  const manifests = values.manifests ?? [];
+  if (files.length === 0 && manifests.length === 0)
+    throw usage('no facts file and no manifests: pass one, e.g. calico-windows-compat check facts.yaml');
   if (files.length > 1) throw usage(`one facts file at a time, got ${files.length}: ${files.join(', ')}`);
-  const file = files[0] ?? '';
 
-  const parsed = await readFactsFile(file);
-  if (!parsed.success) throw parsed.error;
-  const report = evaluateCompatibility(parsed.data, {
+  const input = await loadInput(files[0], manifests);
+  const report = evaluateCompatibility(input.facts, {
     ...(values.rule ? { rules: values.rule } : {}),
     ...(values['skip-rule'] ? { skipRules: values['skip-rule'] } : {}),
+    ...(input.sources ? { sources: input.sources } : {}),
   });
+  writeNotes(input);
 
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else
     process.stdout.write(
-      formatText(report, { color: useColor(values.color, values['no-color']), quiet: values.quiet, input: `facts: ${file}` }),
+      formatText(report, { color: useColor(values.color, values['no-color']), quiet: values.quiet, input: input.description }),
     );
   return exitCode(report);
+}
+
+async function printFacts(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...argv], options: FACTS_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.compatible;
+  }
+  if (values.format !== 'yaml' && values.format !== 'json') throw usage(`--format must be yaml or json, not '${values.format}'`);
+  if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}': pass objects with --manifests, a facts file with --facts`);
+  const manifests = values.manifests ?? [];
+  if (manifests.length === 0 && values.facts === undefined)
+    throw usage('nothing to derive facts from: pass --manifests <file|-> (e.g. kubectl get nodes -o yaml | calico-windows-compat facts --manifests -)');
+
+  const input = await loadInput(values.facts, manifests);
+  const missing = evaluateCompatibility(input.facts).missingFacts;
+  if (values.format === 'json') {
+    const out = { facts: input.facts, sources: input.sources ?? {}, notes: input.notes, overrides: input.overrides, missingFacts: missing };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.compatible;
+  }
+  const header = [
+    `Facts for calico-windows-compat ${pkg.version}, derived from ${input.description}.`,
+    'Each derived fact names the object and field it came from. Review them, add what the cluster',
+    'cannot say (listed at the end), then run: calico-windows-compat check --facts <this file>',
+  ];
+  if (input.notes.length > 0) header.push('', 'Notes:', ...input.notes.map((n) => `- [${n.level}] ${describeNote(n)}`));
+  if (input.overrides.length > 0) header.push('', `Overridden by ${values.facts ?? 'the facts file'}:`, ...input.overrides.map((n) => `- ${n.message}`));
+  const footer =
+    missing.length === 0
+      ? ['Nothing is missing to decide the verdict.']
+      : ['Still needed to decide the verdict:', ...missing.map((path) => `- ${path}: ${hintFor(path)}`)];
+  process.stdout.write(formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }));
+  return EXIT.compatible;
+}
+
+/** The facts to evaluate: a facts file, facts derived from manifests, or both merged. */
+interface Input {
+  readonly facts: ClusterFacts;
+  /** Where facts came from; absent for a facts file alone, as before manifests existed. */
+  readonly sources: Record<string, FactSource> | undefined;
+  readonly notes: readonly ManifestNote[];
+  readonly overrides: readonly MergeNote[];
+  /** `facts: extra.yaml, manifests: nodes.yaml, (stdin)`. */
+  readonly description: string;
+}
+
+async function loadInput(factsFile: string | undefined, manifests: readonly string[]): Promise<Input> {
+  if (manifests.filter((m) => m === '-').length > 1) throw usage("standard input ('-') can be read once");
+  const described = [
+    ...(factsFile === undefined ? [] : [`facts: ${factsFile}`]),
+    ...(manifests.length === 0 ? [] : [`manifests: ${manifests.map((m) => (m === '-' ? '(stdin)' : m)).join(', ')}`]),
+  ].join(', ');
+
+  let explicit: ClusterFacts | undefined;
+  let explicitSource: ((path: string, segments: readonly (string | number)[]) => FactSource | undefined) | undefined;
+  if (factsFile !== undefined) {
+    const text = await readTextFile(factsFile);
+    const parsed = parseFactsText(text, { file: factsFile });
+    if (!parsed.success) throw parsed.error;
+    explicit = parsed.data;
+    if (manifests.length > 0) {
+      const document = parseYamlDocuments(text, { file: factsFile })[0];
+      explicitSource = (path, segments) => {
+        const position = document?.locate(segments);
+        return { object: 'facts file', field: path, file: factsFile, ...(position ? { line: position.line, column: position.column } : {}) };
+      };
+    }
+  }
+  if (manifests.length === 0) return { facts: explicit ?? {}, sources: undefined, notes: [], overrides: [], description: described };
+
+  const sets: ManifestSet[] = [];
+  for (const manifest of manifests) {
+    const name = manifest === '-' ? '(stdin)' : manifest;
+    const text = manifest === '-' ? await readTextStream(process.stdin, name) : await readTextFile(manifest);
+    sets.push(parseManifestsText(text, { file: name }));
+  }
+  const all = concatManifests(sets);
+  const derived = factsFromManifests(all.objects, { locate: all.locate });
+  const merged = mergeFacts(derived.facts, explicit ?? {}, {
+    sources: derived.sources,
+    ...(explicitSource ? { explicitSource } : {}),
+  });
+  // The adapter and the merge keep facts valid; checked anyway, so a bug can never evaluate bad facts.
+  const valid = parseFacts(merged.facts);
+  if (!valid.success) throw valid.error;
+  return { facts: valid.data, sources: merged.sources, notes: derived.notes, overrides: merged.notes, description: described };
+}
+
+/** Warnings and overrides go to standard error, so standard output stays the report. */
+function writeNotes(input: Input): void {
+  const warnings = input.notes.filter((n) => n.level === 'warning');
+  for (const note of warnings) process.stderr.write(`calico-windows-compat: note: ${describeNote(note)}\n`);
+  for (const override of input.overrides) process.stderr.write(`calico-windows-compat: override: ${override.message}\n`);
+  const rest = input.notes.length - warnings.length;
+  if (rest > 0)
+    process.stderr.write(`calico-windows-compat: ${rest} more note${rest === 1 ? '' : 's'}; 'calico-windows-compat facts' with the same inputs lists them.\n`);
+}
+
+function describeNote(note: ManifestNote): string {
+  const where = note.location ? ` (${note.location.file === undefined ? 'line ' : `${note.location.file}:`}${note.location.line})` : '';
+  return `${note.message}${where}`;
 }
 
 function listRules(argv: readonly string[]): number {

@@ -81,6 +81,18 @@ export {
 export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './data/kubernetes.js';
 export { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile, type SupportedWindowsBuild } from './data/releases.js';
 export { RULES, getRule } from './rules/index.js';
+export {
+  factsFromManifests,
+  concatManifests,
+  type ManifestFacts,
+  type ManifestNote,
+  type ManifestNoteCode,
+  type ManifestOptions,
+  type ManifestLocator,
+  type ManifestSet,
+  type SourceLocation,
+} from './adapters/manifests.js';
+export { mergeFacts, type MergeNote, type MergeOptions, type MergeResult } from './adapters/merge.js';
 export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
 export { formatRuleTable } from './formatters/rules.js';
 export { formatJson } from './formatters/json.js';

@@ -6,9 +6,12 @@
  * and nesting deep enough to exhaust the stack all give a {@link CompatError}, never a crash.
  * @packageDocumentation
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Document as YamlDocument, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { CompatError, type InputIssue } from './errors.js';
 import { parseFacts, type ParseFactsResult } from './model/parse.js';
+import type { ClusterFacts } from './model/facts.js';
+import type { FactSource } from './model/report.js';
+import type { ManifestLocator, ManifestSet } from './adapters/manifests.js';
 
 /** How text is read. */
 export interface TextOptions {
@@ -167,6 +170,103 @@ export function parseFactsText(text: string, options: TextOptions = {}): ParseFa
     return location ? { ...issue, location } : issue;
   });
   return { success: false, error: new CompatError('invalid-facts', `Invalid facts${options.file ? ` in ${options.file}` : ''}:`, issues) };
+}
+
+/**
+ * Parses Kubernetes manifests — `kubectl get … -o yaml` or `-o json` output, or files of an
+ * infrastructure repository, multi-document YAML included — into objects for `factsFromManifests`,
+ * with a locator that takes each fact's source back to its file, line and column.
+ *
+ * Hostile text is refused as by {@link parseYamlDocuments} (size limit, alias bombs, duplicate keys,
+ * syntax errors, each with its position); whether each document is a Kubernetes object is checked by
+ * `factsFromManifests`, which reports the position of any that is not.
+ *
+ * @throws {@link CompatError} `invalid-input`.
+ * @example
+ * const set = parseManifestsText(await readFile('nodes.yaml', 'utf8'), { file: 'nodes.yaml' });
+ * const { facts, sources, notes } = factsFromManifests(set.objects, { locate: set.locate });
+ */
+export function parseManifestsText(text: string, options: TextOptions = {}): ManifestSet {
+  const documents = parseYamlDocuments(text, options);
+  const objects = documents.map((d) => d.value);
+  const byValue = new WeakMap<object, TextDocument>();
+  for (const document of documents)
+    if (document.value !== null && typeof document.value === 'object') byValue.set(document.value, document);
+  const locate: ManifestLocator = (root, path) => {
+    let document: TextDocument | undefined;
+    let rest: readonly PropertyKey[] = path;
+    if (root === objects) {
+      const [index, ...tail] = path;
+      document = typeof index === 'number' ? documents[index] : undefined;
+      rest = tail;
+    } else document = byValue.get(root);
+    if (!document) return undefined;
+    const found = document;
+    const position = locateNearest((segments) => (segments.length === 0 ? found.position : found.locate(segments)), rest);
+    return position ? located(options.file, position) : undefined;
+  };
+  return { objects, locate };
+}
+
+/** Options of {@link formatFactsYaml}. */
+export interface FactsYamlOptions {
+  /** Where facts came from, by fact path: each becomes a comment beside its fact. */
+  readonly sources?: Readonly<Record<string, FactSource>>;
+  /** Comment lines above the facts. */
+  readonly header?: readonly string[];
+  /** Comment lines below the facts. */
+  readonly footer?: readonly string[];
+}
+
+/**
+ * Prints facts as a YAML facts file, each derived fact with a comment saying where it came from, so the
+ * file can be reviewed, completed by hand and passed back with `--facts`.
+ *
+ * @example
+ * formatFactsYaml({ nodes: [{ os: 'windows', name: 'win-1', osBuild: '10.0.17763.1432' }] }, { sources })
+ * // nodes:
+ * //   - os: windows
+ * //     name: win-1
+ * //     osBuild: 10.0.17763.1432 # Node/win-1 status.nodeInfo.kernelVersion (nodes.yaml:80:21)
+ */
+export function formatFactsYaml(facts: ClusterFacts, options: FactsYamlOptions = {}): string {
+  const document = new YamlDocument(facts);
+  const sources = options.sources ?? {};
+  const describe = (source: FactSource): string => {
+    const where =
+      source.file === undefined && source.line === undefined
+        ? ''
+        : ` (${source.file ?? 'line'}${source.line === undefined ? '' : `:${source.line}`}${source.column === undefined ? '' : `:${source.column}`})`;
+    return ` ${source.object}${source.field === undefined ? '' : ` ${source.field}`}${where}`;
+  };
+  const annotate = (node: unknown, prefix: string): void => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      const source = sources[path];
+      if (source) {
+        if (isScalar(pair.value)) pair.value.comment = describe(source);
+        else pair.key.commentBefore = describe(source);
+      }
+      if (isSeq(pair.value) && (path === 'nodes' || path === 'calico.ipPools')) {
+        pair.value.items.forEach((item, index) => {
+          if (!isMap(item)) return;
+          const get = (k: string): unknown => {
+            const value = item.get(k);
+            return typeof value === 'string' ? value : undefined;
+          };
+          const name = path === 'nodes' ? get('name') : (get('name') ?? get('cidr') ?? `calico.ipPools[${index}]`);
+          if (typeof name === 'string') annotate(item, `${path}[${name}]`);
+        });
+      } else if (isMap(pair.value)) annotate(pair.value, path);
+    }
+  };
+  annotate(document.contents, '');
+  if (options.header && options.header.length > 0) document.commentBefore = options.header.map((l) => ` ${l}`).join('\n');
+  if (options.footer && options.footer.length > 0) document.comment = options.footer.map((l) => ` ${l}`).join('\n');
+  return document.toString({ lineWidth: 0 });
 }
 
 function locateNearest(

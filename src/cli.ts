@@ -5,8 +5,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { evaluateCompatibility } from './evaluate.js';
 import { CompatError } from './errors.js';
-import { formatText } from './formatters/text.js';
-import { readTextFile, readTextStream } from './node.js';
+import { readTextFile, readTextStream, readWaiversFile } from './node.js';
+import { explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
 import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
@@ -14,8 +14,9 @@ import { parseFacts } from './model/parse.js';
 import { hintFor } from './data/fact-hints.js';
 import { RULES } from './rules/index.js';
 import type { ClusterFacts } from './model/facts.js';
-import type { FactSource, Report } from './model/report.js';
+import type { FactSource } from './model/report.js';
 import pkg from '../package.json' with { type: 'json' };
+import factsSchema from '../facts.schema.json' with { type: 'json' };
 
 /** Exit codes, documented in the README. */
 const EXIT = { compatible: 0, incompatible: 1, usage: 2, indeterminate: 3, internal: 70 } as const;
@@ -26,7 +27,9 @@ Checks a Kubernetes cluster against the Calico for Windows requirements (Calico 
 Usage:
   calico-windows-compat check [--facts <file>] [--manifests <file|-> ...] [options]
   calico-windows-compat facts [--manifests <file|-> ...] [--facts <file>] [--format yaml|json]
-  calico-windows-compat rules
+  calico-windows-compat rules [--format text|json]
+  calico-windows-compat explain <rule-id>     one rule in full: why, when, facts, remediation, source
+  calico-windows-compat schema                the JSON Schema of facts files
   calico-windows-compat --help | --version
 
   kubectl get nodes -o yaml | calico-windows-compat check --manifests - --facts extra.yaml
@@ -36,7 +39,12 @@ check options:
   --manifests <file>    Kubernetes objects (kubectl get ... -o yaml or -o json, or manifest files)
                         to derive facts from; '-' reads standard input; repeatable. The facts file
                         fills in and overrides what they say
-  --format <text|json>  output format (default: text)
+  --format <format>     text, json, sarif (code scanning), junit (test reports) or markdown
+                        (pull-request comments); default: text
+  --waivers <file>      accepted exceptions (YAML or JSON): waived findings stay in the report,
+                        marked, and no longer fail the run; expired and stale waivers are reported
+  --fail-on <level>     what fails the run: error (default: an error requirement fails, or is
+                        unknown: exit 3), warning (a warning fails too), unknown (any unknown: exit 3)
   --rule <id>           evaluate only this rule (repeatable)
   --skip-rule <id>      skip this rule (repeatable)
   --quiet               text: only failures and the verdict
@@ -59,6 +67,8 @@ const CHECK_OPTIONS = {
   format: { type: 'string', default: 'text' },
   rule: { type: 'string', multiple: true },
   'skip-rule': { type: 'string', multiple: true },
+  waivers: { type: 'string' },
+  'fail-on': { type: 'string', default: 'error' },
   quiet: { type: 'boolean', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -110,10 +120,15 @@ async function run(argv: readonly string[]): Promise<number> {
   if (first === 'rules') return listRules(rest);
   if (first === 'check') return check(rest);
   if (first === 'facts') return printFacts(rest);
+  if (first === 'explain') return explain(rest);
+  if (first === 'schema') {
+    process.stdout.write(`${JSON.stringify(factsSchema, null, 2)}\n`);
+    return EXIT.compatible;
+  }
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
   if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, facts, rules)`);
+  throw usage(`unknown command '${first}' (commands: check, facts, rules, explain, schema)`);
 }
 
 async function check(argv: readonly string[]): Promise<number> {
@@ -122,7 +137,10 @@ async function check(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.compatible;
   }
-  if (values.format !== 'text' && values.format !== 'json') throw usage(`--format must be text or json, not '${values.format}'`);
+  const format = values.format;
+  if (!isOneOf(FORMATS, format)) throw usage(`--format must be ${FORMATS.join(', ')}; not '${format}'`);
+  const failOn = values['fail-on'];
+  if (!isOneOf(FAIL_ON, failOn)) throw usage(`--fail-on must be ${FAIL_ON.join(', ')}; not '${failOn}'`);
   const files = [...(values.facts === undefined ? [] : [values.facts]), ...positionals];
   const manifests = values.manifests ?? [];
   if (files.length === 0 && manifests.length === 0)
@@ -130,19 +148,44 @@ async function check(argv: readonly string[]): Promise<number> {
   if (files.length > 1) throw usage(`one facts file at a time, got ${files.length}: ${files.join(', ')}`);
 
   const input = await loadInput(files[0], manifests);
+  let waivers;
+  if (values.waivers !== undefined) {
+    const parsed = await readWaiversFile(values.waivers);
+    if (!parsed.success) throw parsed.error;
+    waivers = parsed.data;
+  }
   const report = evaluateCompatibility(input.facts, {
     ...(values.rule ? { rules: values.rule } : {}),
     ...(values['skip-rule'] ? { skipRules: values['skip-rule'] } : {}),
     ...(input.sources ? { sources: input.sources } : {}),
+    // Waivers expire by today's date: the one place the clock is read.
+    ...(waivers ? { waivers, now: new Date() } : {}),
   });
   writeNotes(input);
 
-  if (values.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else
-    process.stdout.write(
-      formatText(report, { color: useColor(values.color, values['no-color']), quiet: values.quiet, input: input.description }),
-    );
-  return exitCode(report);
+  // SARIF locates results in the facts file by line; with manifests, facts carry their own sources.
+  const factsFile = files[0];
+  const locate =
+    format === 'sarif' && factsFile !== undefined && manifests.length === 0 ? factLocator(await readTextFile(factsFile), input.facts) : undefined;
+  const inputFile = factsFile ?? manifests.find((m) => m !== '-');
+  process.stdout.write(
+    renderReport(report, format, {
+      label: input.description,
+      ...(inputFile === undefined ? {} : { input: inputFile }),
+      color: useColor(values.color, values['no-color']),
+      quiet: values.quiet,
+      toolVersion: pkg.version,
+      ...(locate ? { locate } : {}),
+    }),
+  );
+  return exitCodeOf(report, failOn);
+}
+
+function explain(argv: readonly string[]): number {
+  const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw usage('explain takes one rule id, e.g. calico-windows-compat explain strict-affinity');
+  process.stdout.write(explainRule(positionals[0] ?? ''));
+  return EXIT.compatible;
 }
 
 async function printFacts(argv: readonly string[]): Promise<number> {
@@ -269,10 +312,6 @@ function listRules(argv: readonly string[]): number {
   const width = Math.max(...RULES.map((r) => r.id.length));
   for (const rule of RULES) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
   return EXIT.compatible;
-}
-
-function exitCode(report: Report): number {
-  return EXIT[report.verdict];
 }
 
 function useColor(color: boolean | undefined, noColor: boolean | undefined): boolean {

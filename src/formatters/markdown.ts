@@ -131,7 +131,8 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * Remediation or rule text as Markdown: prose lines escaped, command lines (those not ending like a
- * sentence) in a fenced `sh` block so they can be copied as they are.
+ * sentence, or what follows the colon of `Do this: <command>`) in a fenced `sh` block so they can be
+ * copied as they are.
  */
 export function markdownText(text: string): string {
   const blocks: string[] = [];
@@ -145,6 +146,14 @@ export function markdownText(text: string): string {
     if (/[.:!?]\s*$/.test(line)) {
       flush();
       blocks.push(escapeMarkdown(line));
+      continue;
+    }
+    // "Do this: <command>": the sentence stays prose, the command goes in the block.
+    const lead = /^([A-Z][^:]*:) (.+)$/.exec(line);
+    if (lead?.[1] !== undefined && lead[2] !== undefined) {
+      flush();
+      blocks.push(escapeMarkdown(lead[1]));
+      commands.push(lead[2]);
     } else commands.push(line);
   }
   flush();

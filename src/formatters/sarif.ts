@@ -13,6 +13,11 @@ export interface SarifFormatOptions {
   readonly input?: string;
   /** The tool's version, for `tool.driver.version`. */
   readonly toolVersion?: string;
+  /**
+   * Where a fact (`nodes[win-1].osBuild`) stands in `input`, for results whose facts carry no source:
+   * the CLI passes the facts file's positions. Absent facts may answer with their nearest parent.
+   */
+  readonly locate?: (fact: string) => { readonly line: number; readonly column?: number } | undefined;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -36,7 +41,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
     .filter((f) => f.status === 'fail' || f.status === 'unknown')
     .map((f) => {
       const ruleIndex = index.get(f.ruleId);
-      const location = locationOf(f, options.input);
+      const location = locationOf(f, options);
       const text =
         f.status === 'fail'
           ? `${f.message}${f.remediation ? `\nRemediation: ${f.remediation}` : ''}`
@@ -94,16 +99,31 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** The file and line of the first fact with a known source, else the input file's first line. */
-function locationOf(finding: Finding, input: string | undefined): object | undefined {
+/**
+ * Where a result stands: the file and line of the first fact with a source of its own, else the line
+ * of the deciding fact in the input (for an unknown, the nearest parent of a missing fact), else the
+ * input's first line.
+ */
+function locationOf(finding: Finding, options: SarifFormatOptions): object | undefined {
   const source = finding.evidence.find((e) => e.source?.file !== undefined)?.source;
-  const uri = source?.file ?? input;
+  const uri = source?.file ?? options.input;
   if (uri === undefined) return undefined;
-  // GitHub needs a region with a start line to show an alert; the first line stands for the whole file.
-  const line = source?.file !== undefined && source.line !== undefined ? source.line : 1;
-  const column = source?.file !== undefined && source.column !== undefined ? { startColumn: source.column } : {};
+  let region: { startLine: number; startColumn?: number } = { startLine: 1 };
+  if (source?.file !== undefined) {
+    if (source.line !== undefined) region = { startLine: source.line, ...(source.column === undefined ? {} : { startColumn: source.column }) };
+  } else if (options.locate) {
+    // The last evidence is the most specific (a node's or pool's own fact comes after cluster facts).
+    const facts = finding.status === 'unknown' ? (finding.missingFacts ?? []) : finding.evidence.map((e) => e.fact).reverse();
+    for (const fact of facts) {
+      const position = options.locate(fact);
+      if (position === undefined) continue;
+      region = { startLine: position.line, ...(position.column === undefined ? {} : { startColumn: position.column }) };
+      break;
+    }
+  }
+  // GitHub needs a region with a start line to show an alert.
   return {
-    physicalLocation: { artifactLocation: { uri: encodeURI(uri.replaceAll('\\', '/')) }, region: { startLine: line, ...column } },
+    physicalLocation: { artifactLocation: { uri: encodeURI(uri.replaceAll('\\', '/')) }, region },
     ...(finding.subject.kind === 'cluster' ? {} : { logicalLocations: [{ fullyQualifiedName: subjectKey(finding.subject), kind: 'resource' }] }),
   };
 }

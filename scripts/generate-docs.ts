@@ -1,0 +1,151 @@
+/**
+ * Every file derived from the catalog and the schemas, generated here and nowhere else:
+ * - `facts.schema.json`: the JSON Schema of facts files, from `ClusterFactsSchema`;
+ * - `docs/rules/<id>.md` and `docs/rules/README.md`: the rule reference, from the catalog;
+ * - `docs/examples/<example>.{txt,json,sarif,junit.xml,md}`: each example cluster in every report
+ *   format, rendered by the code the CLI runs.
+ *
+ * `npm run docs:generate` writes them; `test/docs.test.ts` fails when a committed one differs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { toJSONSchema } from 'zod/v4/core';
+import { factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
+import { HINTED_FACTS, hintFor } from '../src/data/fact-hints.js';
+import { NETWORKING, PLATFORMS } from '../src/data/platforms.js';
+import { evaluateCompatibility } from '../src/evaluate.js';
+import { formatRuleDoc } from '../src/formatters/rule-doc.js';
+import { formatRuleTable } from '../src/formatters/rules.js';
+import { REPOSITORY_URL } from '../src/links.js';
+import { ClusterFactsSchema } from '../src/model/facts.js';
+import { RULES } from '../src/rules/index.js';
+import { parseWaiversText } from '../src/waivers-text.js';
+import { parseFactsText } from '../src/yaml.js';
+import pkg from '../package.json' with { type: 'json' };
+
+/** Folders whose every file is generated: a file there that the generator does not make is stale. */
+export const GENERATED_DIRS = ['docs/rules', 'docs/examples'] as const;
+
+/** The command that regenerates everything. */
+export const REGENERATE = 'npm run docs:generate';
+
+/** The extension of each report format's sample file. */
+export const EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md' };
+
+const GENERATED = 'Generated from the catalog by `npm run docs:generate`: do not edit by hand.';
+
+/** Every generated file, by path relative to the repository root. */
+export function generatedFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('facts.schema.json', `${JSON.stringify(factsJsonSchema(), null, 2)}\n`);
+
+  files.set(
+    'docs/rules/README.md',
+    [
+      '# Rule reference',
+      '',
+      `<!-- ${GENERATED} -->`,
+      '',
+      `Every rule of the Calico for Windows v3.23 requirements catalog, in catalog order. Each page says what the`,
+      'rule checks and why, when it applies and passes, the facts it reads and how to find them, and what to do',
+      'when it fails. `calico-windows-compat explain <rule-id>` prints the same page.',
+      '',
+      formatRuleTable(RULES).replace(/\| `([a-z0-9-]+)` \|/g, '| [`$1`]($1.md) |'),
+      '',
+    ].join('\n'),
+  );
+  for (const rule of RULES) files.set(`docs/rules/${rule.id}.md`, `<!-- ${GENERATED} -->\n\n${formatRuleDoc(rule)}`);
+
+  const examples = readdirSync('examples')
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
+  for (const name of examples) {
+    const input = `examples/${name}`;
+    const base = name.replace(/\.yaml$/, '');
+    const text = readFileSync(input, 'utf8');
+    const parsed = parseFactsText(text, { file: input });
+    if (!parsed.success) throw parsed.error;
+    const report = evaluateCompatibility(parsed.data);
+    const locate = factLocator(text, parsed.data);
+    for (const format of FORMATS)
+      files.set(`docs/examples/${base}.${EXTENSIONS[format]}`, renderReport(report, format, { input, toolVersion: pkg.version, locate }));
+  }
+
+  // One example with waivers: an applied, an expired and a stale one (no date in the future, so the
+  // output does not depend on the day it is generated).
+  const waiversFile = 'examples/waivers/broken-cluster.yaml';
+  const waivers = parseWaiversText(readFileSync(waiversFile, 'utf8'), { file: waiversFile });
+  if (!waivers.success) throw waivers.error;
+  const facts = parseFactsText(readFileSync('examples/broken-cluster.yaml', 'utf8'), { file: 'examples/broken-cluster.yaml' });
+  if (!facts.success) throw facts.error;
+  const waived = evaluateCompatibility(facts.data, { waivers: waivers.data, now: new Date() });
+  for (const format of ['text', 'markdown'] as const)
+    files.set(
+      `docs/examples/broken-cluster.waived.${EXTENSIONS[format]}`,
+      renderReport(waived, format, { input: 'examples/broken-cluster.yaml', toolVersion: pkg.version }),
+    );
+  return files;
+}
+
+/**
+ * The JSON Schema of facts files, from the zod schema, with a description on every fact saying how to
+ * find it and the known values of `platform` and `networking` as examples. Refinements zod cannot
+ * express in JSON Schema (version and build syntax, unique names) are checked when facts are read.
+ */
+export function factsJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = toJSONSchema(ClusterFactsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  describe(schema, '');
+  const properties = schema['properties'] as Record<string, Record<string, unknown>>;
+  if (properties['platform']) properties['platform']['examples'] = Object.keys(PLATFORMS);
+  if (properties['networking']) properties['networking']['examples'] = Object.keys(NETWORKING);
+  return {
+    $schema,
+    $id: `${REPOSITORY_URL}/blob/main/facts.schema.json`,
+    title: 'Calico for Windows compatibility facts',
+    description:
+      'What is known about a Kubernetes cluster, checked by calico-windows-compat against the Calico for Windows v3.23 requirements. Every field is optional: an absent fact is unknown, never assumed to be fine.',
+    ...schema,
+  };
+}
+
+function describe(node: unknown, path: string): void {
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  const properties = schema['properties'] as Record<string, Record<string, unknown>> | undefined;
+  for (const [key, child] of Object.entries(properties ?? {})) {
+    // Node facts are hinted as `node.<key>`; the Linux variant shares only `os`, `name` and `routeReflector`.
+    const childPath = path === 'node' ? `node.${key}` : path === '' ? key : `${path}.${key}`;
+    if (HINTED_FACTS.includes(childPath) && child['description'] === undefined) child['description'] = `How to find it: ${hintFor(childPath)}`;
+    describe(child, childPath);
+  }
+  const items = schema['items'] as Record<string, unknown> | undefined;
+  if (items) describe(items, path === 'nodes' ? 'node' : path);
+  for (const variant of (schema['oneOf'] ?? schema['anyOf'] ?? []) as unknown[]) describe(variant, path);
+}
+
+// Run directly: write the files, or with --check list the stale ones and exit 1.
+if (process.argv.includes('--write') || process.argv.includes('--check')) {
+  const { existsSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const files = generatedFiles();
+  const check = process.argv.includes('--check');
+  const stale: string[] = [];
+  for (const [path, content] of files) {
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
+    stale.push(path);
+    if (!check) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+  }
+  for (const dir of GENERATED_DIRS)
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      const path = join(dir, name);
+      if (files.has(path)) continue;
+      stale.push(`${path} (no longer generated)`);
+      if (!check) rmSync(path);
+    }
+  if (check && stale.length > 0) {
+    console.error(`Stale generated files; run \`${REGENERATE}\`:\n${stale.map((p) => `  ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  } else console.log(stale.length === 0 ? 'Generated files are current.' : `Wrote ${stale.length} files.`);
+}

@@ -59,7 +59,7 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[]): Inp
         }
       } else if (zodIssue.code === 'invalid_type')
         issues.push(
-          issue(path, 'invalid-type', seen === undefined ? `is required (a ${zodIssue.expected})` : `expected a ${zodIssue.expected}, got ${describe(seen)}`),
+          issue(path, 'invalid-type', seen === undefined ? `is required (${article(zodIssue.expected)})` : `expected ${article(zodIssue.expected)}, got ${describe(seen)}`),
         );
       else issues.push(issue(path, 'invalid-value', `${zodIssue.message}, got ${describe(seen)}`));
     }
@@ -181,6 +181,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+}
+
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function describe(value: unknown): string {

@@ -126,7 +126,11 @@ function code(text: string): string {
 
 /** Text that renders as itself: Markdown and HTML syntax characters escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]|]/g, '\\$&').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return text
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(/[\\`*_[\]|]/g, '\\$&')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 }
 
 /**

@@ -120,7 +120,7 @@ describe('calico-windows-compat CLI', () => {
     const missing = cli(['check', 'no-such-file.yaml']);
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'calico-windows-compat: Cannot read no-such-file.yaml: no such file.\n' });
     expect(cli(['check', 'examples/eks.yaml', '--frobnicate']).code).toBe(2);
-    expect(cli(['check', 'examples/eks.yaml', '--format', 'xml']).stderr).toContain('--format must be text or json');
+    expect(cli(['check', 'examples/eks.yaml', '--format', 'xml']).stderr).toContain('--format must be text, json, sarif, junit, markdown');
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['check']).stderr).toContain('no facts file');
   });

@@ -202,7 +202,8 @@ export function parseManifestsText(text: string, options: TextOptions = {}): Man
     } else document = byValue.get(root);
     if (!document) return undefined;
     const found = document;
-    const position = locateNearest((segments) => (segments.length === 0 ? found.position : found.locate(segments)), rest);
+    // The empty path is the document's content (after any `---`), else the document's start.
+    const position = locateNearest((segments) => found.locate(segments) ?? (segments.length === 0 ? found.position : undefined), rest);
     return position ? located(options.file, position) : undefined;
   };
   return { objects, locate };

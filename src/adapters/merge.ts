@@ -91,6 +91,8 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
   ): Record<string, unknown> => {
     const out: Record<string, unknown> = clone(base) as Record<string, unknown>;
     for (const key of Object.keys(over)) {
+      // A matched node's os and name are how it was matched, not facts of their own.
+      if (prefix.startsWith('nodes[') && (key === 'os' || key === 'name')) continue;
       const path = prefix === '' ? key : `${prefix}.${key}`;
       if (prefix === '' && key === 'nodes') {
         out[key] = mergeNodes(base['nodes'] as NodeFacts[] | undefined, over['nodes'] as NodeFacts[]);

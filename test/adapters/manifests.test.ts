@@ -263,7 +263,8 @@ describe('factsFromManifests: Node', () => {
 });
 
 describe('factsFromManifests: operator Installation', () => {
-  it.each([
+  type Expected = { networking: string; platform?: string; bgpEnabled?: boolean; ipam?: string; encapsulation?: string };
+  it.each<[string, Expected]>([
     ['vxlan.yaml', { networking: 'calico-vxlan', bgpEnabled: false, ipam: 'calico', encapsulation: 'vxlan' }],
     ['bgp.yaml', { networking: 'calico-bgp', bgpEnabled: true, ipam: 'calico', encapsulation: 'none' }],
     ['eks.yaml', { networking: 'eks-vpc-cni', platform: 'eks' }],

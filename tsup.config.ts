@@ -2,7 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', yaml: 'src/yaml.ts', node: 'src/node.ts' },
+    entry: {
+      index: 'src/index.ts',
+      format: 'src/format.ts',
+      manifests: 'src/manifests.ts',
+      yaml: 'src/yaml.ts',
+      node: 'src/node.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

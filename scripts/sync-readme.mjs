@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the README's rule list from the built catalog (run `npm run build` first).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { RULES, formatRuleTable } from '../dist/index.js';
+import { RULES } from '../dist/index.js';
+import { formatRuleTable } from '../dist/format.js';
 
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';

@@ -13,6 +13,7 @@ import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';
 import { hintFor } from './data/fact-hints.js';
 import { RULES } from './rules/index.js';
+import { documented } from './rules/docs.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -293,7 +294,7 @@ function describeNote(note: ManifestNote): string {
 function listRules(argv: readonly string[]): number {
   const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', default: 'text' } }, strict: true });
   if (values.format === 'json') {
-    const rules = RULES.map((rule) => ({
+    const rules = RULES.map(documented).map((rule) => ({
       id: rule.id,
       title: rule.title,
       severity: rule.severity,

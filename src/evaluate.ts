@@ -5,7 +5,6 @@ import type { Waiver } from './model/waiver.js';
 import { applyWaivers } from './waivers.js';
 import { parseVersion } from './model/version.js';
 import { DEFAULT_PROFILE, type ReleaseProfile } from './data/releases.js';
-import { hintFor } from './data/fact-hints.js';
 import { RULES } from './rules/index.js';
 import {
   readPath,
@@ -230,8 +229,9 @@ function toFinding(base: FindingBase, subject: Subject, outcome: Outcome, eviden
   };
   if (outcome.status === 'unknown') {
     const missing = outcome.missing.map((path) => renderPath(path, on));
+    // How to find each missing fact is help text: `hintFor` in calico-windows-compat/format, which every
+    // formatter shows; the core stays small.
     finding.missingFacts = missing;
-    if (missing.length > 0) finding.remediation = missing.map((path) => `Provide ${path}: ${hintFor(path)}`).join('\n');
   } else if (outcome.status === 'fail') {
     finding.remediation = outcome.remediation ?? rule.remediation;
   }

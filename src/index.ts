@@ -1,7 +1,10 @@
 /**
  * calico-windows-compat: the Calico for Windows requirements as typed data and a pure function.
  *
- * This entry is browser-safe: no Node built-ins, no YAML parser (see `calico-windows-compat/yaml`).
+ * This entry is the core: facts in, report out. It is browser-safe and small (its bundle, dependencies
+ * included, stays within 25 KB gzip), so a Backstage frontend can ship it. Presentation lives in
+ * `calico-windows-compat/format`, cluster manifests in `calico-windows-compat/manifests`, YAML text in
+ * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`.
  * @packageDocumentation
  */
 export { evaluateCompatibility, verdictOf, type EvaluateOptions } from './evaluate.js';
@@ -33,35 +36,21 @@ export {
   type Encapsulation,
   type RemoteAccessMethod,
 } from './model/facts.js';
-export {
-  ReportSchema,
-  FindingSchema,
-  FindingStatusSchema,
-  SeveritySchema,
-  VerdictSchema,
-  SubjectSchema,
-  ReferenceSchema,
-  EvidenceSchema,
-  FactSourceSchema,
-  CountsSchema,
-  ReportProfileSchema,
-  FindingWaiverSchema,
-  WaiverStatusSchema,
-  WaiverResultSchema,
-  type FindingWaiver,
-  type WaiverStatus,
-  type WaiverResult,
-  type Report,
-  type Finding,
-  type FindingStatus,
-  type Severity,
-  type Verdict,
-  type Subject,
-  type Reference,
-  type Evidence,
-  type FactSource,
-  type Counts,
-  type ReportProfile,
+export type {
+  FindingWaiver,
+  WaiverStatus,
+  WaiverResult,
+  Report,
+  Finding,
+  FindingStatus,
+  Severity,
+  Verdict,
+  Subject,
+  Reference,
+  Evidence,
+  FactSource,
+  Counts,
+  ReportProfile,
 } from './model/report.js';
 export { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild, type WindowsBuild } from './model/windows.js';
 export { parseContainerRuntime, type ContainerRuntime, type ContainerRuntimeName } from './model/runtime.js';
@@ -81,31 +70,13 @@ export {
 export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './data/kubernetes.js';
 export { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile, type SupportedWindowsBuild } from './data/releases.js';
 export { RULES, getRule } from './rules/index.js';
-export {
-  factsFromManifests,
-  concatManifests,
-  type ManifestFacts,
-  type ManifestNote,
-  type ManifestNoteCode,
-  type ManifestOptions,
-  type ManifestLocator,
-  type ManifestSet,
-  type SourceLocation,
-} from './adapters/manifests.js';
-export { mergeFacts, type MergeNote, type MergeOptions, type MergeResult } from './adapters/merge.js';
-export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
-export { formatRuleTable } from './formatters/rules.js';
-export { formatJson } from './formatters/json.js';
-export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';
-export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
-export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
-export { formatRuleDoc } from './formatters/rule-doc.js';
-export { REPOSITORY_URL, ruleDocsUrl } from './links.js';
 export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';
 export type {
   Rule,
   RuleMeta,
+  RuleDocs,
+  DocumentedRule,
   ClusterRule,
   NodeRule,
   PoolRule,

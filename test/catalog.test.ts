@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, getRule } from '../src/rules/index.js';
+import { ruleDocs } from '../src/rules/docs.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
 import { HINTED_FACTS } from '../src/data/fact-hints.js';
 import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
@@ -66,7 +67,8 @@ describe('the catalog', () => {
     const source = readFileSync(`src/rules/${id}.ts`, 'utf8');
     expect(source).toContain(`id: '${id}'`);
     expect(source).not.toMatch(/STUB/);
-    for (const text of [rule.title, rule.description, rule.appliesWhen, rule.passesWhen, rule.remediation])
+    const docs = ruleDocs(rule);
+    for (const text of [rule.title, docs.description, docs.appliesWhen, docs.passesWhen, rule.remediation])
       expect(text.trim().length).toBeGreaterThan(5);
     expect(rule.title.length).toBeLessThanOrEqual(60);
   });

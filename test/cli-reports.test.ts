@@ -6,11 +6,12 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { EXTENSIONS, REGENERATE } from '../scripts/generate-docs.js';
 import { FORMATS } from '../src/cli/output.js';
+import { CLI } from './support/cli.js';
 
 // Report formats, waivers, exit policy and the rule reference, through the built binary (built by the
 // global setup), as CI pipelines run it.
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/model/report.js';
 import pkg from '../package.json' with { type: 'json' };
+import { CLI } from './support/cli.js';
 
 // The built binary, run as users run it (the global setup builds it).
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',
     env: { PATH: process.env['PATH'] ?? '', ...options.env },

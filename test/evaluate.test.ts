@@ -4,6 +4,7 @@ import { CompatError } from '../src/errors.js';
 import { RULES } from '../src/rules/index.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 import { ReportSchema } from '../src/model/report.js';
+import { hintFor } from '../src/data/fact-hints.js';
 
 describe('verdictOf', () => {
   it.each([
@@ -102,11 +103,13 @@ describe('evaluateCompatibility', () => {
     expect(facts).toEqual(copy);
   });
 
-  it('names the missing facts of unknown findings with node paths, and says how to find them', () => {
+  it('names the missing facts of unknown findings with node paths, and hintFor says how to find them', () => {
     const report = evaluateCompatibility({ nodes: [{ os: 'windows', name: 'win-1' }] }, { rules: ['windows-os-version'] });
     const [finding] = report.findings;
     expect(finding?.missingFacts).toEqual(['nodes[win-1].osBuild']);
-    expect(finding?.remediation).toContain("kubectl get node win-1 -o jsonpath='{.status.nodeInfo.kernelVersion}'");
+    expect(hintFor('nodes[win-1].osBuild')).toBe("kubectl get node win-1 -o jsonpath='{.status.nodeInfo.kernelVersion}' (e.g. 10.0.17763.1432).");
+    expect(hintFor('calico.ipPools[default].encapsulation')).toContain('calicoctl get ippools');
+    expect(hintFor('something.else')).toBe('add it to the facts.');
     expect(report.missingFacts).toEqual(['nodes[win-1].osBuild']);
   });
 

@@ -1,3 +1,4 @@
+import { hintFor } from '../data/fact-hints.js';
 import type { Report } from '../model/report.js';
 import { ruleDocsUrl } from '../links.js';
 import { describeSubject } from './text.js';
@@ -73,7 +74,7 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
     for (const group of groups.values())
       out.push('', `**${ruleLink(group.ruleId)}** · ${escapeMarkdown(group.subjects.join(', '))}`, '', markdownText(group.remediation));
   }
-  const hints = [...new Set(unknowns.flatMap((f) => (f.remediation ?? '').split('\n')).filter(Boolean))];
+  const hints = [...new Set(unknowns.flatMap((f) => (f.missingFacts ?? []).map((path) => `${path}: ${hintFor(path)}`)))];
   if (hints.length > 0)
     out.push('', '<details><summary>How to find the missing facts</summary>', '', ...hints.map((line) => `- ${escapeMarkdown(line)}`), '', '</details>');
 

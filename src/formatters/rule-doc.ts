@@ -1,6 +1,7 @@
 import { hintFor } from '../data/fact-hints.js';
 import { DEFAULT_PROFILE } from '../data/releases.js';
 import type { Rule } from '../rules/define.js';
+import { ruleDocs } from '../rules/docs.js';
 import { escapeMarkdown, markdownText } from './markdown.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
@@ -19,6 +20,7 @@ const SCOPE: Record<Rule['scope'], string> = {
  */
 export function formatRuleDoc(rule: Rule): string {
   const profile = DEFAULT_PROFILE;
+  const docs = ruleDocs(rule);
   const facts = rule.facts.map((path) => {
     const shown = path.startsWith('node.')
       ? `nodes[<node>].${path.slice(5)}`
@@ -37,15 +39,15 @@ export function formatRuleDoc(rule: Rule): string {
     '',
     '## Why',
     '',
-    escapeMarkdown(rule.description),
+    escapeMarkdown(docs.description),
     '',
     '## Applies when',
     '',
-    escapeMarkdown(rule.appliesWhen),
+    escapeMarkdown(docs.appliesWhen),
     '',
     '## Passes when',
     '',
-    escapeMarkdown(rule.passesWhen),
+    escapeMarkdown(docs.passesWhen),
     '',
     '## Facts it reads',
     '',

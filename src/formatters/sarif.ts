@@ -1,6 +1,8 @@
+import { hintFor } from '../data/fact-hints.js';
 import type { Finding, Report, Severity } from '../model/report.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../links.js';
 import { RULES } from '../rules/index.js';
+import { ruleDocs } from '../rules/docs.js';
 import { subjectKey } from '../waivers.js';
 import { formatRuleDoc } from './rule-doc.js';
 
@@ -45,7 +47,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
       const text =
         f.status === 'fail'
           ? `${f.message}${f.remediation ? `\nRemediation: ${f.remediation}` : ''}`
-          : `Unknown: ${f.message}${f.missingFacts?.length ? `\nFacts needed: ${f.missingFacts.join(', ')}` : ''}`;
+          : `Unknown: ${f.message}${(f.missingFacts ?? []).map((path) => `\nNeeds ${path}: ${hintFor(path)}`).join('')}`;
       return {
         ruleId: f.ruleId,
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -78,9 +80,9 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
             rules: RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.title },
-              fullDescription: { text: rule.description },
+              fullDescription: { text: ruleDocs(rule).description },
               helpUri: ruleDocsUrl(rule.id),
-              help: { text: `${rule.description}\n\nRemediation: ${rule.remediation}`, markdown: formatRuleDoc(rule) },
+              help: { text: `${ruleDocs(rule).description}\n\nRemediation: ${rule.remediation}`, markdown: formatRuleDoc(rule) },
               defaultConfiguration: { level: LEVEL[rule.severity] },
               properties: { tags: ['calico', 'windows', 'kubernetes'], scope: rule.scope, sections: rule.sections },
             })),

@@ -1,3 +1,4 @@
+import { hintFor } from '../data/fact-hints.js';
 import type { Finding, FindingStatus, Report, Subject } from '../model/report.js';
 
 /** Options of {@link formatText}. */
@@ -48,8 +49,8 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
         const waived = finding.waived ? paint('cyan', ` [waived: ${finding.waived.reason}]`) : '';
         lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}${waived}`);
         if (finding.status === 'fail' && finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
-        if (finding.status === 'unknown' && finding.missingFacts && finding.missingFacts.length > 0)
-          lines.push(...indent(`needs: ${finding.missingFacts.join(', ')}`, '', idWidth));
+        if (finding.status === 'unknown')
+          for (const path of finding.missingFacts ?? []) lines.push(...indent(`needs ${path}: ${hintFor(path)}`, '', idWidth));
       }
     }
   }

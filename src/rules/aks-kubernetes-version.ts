@@ -1,15 +1,19 @@
 import { compareVersions } from '../model/version.js';
-import { defineClusterRule, fail, pass, unknown, whenPlatform } from './define.js';
+import { defineClusterRule, fail, pass, unknown, whenPlatform, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'AKS offers Calico network policy for Windows node pools only from a minimum Kubernetes version (1.20 for this release); an older cluster cannot have it.',
+  appliesWhen: 'platform is aks.',
+  passesWhen: 'kubernetes.version is at least the minimum for AKS (1.20 for v3.23).',
+};
 
 export default defineClusterRule({
   id: 'aks-kubernetes-version',
   title: 'AKS Kubernetes version supports Calico for Windows',
-  description:
-    'AKS offers Calico network policy for Windows node pools only from a minimum Kubernetes version (1.20 for this release); an older cluster cannot have it.',
   severity: 'error',
   sections: ['AKS requirements'],
-  appliesWhen: 'platform is aks.',
-  passesWhen: 'kubernetes.version is at least the minimum for AKS (1.20 for v3.23).',
   remediation:
     'Create the AKS cluster with a Kubernetes version at or above the minimum (az aks create --kubernetes-version <version> ...); Calico for Windows can be enabled only on new clusters.',
   appliesReads: ['platform'],

@@ -1,14 +1,18 @@
-import { defineClusterRule, fail, pass, whenPlatform } from './define.js';
+import { defineClusterRule, fail, pass, whenPlatform, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'On AKS, Calico for Windows is turned on when the cluster is created (with Calico network policy) and cannot be added to an existing cluster afterwards.',
+  appliesWhen: 'platform is aks.',
+  passesWhen: 'aks.newCluster is true: Calico for Windows was enabled when the cluster was created.',
+};
 
 export default defineClusterRule({
   id: 'aks-new-cluster',
   title: 'AKS cluster was created with Calico for Windows',
-  description:
-    'On AKS, Calico for Windows is turned on when the cluster is created (with Calico network policy) and cannot be added to an existing cluster afterwards.',
   severity: 'error',
   sections: ['AKS requirements'],
-  appliesWhen: 'platform is aks.',
-  passesWhen: 'aks.newCluster is true: Calico for Windows was enabled when the cluster was created.',
   remediation:
     'Create a new AKS cluster with Azure CNI and Calico network policy (az aks create --network-plugin azure --network-policy calico ...), add the Windows node pools to it, and move the workloads over.',
   appliesReads: ['platform'],

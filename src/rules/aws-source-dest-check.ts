@@ -1,6 +1,6 @@
 import { PLATFORMS, isKnownPlatform } from '../data/platforms.js';
 import type { ClusterFacts } from '../model/facts.js';
-import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath } from './define.js';
+import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath, type RuleDocs } from './define.js';
 
 /** Where the nodes run: `infrastructure`, else what the platform implies (eks → aws, aks → azure). */
 function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: string; why: string } | undefined {
@@ -27,15 +27,19 @@ function applies(facts: ClusterFacts): Applicability {
     : { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
 }
 
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'With Calico BGP, pod traffic leaves a node with pod IP addresses, not the node\'s own. EC2 drops traffic whose source or destination is not the instance\'s own address unless the source/destination check is disabled, so each node must have it disabled to forward traffic for its pods.',
+  appliesWhen: "networking is calico-bgp and the nodes run on AWS (infrastructure 'aws', or platform eks when infrastructure is absent).",
+  passesWhen: 'network.sourceDestCheckDisabled is true: the check is disabled on every node\'s EC2 instance.',
+};
+
 export default defineClusterRule({
   id: 'aws-source-dest-check',
   title: 'EC2 source/destination check is off',
-  description:
-    'With Calico BGP, pod traffic leaves a node with pod IP addresses, not the node\'s own. EC2 drops traffic whose source or destination is not the instance\'s own address unless the source/destination check is disabled, so each node must have it disabled to forward traffic for its pods.',
   severity: 'error',
   sections: ['CNI and networking options'],
-  appliesWhen: "networking is calico-bgp and the nodes run on AWS (infrastructure 'aws', or platform eks when infrastructure is absent).",
-  passesWhen: 'network.sourceDestCheckDisabled is true: the check is disabled on every node\'s EC2 instance.',
   remediation:
     'Disable the source/destination check on the EC2 instance of every node, Linux and Windows: aws ec2 modify-instance-attribute --instance-id <instance-id> --no-source-dest-check',
   appliesReads: ['networking', 'infrastructure', 'platform'],

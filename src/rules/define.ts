@@ -115,21 +115,32 @@ export interface RuleMeta {
   readonly id: string;
   /** The rule in a few words. */
   readonly title: string;
-  /** Why the requirement exists, for the rule reference. */
-  readonly description: string;
   /** What a `fail` means. */
   readonly severity: Severity;
   /** The seed sections it comes from. */
   readonly sections: readonly SeedSection[];
-  /** When it applies, in words. */
-  readonly appliesWhen: string;
-  /** When it passes, in words. */
-  readonly passesWhen: string;
   /** Every fact it reads (node facts as `node.*`, pool facts as `pool.*`). */
   readonly facts: readonly RuleFactPath[];
   /** What to do when it fails, with the seed's commands where it gives them. */
   readonly remediation: string;
 }
+
+/**
+ * What the rule reference says about a rule beyond its runtime metadata. Each rule file exports it as
+ * `docs`, beside the rule: the main entry does not carry this prose (it would cost the browser bundle
+ * about 3 KB gzip); `calico-windows-compat/format` does.
+ */
+export interface RuleDocs {
+  /** Why the requirement exists. */
+  readonly description: string;
+  /** When it applies, in words. */
+  readonly appliesWhen: string;
+  /** When it passes, in words. */
+  readonly passesWhen: string;
+}
+
+/** A rule with its documentation. */
+export type DocumentedRule = Rule & RuleDocs;
 
 /** A rule about the whole cluster. */
 export interface ClusterRule extends RuleMeta {

@@ -1,4 +1,4 @@
-import { defineClusterRule, fail, pass, unknown, whenPlatform, type ClusterFactPath } from './define.js';
+import { defineClusterRule, fail, pass, unknown, whenPlatform, type ClusterFactPath, type RuleDocs } from './define.js';
 
 /** kubectl commands granting what the instance role lacks. */
 function grantCommands(grantNamespaces: boolean, secretsIn: string | undefined, note: string | undefined): string {
@@ -17,16 +17,20 @@ function grantCommands(grantNamespaces: boolean, secretsIn: string | undefined, 
   return lines.join('\n');
 }
 
-export default defineClusterRule({
-  id: 'eks-instance-role',
-  title: 'EKS instance role can get namespaces and Calico secrets',
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
   description:
     "Calico for Windows on EKS reaches the Kubernetes API with the Windows instance's IAM role. That role must be able to get namespaces, and get the secrets that hold Calico's credentials: in calico-system for operator-managed Calico, else in kube-system.",
-  severity: 'error',
-  sections: ['EKS requirements'],
   appliesWhen: 'platform is eks.',
   passesWhen:
     'eks.instanceRole.canGetNamespaces is true, and eks.instanceRole.secretsReadableIn includes calico-system when calico.operatorManaged is true, else kube-system.',
+};
+
+export default defineClusterRule({
+  id: 'eks-instance-role',
+  title: 'EKS instance role can get namespaces and Calico secrets',
+  severity: 'error',
+  sections: ['EKS requirements'],
   remediation:
     "Grant the Windows instance role get on namespaces (a ClusterRole) and get on secrets in Calico's namespace (a Role in calico-system, or in kube-system without the operator), bound to the role's group from the aws-auth ConfigMap.",
   appliesReads: ['platform'],

@@ -1,15 +1,19 @@
 import { NETWORKING } from '../data/platforms.js';
-import { definePoolRule, fail, pass, whenNetworking } from './define.js';
+import { definePoolRule, fail, pass, whenNetworking, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Windows supports VXLAN, or BGP without encapsulation; IPIP, Calico's default encapsulation, is not supported. With Calico VXLAN every enabled pool must be a VXLAN pool; with Calico BGP every enabled pool must be unencapsulated.",
+  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan), on each enabled IP pool.',
+  passesWhen: "calico-vxlan: the pool's encapsulation is vxlan; calico-bgp: it is none.",
+};
 
 export default definePoolRule({
   id: 'ip-pool-encapsulation',
   title: 'IP pool encapsulation matches the networking',
-  description:
-    "Windows supports VXLAN, or BGP without encapsulation; IPIP, Calico's default encapsulation, is not supported. With Calico VXLAN every enabled pool must be a VXLAN pool; with Calico BGP every enabled pool must be unencapsulated.",
   severity: 'error',
   sections: ['Linux platform requirements', 'CNI and networking options'],
-  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan), on each enabled IP pool.',
-  passesWhen: "calico-vxlan: the pool's encapsulation is vxlan; calico-bgp: it is none.",
   remediation: 'Change the pool to the encapsulation the networking needs.',
   appliesReads: ['networking'],
   applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),

@@ -1,5 +1,5 @@
 import type { IpPool } from '../model/facts.js';
-import { defineClusterRule, fail, pass, unknown, whenNetworking, type ClusterFactPath } from './define.js';
+import { defineClusterRule, fail, pass, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from './define.js';
 
 const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
 
@@ -12,15 +12,19 @@ function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: st
   return enabled;
 }
 
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on — in Felix (ipipEnabled) and on its default IP pool — and Windows nodes cannot reach pods behind it.",
+  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan).',
+  passesWhen: 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.',
+};
+
 export default defineClusterRule({
   id: 'ipip-disabled',
   title: 'IPIP is turned off',
-  description:
-    "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on — in Felix (ipipEnabled) and on its default IP pool — and Windows nodes cannot reach pods behind it.",
   severity: 'error',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan).',
-  passesWhen: 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.',
   remediation:
     "Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.",
   appliesReads: ['networking'],

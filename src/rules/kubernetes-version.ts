@@ -1,15 +1,19 @@
 import { minorLine } from '../model/version.js';
-import { defineClusterRule, fail, pass, unknown } from './define.js';
+import { defineClusterRule, fail, pass, unknown, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Each Calico release is tested against a few Kubernetes minor versions. Earlier or later versions may work, but they are not tested with Calico for Windows and may have known issues and incompatibilities, so running one is a warning rather than an error.',
+  appliesWhen: 'Always.',
+  passesWhen: "The minor line of kubernetes.version (1.22 for v1.22.4-eks-0389ca3) is one the release was tested against (1.21, 1.22, 1.23 for v3.23).",
+};
 
 export default defineClusterRule({
   id: 'kubernetes-version',
   title: 'Kubernetes version is one the release was tested with',
-  description:
-    'Each Calico release is tested against a few Kubernetes minor versions. Earlier or later versions may work, but they are not tested with Calico for Windows and may have known issues and incompatibilities, so running one is a warning rather than an error.',
   severity: 'warning',
   sections: ['Kubernetes version'],
-  appliesWhen: 'Always.',
-  passesWhen: "The minor line of kubernetes.version (1.22 for v1.22.4-eks-0389ca3) is one the release was tested against (1.21, 1.22, 1.23 for v3.23).",
   remediation: 'Run a Kubernetes version the Calico release was tested against, or accept the risk of an untested combination.',
   requires: ['kubernetes.version'],
   check: ({ kubernetes }, { profile, kubernetesVersion }) => {

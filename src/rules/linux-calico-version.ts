@@ -1,15 +1,19 @@
 import { compareVersions, parseVersion } from '../model/version.js';
-import { defineClusterRule, fail, pass, unknown } from './define.js';
+import { defineClusterRule, fail, pass, unknown, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Calico for Windows joins the Calico installation that runs on the Linux side and shares its datastore, resources and IPAM. Linux Calico older than the minimum does not have what the Windows components of this release expect.',
+  appliesWhen: 'Always.',
+  passesWhen: 'calico.version is at least the release minimum (3.12.0 for v3.23).',
+};
 
 export default defineClusterRule({
   id: 'linux-calico-version',
   title: 'Calico on Linux is recent enough',
-  description:
-    'Calico for Windows joins the Calico installation that runs on the Linux side and shares its datastore, resources and IPAM. Linux Calico older than the minimum does not have what the Windows components of this release expect.',
   severity: 'error',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'Always.',
-  passesWhen: 'calico.version is at least the release minimum (3.12.0 for v3.23).',
   remediation:
     'Upgrade Calico on the Linux side to the minimum version or later; the same release as the Windows components is best.',
   requires: ['calico.version'],

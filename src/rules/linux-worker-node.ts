@@ -1,6 +1,6 @@
 import { listForMessage } from '../text.js';
 import type { ClusterFacts, LinuxNodeFacts } from '../model/facts.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
 
 // The role names kubeadm, OpenShift and RKE give control-plane nodes.
 const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
@@ -20,16 +20,20 @@ function describeNode(node: NonNullable<ClusterFacts['nodes']>[number]): string 
   return `${node.name} (${node.os}${roles})`;
 }
 
-export default defineClusterRule({
-  id: 'linux-worker-node',
-  title: 'A Linux worker node runs the cluster-wide components',
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
   description:
     "Calico's cluster-wide components, such as calico-kube-controllers and Typha, do not run on Windows, so a hybrid cluster needs at least one Linux worker node for them. Control-plane nodes are usually tainted against such workloads, so they do not count.",
-  severity: 'error',
-  sections: ['Linux platform requirements'],
   appliesWhen: 'Always.',
   passesWhen:
     "At least one Linux node is a worker: its roles are absent, include 'worker', or include none of 'control-plane', 'controlplane', 'master'.",
+};
+
+export default defineClusterRule({
+  id: 'linux-worker-node',
+  title: 'A Linux worker node runs the cluster-wide components',
+  severity: 'error',
+  sections: ['Linux platform requirements'],
   remediation:
     'Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v3.12 or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.',
   requires: ['nodes'],

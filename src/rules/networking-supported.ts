@@ -1,16 +1,20 @@
 import { NETWORKING, PLATFORMS, isKnownPlatform } from '../data/platforms.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN (or cloud-provider networking with win-bridge.exe) on Kubernetes, OpenShift and RKE; only the VPC CNI on EKS; only Azure CNI on AKS.',
+  appliesWhen: 'The platform is a supported one.',
+  passesWhen:
+    'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.',
+};
 
 export default defineClusterRule({
   id: 'networking-supported',
   title: 'Networking is supported on the platform',
-  description:
-    'Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN (or cloud-provider networking with win-bridge.exe) on Kubernetes, OpenShift and RKE; only the VPC CNI on EKS; only Azure CNI on AKS.',
   severity: 'error',
   sections: ["What's supported in this release › Networking", 'CNI and networking options'],
-  appliesWhen: 'The platform is a supported one.',
-  passesWhen:
-    'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.',
   remediation: 'Choose a networking option the platform supports for Windows nodes (see the rule reference).',
   appliesReads: ['platform'],
   applies: ({ platform }) => {

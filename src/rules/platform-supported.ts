@@ -1,15 +1,19 @@
 import { PLATFORMS, isKnownPlatform } from '../data/platforms.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Calico for Windows is documented for self-managed Kubernetes (including on-premises), OpenShift, Rancher Kubernetes Engine, EKS and AKS. Other platforms (GKE, for example) are not supported by this release.',
+  appliesWhen: 'Always.',
+  passesWhen: "platform is 'kubernetes', 'openshift', 'rke', 'eks' or 'aks'.",
+};
 
 export default defineClusterRule({
   id: 'platform-supported',
   title: 'Platform is supported',
-  description:
-    'Calico for Windows is documented for self-managed Kubernetes (including on-premises), OpenShift, Rancher Kubernetes Engine, EKS and AKS. Other platforms (GKE, for example) are not supported by this release.',
   severity: 'error',
   sections: ["What's supported in this release › Platforms"],
-  appliesWhen: 'Always.',
-  passesWhen: "platform is 'kubernetes', 'openshift', 'rke', 'eks' or 'aks'.",
   remediation:
     'Run the Windows nodes on a supported platform: self-managed Kubernetes, OpenShift, RKE, EKS or AKS. If the platform is one of these under another name, set platform to its id.',
   requires: ['platform'],

@@ -1,6 +1,6 @@
 import type { IpPool } from '../model/facts.js';
 import { NETWORKING, isCalicoNetworking } from '../data/platforms.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
 
 /** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
 function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: string }> {
@@ -11,16 +11,20 @@ function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: st
   return enabled;
 }
 
-export default defineClusterRule({
-  id: 'single-ip-pool-type',
-  title: 'All IP pools share one encapsulation',
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
   description:
     'A Windows node supports only one IP pool type: its pods sit on one HNS network, an overlay network for VXLAN or an L2 bridge network for BGP. If some pools use VXLAN, every pool in the cluster must use VXLAN, and likewise for unencapsulated (BGP) pools.',
-  severity: 'error',
-  sections: ['Windows platform requirements'],
   appliesWhen:
     'Calico networking, or whenever an enabled IP pool is known. With other networking and no pool known it does not apply; with no enabled pool it does not apply.',
   passesWhen: 'Every enabled IP pool has the same encapsulation.',
+};
+
+export default defineClusterRule({
+  id: 'single-ip-pool-type',
+  title: 'All IP pools share one encapsulation',
+  severity: 'error',
+  sections: ['Windows platform requirements'],
   remediation:
     'Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp).',
   appliesReads: ['calico.ipPools', 'networking'],

@@ -1,16 +1,20 @@
 import { isCalicoNetworking } from '../data/platforms.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Windows nodes cannot use IP addresses borrowed from another node's block, and Linux nodes must not borrow from a Windows node's blocks. With Calico IPAM, strict affinity stops every node from borrowing addresses from blocks affine to other nodes.",
+  appliesWhen:
+    "Calico IPAM is used: calico.ipam is 'calico', or calico.ipam is absent and networking is Calico networking (whose default IPAM is Calico's).",
+  passesWhen: 'calico.strictAffinity is true.',
+};
 
 export default defineClusterRule({
   id: 'strict-affinity',
   title: 'Calico IPAM uses strict affinity',
-  description:
-    "Windows nodes cannot use IP addresses borrowed from another node's block, and Linux nodes must not borrow from a Windows node's blocks. With Calico IPAM, strict affinity stops every node from borrowing addresses from blocks affine to other nodes.",
   severity: 'error',
   sections: ['Linux platform requirements'],
-  appliesWhen:
-    "Calico IPAM is used: calico.ipam is 'calico', or calico.ipam is absent and networking is Calico networking (whose default IPAM is Calico's).",
-  passesWhen: 'calico.strictAffinity is true.',
   remediation: "Turn on strict affinity in Calico's IPAM configuration with calicoctl ipam configure.",
   appliesReads: ['calico.ipam', 'networking'],
   applies: ({ calico, networking }) => {

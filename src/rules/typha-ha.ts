@@ -1,16 +1,20 @@
 import { listForMessage } from '../text.js';
-import { defineClusterRule, fail, pass } from './define.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
 import { isLinuxWorker } from './linux-worker-node.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with three Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.',
+  appliesWhen: 'calico.operatorManaged is true.',
+  passesWhen: 'At least three Linux worker nodes (the release profile sets the number).',
+};
 
 export default defineClusterRule({
   id: 'typha-ha',
   title: 'Enough Linux workers for Typha high availability',
-  description:
-    'On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with three Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.',
   severity: 'warning',
   sections: ['Linux platform requirements'],
-  appliesWhen: 'calico.operatorManaged is true.',
-  passesWhen: 'At least three Linux worker nodes (the release profile sets the number).',
   remediation: 'Add Linux worker nodes until there are enough for Typha high availability.',
   appliesReads: ['calico.operatorManaged'],
   applies: ({ calico }) => {

@@ -1,14 +1,18 @@
-import { defineClusterRule, fail, pass, whenNetworking } from './define.js';
+import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'With Calico VXLAN the nodes exchange routes over VXLAN, not BGP. Calico for Windows runs in one mode or the other, so BGP must be turned off on the Linux side when VXLAN is used.',
+  appliesWhen: 'networking is calico-vxlan.',
+  passesWhen: 'calico.bgpEnabled is false.',
+};
 
 export default defineClusterRule({
   id: 'vxlan-bgp-disabled',
   title: 'BGP is off with Calico VXLAN',
-  description:
-    'With Calico VXLAN the nodes exchange routes over VXLAN, not BGP. Calico for Windows runs in one mode or the other, so BGP must be turned off on the Linux side when VXLAN is used.',
   severity: 'error',
   sections: ['CNI and networking options'],
-  appliesWhen: 'networking is calico-vxlan.',
-  passesWhen: 'calico.bgpEnabled is false.',
   remediation: [
     'Turn BGP off.',
     `Operator-managed Calico: kubectl patch installation default --type merge -p '{"spec":{"calicoNetwork":{"bgp":"Disabled"}}}'`,

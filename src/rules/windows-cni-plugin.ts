@@ -1,20 +1,24 @@
 import { NETWORKING, isKnownNetworking } from '../data/platforms.js';
-import { defineNodeRule, fail, pass, unknown, whenNetworking } from './define.js';
+import { defineNodeRule, fail, pass, unknown, whenNetworking, type RuleDocs } from './define.js';
 
 const WITH_PLUGIN = ['calico-bgp', 'calico-vxlan', 'cloud-provider'] as const;
 
 // 'calico', 'calico.exe' and 'Calico.EXE' name the same plugin.
 const normalize = (plugin: string): string => plugin.trim().toLowerCase().replace(/\.exe$/, '');
 
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'The networking option decides which CNI plugin networks pods on Windows: calico.exe for Calico BGP and VXLAN networking, win-bridge.exe for cloud-provider networking (Calico policy-only). A node with another plugin does not get the networking the Linux side expects.',
+  appliesWhen: 'networking is calico-bgp, calico-vxlan or cloud-provider, on each Windows node.',
+  passesWhen: "Calico networking: cniPlugin is 'calico' (calico.exe); cloud-provider: 'win-bridge' (win-bridge.exe).",
+};
+
 export default defineNodeRule({
   id: 'windows-cni-plugin',
   title: 'Windows CNI plugin matches the networking',
-  description:
-    'The networking option decides which CNI plugin networks pods on Windows: calico.exe for Calico BGP and VXLAN networking, win-bridge.exe for cloud-provider networking (Calico policy-only). A node with another plugin does not get the networking the Linux side expects.',
   severity: 'error',
   sections: ['CNI and networking options'],
-  appliesWhen: 'networking is calico-bgp, calico-vxlan or cloud-provider, on each Windows node.',
-  passesWhen: "Calico networking: cniPlugin is 'calico' (calico.exe); cloud-provider: 'win-bridge' (win-bridge.exe).",
   remediation:
     'Configure the node with the CNI plugin its networking needs: calico.exe (installed by Calico for Windows) for Calico BGP or VXLAN, win-bridge.exe for cloud-provider networking.',
   appliesReads: ['networking'],

@@ -1,15 +1,19 @@
 import { parseContainerRuntime } from '../model/runtime.js';
-import { defineNodeRule, fail, pass } from './define.js';
+import { defineNodeRule, fail, pass, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Calico for Windows sets up pod networking through the container runtime, and it works with two: containerd and Docker. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.',
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: "The node's container runtime is containerd or docker (any version).",
+};
 
 export default defineNodeRule({
   id: 'windows-container-runtime',
   title: 'Container runtime is containerd or Docker',
-  description:
-    'Calico for Windows sets up pod networking through the container runtime, and it works with two: containerd and Docker. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'Always, on each Windows node.',
-  passesWhen: "The node's container runtime is containerd or docker (any version).",
   remediation:
     'Install and run containerd (or Docker) on the node, and point the kubelet at it; when both run, Calico uses containerd.',
   requires: ['node.containerRuntime'],

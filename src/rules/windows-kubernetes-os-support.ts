@@ -2,20 +2,24 @@ import { kubernetesWindowsSupport } from '../data/kubernetes.js';
 import { WINDOWS_RELEASES } from '../data/windows-builds.js';
 import { minorLine } from '../model/version.js';
 import { parseWindowsBuild } from '../model/windows.js';
-import { defineNodeRule, fail, pass, unknown } from './define.js';
+import { defineNodeRule, fail, pass, unknown, type RuleDocs } from './define.js';
 
 const displayName = (id: string): string => WINDOWS_RELEASES.find((r) => r.id === id)?.displayName ?? id;
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Calico for Windows supporting a Windows Server release is not enough: each Kubernetes minor version supports only some Windows Server releases on its nodes (Kubernetes' Windows OS version support table), because the kubelet, kube-proxy and the container images are built and tested per release. A node whose Windows Server release its Kubernetes version does not list runs an untested combination. Only the rows of that table confirmed from the Kubernetes documentation are encoded; a Kubernetes version outside them is reported as unknown, never guessed.",
+  appliesWhen: 'On each Windows node, once its build and the Kubernetes version are known.',
+  passesWhen:
+    "The node's Windows Server release is one Kubernetes' Windows OS version support table lists for the cluster's Kubernetes minor version.",
+};
 
 export default defineNodeRule({
   id: 'windows-kubernetes-os-support',
   title: 'Kubernetes supports the Windows Server version',
-  description:
-    "Calico for Windows supporting a Windows Server release is not enough: each Kubernetes minor version supports only some Windows Server releases on its nodes (Kubernetes' Windows OS version support table), because the kubelet, kube-proxy and the container images are built and tested per release. A node whose Windows Server release its Kubernetes version does not list runs an untested combination. Only the rows of that table confirmed from the Kubernetes documentation are encoded; a Kubernetes version outside them is reported as unknown, never guessed.",
   severity: 'warning',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'On each Windows node, once its build and the Kubernetes version are known.',
-  passesWhen:
-    "The node's Windows Server release is one Kubernetes' Windows OS version support table lists for the cluster's Kubernetes minor version.",
   remediation:
     "Run a Windows Server release the cluster's Kubernetes version supports, or a Kubernetes version that supports the node's release (see Kubernetes' Windows OS version support table).",
   requires: ['kubernetes.version', 'node.osBuild'],

@@ -1,14 +1,18 @@
-import { defineNodeRule, fail, pass } from './define.js';
+import { defineNodeRule, fail, pass, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Calico BGP can use route reflectors, including in-cluster ones, but a Windows node cannot act as one: the Windows BGP router does not reflect routes. Route reflectors must be Linux nodes (or external routers). A node with no routeReflector fact is taken as not a route reflector, which is the default.',
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: 'routeReflector is not true (absent means not a route reflector).',
+};
 
 export default defineNodeRule({
   id: 'windows-not-route-reflector',
   title: 'Windows node is not a route reflector',
-  description:
-    'Calico BGP can use route reflectors, including in-cluster ones, but a Windows node cannot act as one: the Windows BGP router does not reflect routes. Route reflectors must be Linux nodes (or external routers). A node with no routeReflector fact is taken as not a route reflector, which is the default.',
   severity: 'error',
   sections: ['CNI and networking options'],
-  appliesWhen: 'Always, on each Windows node.',
-  passesWhen: 'routeReflector is not true (absent means not a route reflector).',
   remediation:
     "Make Linux nodes the route reflectors: remove spec.bgp.routeReflectorClusterID from the Windows node's Calico Node resource (calicoctl edit node <node>), and make sure no route-reflector label or BGPPeer selector picks it.",
   reads: ['node.routeReflector'],

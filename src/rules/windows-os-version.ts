@@ -1,16 +1,20 @@
 import { WINDOWS_RELEASES } from '../data/windows-builds.js';
 import { parseWindowsBuild } from '../model/windows.js';
-import { defineNodeRule, fail, pass, unknown } from './define.js';
+import { defineNodeRule, fail, pass, unknown, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Calico for Windows supports Windows Server 1809 (Windows Server 2019) from build 17763.1432 — the update that brought the direct server return Calico relies on — and Windows Server 20H2 (build 19042).',
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: 'The build is 17763 with revision 1432 or later, or 19042.',
+};
 
 export default defineNodeRule({
   id: 'windows-os-version',
   title: 'Windows Server version is supported',
-  description:
-    'Calico for Windows supports Windows Server 1809 (Windows Server 2019) from build 17763.1432 — the update that brought the direct server return Calico relies on — and Windows Server 20H2 (build 19042).',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'Always, on each Windows node.',
-  passesWhen: 'The build is 17763 with revision 1432 or later, or 19042.',
   remediation:
     'Run Windows Server 2019 (1809) updated to build 17763.1432 or later (install the latest cumulative update), or Windows Server 20H2 (build 19042).',
   requires: ['node.osBuild'],

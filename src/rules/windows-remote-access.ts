@@ -1,16 +1,20 @@
-import { defineNodeRule, fail, pass } from './define.js';
+import { defineNodeRule, fail, pass, type RuleDocs } from './define.js';
 
 const METHODS = ['rdp', 'winrm'] as const;
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Installing and operating Calico for Windows means running commands on each Windows node, so the node must be reachable remotely over Remote Desktop Protocol (RDP) or Windows Remote Management (WinRM).',
+  appliesWhen: 'Always, on each Windows node.',
+  passesWhen: "remoteAccess includes 'rdp' or 'winrm'.",
+};
 
 export default defineNodeRule({
   id: 'windows-remote-access',
   title: 'Node is reachable over RDP or WinRM',
-  description:
-    'Installing and operating Calico for Windows means running commands on each Windows node, so the node must be reachable remotely over Remote Desktop Protocol (RDP) or Windows Remote Management (WinRM).',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'Always, on each Windows node.',
-  passesWhen: "remoteAccess includes 'rdp' or 'winrm'.",
   remediation:
     'Enable Remote Desktop or WinRM (Enable-PSRemoting -Force) on the node, and allow it through the firewalls and security groups between you and the node.',
   requires: ['node.remoteAccess'],

@@ -1,14 +1,18 @@
-import { defineNodeRule, fail, pass, whenNetworking } from './define.js';
+import { defineNodeRule, fail, pass, whenNetworking, type RuleDocs } from './define.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "With Calico BGP networking, each Windows node exchanges routes through the Windows BGP router, which is part of the RemoteAccess (Routing and Remote Access) service. Without it the node cannot learn or announce pod routes.",
+  appliesWhen: 'networking is calico-bgp, on each Windows node.',
+  passesWhen: 'remoteAccessServiceInstalled is true.',
+};
 
 export default defineNodeRule({
   id: 'windows-remoteaccess-service',
   title: 'RemoteAccess service is installed (Calico BGP)',
-  description:
-    "With Calico BGP networking, each Windows node exchanges routes through the Windows BGP router, which is part of the RemoteAccess (Routing and Remote Access) service. Without it the node cannot learn or announce pod routes.",
   severity: 'error',
   sections: ['Windows platform requirements'],
-  appliesWhen: 'networking is calico-bgp, on each Windows node.',
-  passesWhen: 'remoteAccessServiceInstalled is true.',
   remediation:
     'On the node, in PowerShell as Administrator: Install-WindowsFeature RemoteAccess; Install-WindowsFeature RSAT-RemoteAccess-PowerShell; Install-WindowsFeature Routing; then Restart-Computer.',
   appliesReads: ['networking'],

@@ -1,19 +1,16 @@
-import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFactsText } from '../../src/yaml.js';
 import { ReportSchema, type Report } from '../../src/model/report.js';
 import { CLUSTERS, FIXTURES, manifestFiles } from './helpers.js';
+import { CLI } from '../support/cli.js';
 
-// The built binary, run as users run it. The global setup builds it; build here too when run alone.
-beforeAll(() => {
-  if (!existsSync('dist/cli.js')) execFileSync(process.execPath, ['node_modules/tsup/dist/cli-default.js', '--silent'], { stdio: 'inherit' });
-});
-
+// The bundled binary, run as users run it (test/setup/build.ts builds it).
 function cli(args: string[], input = '') {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

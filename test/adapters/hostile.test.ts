@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/errors.js';
 import { parseManifestsText } from '../../src/yaml.js';
+import { CLI } from '../support/cli.js';
 
 // Manifests come from wherever users point the tool: every kind of bad input must end in a
 // CompatError (exit 2 for the CLI), quickly — never a crash, a hang, or a polluted prototype.
@@ -16,7 +17,7 @@ function derive(text: string) {
 }
 
 function cli(args: string[], input: string | Buffer = '') {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' }, timeout: 20_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' }, timeout: 20_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

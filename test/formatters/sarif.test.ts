@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { ruleDocsUrl } from '../../src/links.js';
 import { RULES } from '../../src/rules/index.js';
+import { ruleDocs } from '../../src/rules/docs.js';
 import { REPORT } from './fixture.js';
 
 // The official SARIF 2.1.0 schema (see test/fixtures/sarif/README.md for its source).
@@ -53,7 +54,7 @@ describe('formatSarif', () => {
     RULES.forEach((rule, i) => {
       expect(rules[i]).toMatchObject({
         shortDescription: { text: rule.title },
-        fullDescription: { text: rule.description },
+        fullDescription: { text: ruleDocs(rule).description },
         helpUri: ruleDocsUrl(rule.id),
         defaultConfiguration: { level: { error: 'error', warning: 'warning', info: 'note' }[rule.severity] },
       });
@@ -72,7 +73,7 @@ describe('formatSarif', () => {
     ]);
     for (const result of results) expect(RULES[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
     expect(results[0]?.message.text).toContain('Remediation: Turn IPIP off');
-    expect(results[3]?.message.text).toContain('Facts needed: nodes[win-1].tls12Enabled');
+    expect(results[3]?.message.text).toContain('Needs nodes[win-1].tls12Enabled: on the node: [Net.ServicePointManager]::SecurityProtocol includes Tls12.');
   });
 
   it("locates each result at its fact's own source, else at the fact's line in the input, else the input's first line", () => {

@@ -1,0 +1,34 @@
+/**
+ * `calico-windows-compat/format`: reports for people and pipelines — text for terminals, Markdown for
+ * pull requests and Backstage pages, SARIF for code scanning, JUnit for test dashboards, JSON — and the
+ * rule reference (each rule's documentation, hints for finding each fact).
+ *
+ * Pure and browser-safe, kept apart from the main entry so a bundle that only evaluates stays small.
+ * @packageDocumentation
+ */
+export {
+  ReportSchema,
+  FindingSchema,
+  FindingStatusSchema,
+  SeveritySchema,
+  VerdictSchema,
+  SubjectSchema,
+  ReferenceSchema,
+  EvidenceSchema,
+  FactSourceSchema,
+  CountsSchema,
+  ReportProfileSchema,
+  FindingWaiverSchema,
+  WaiverStatusSchema,
+  WaiverResultSchema,
+} from './model/report.js';
+export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
+export { formatRuleTable } from './formatters/rules.js';
+export { formatJson } from './formatters/json.js';
+export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';
+export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
+export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
+export { formatRuleDoc } from './formatters/rule-doc.js';
+export { REPOSITORY_URL, ruleDocsUrl } from './links.js';
+export { ruleDocs, documented, DOCUMENTED_RULES } from './rules/docs.js';
+export { hintFor } from './data/fact-hints.js';

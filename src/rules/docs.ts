@@ -1,0 +1,81 @@
+/**
+ * The rule reference: every rule with its documentation, in catalog order. Not imported by the main
+ * entry, which carries only what evaluation needs.
+ * @module
+ */
+import type { DocumentedRule, Rule, RuleDocs } from './define.js';
+import { RULES } from './index.js';
+import { docs as platformSupported } from './platform-supported.js';
+import { docs as networkingSupported } from './networking-supported.js';
+import { docs as linuxWorkerNode } from './linux-worker-node.js';
+import { docs as linuxCalicoVersion } from './linux-calico-version.js';
+import { docs as kubernetesVersion } from './kubernetes-version.js';
+import { docs as ipipDisabled } from './ipip-disabled.js';
+import { docs as ipPoolEncapsulation } from './ip-pool-encapsulation.js';
+import { docs as singleIpPoolType } from './single-ip-pool-type.js';
+import { docs as strictAffinity } from './strict-affinity.js';
+import { docs as typhaHa } from './typha-ha.js';
+import { docs as vxlanBgpDisabled } from './vxlan-bgp-disabled.js';
+import { docs as vxlanPort } from './vxlan-port.js';
+import { docs as vxlanPortOpen } from './vxlan-port-open.js';
+import { docs as awsSourceDestCheck } from './aws-source-dest-check.js';
+import { docs as eksVpcControllers } from './eks-vpc-controllers.js';
+import { docs as eksInstanceRole } from './eks-instance-role.js';
+import { docs as aksNewCluster } from './aks-new-cluster.js';
+import { docs as aksKubernetesVersion } from './aks-kubernetes-version.js';
+import { docs as windowsOsVersion } from './windows-os-version.js';
+import { docs as windowsKubernetesOsSupport } from './windows-kubernetes-os-support.js';
+import { docs as windowsContainerRuntime } from './windows-container-runtime.js';
+import { docs as windowsPowershellAdmin } from './windows-powershell-admin.js';
+import { docs as windowsRemoteAccess } from './windows-remote-access.js';
+import { docs as windowsRemoteaccessService } from './windows-remoteaccess-service.js';
+import { docs as windowsTls12 } from './windows-tls12.js';
+import { docs as windowsNotRouteReflector } from './windows-not-route-reflector.js';
+import { docs as windowsDatastoreMatch } from './windows-datastore-match.js';
+import { docs as windowsCniPlugin } from './windows-cni-plugin.js';
+
+const DOCS: Readonly<Record<string, RuleDocs>> = {
+  'platform-supported': platformSupported,
+  'networking-supported': networkingSupported,
+  'linux-worker-node': linuxWorkerNode,
+  'linux-calico-version': linuxCalicoVersion,
+  'kubernetes-version': kubernetesVersion,
+  'ipip-disabled': ipipDisabled,
+  'ip-pool-encapsulation': ipPoolEncapsulation,
+  'single-ip-pool-type': singleIpPoolType,
+  'strict-affinity': strictAffinity,
+  'typha-ha': typhaHa,
+  'vxlan-bgp-disabled': vxlanBgpDisabled,
+  'vxlan-port': vxlanPort,
+  'vxlan-port-open': vxlanPortOpen,
+  'aws-source-dest-check': awsSourceDestCheck,
+  'eks-vpc-controllers': eksVpcControllers,
+  'eks-instance-role': eksInstanceRole,
+  'aks-new-cluster': aksNewCluster,
+  'aks-kubernetes-version': aksKubernetesVersion,
+  'windows-os-version': windowsOsVersion,
+  'windows-kubernetes-os-support': windowsKubernetesOsSupport,
+  'windows-container-runtime': windowsContainerRuntime,
+  'windows-powershell-admin': windowsPowershellAdmin,
+  'windows-remote-access': windowsRemoteAccess,
+  'windows-remoteaccess-service': windowsRemoteaccessService,
+  'windows-tls12': windowsTls12,
+  'windows-not-route-reflector': windowsNotRouteReflector,
+  'windows-datastore-match': windowsDatastoreMatch,
+  'windows-cni-plugin': windowsCniPlugin,
+};
+
+/** The documentation of a rule: why it exists, when it applies, when it passes. */
+export function ruleDocs(rule: Pick<Rule, 'id'>): RuleDocs {
+  const docs = DOCS[rule.id];
+  if (docs === undefined) throw new Error(`[calico-windows-compat] no documentation for rule '${rule.id}'`);
+  return docs;
+}
+
+/** A rule with its documentation. */
+export function documented(rule: Rule): DocumentedRule {
+  return { ...rule, ...ruleDocs(rule) };
+}
+
+/** Every rule with its documentation, in catalog order. */
+export const DOCUMENTED_RULES: readonly DocumentedRule[] = RULES.map(documented);

@@ -18,3 +18,5 @@ export {
   type SourceLocation,
 } from './adapters/manifests.js';
 export { mergeFacts, type MergeNote, type MergeOptions, type MergeResult } from './adapters/merge.js';
+
+export { CompatError, type ErrorCode, type InputIssue } from './errors.js';

@@ -132,3 +132,5 @@ function reason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   return error instanceof Error ? error.message : String(error);
 }
+
+export { CompatError, type ErrorCode, type InputIssue } from './errors.js';

@@ -145,6 +145,7 @@ export type DocumentedRule = Rule & RuleDocs;
 /** A rule about the whole cluster. */
 export interface ClusterRule extends RuleMeta {
   readonly scope: 'cluster';
+  /** Decides the rule for the cluster. */
   readonly evaluate: (facts: ClusterFacts, ctx: RuleContext) => Outcome;
 }
 
@@ -153,6 +154,7 @@ export interface NodeRule extends RuleMeta {
   readonly scope: 'windows-node';
   /** Whether it applies to the cluster at all; checked once, not per node. */
   readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
+  /** Decides the rule for one Windows node, once it applies. */
   readonly evaluate: (facts: ClusterFacts, node: WindowsNodeFacts, ctx: RuleContext) => Outcome;
   /** The required facts absent for this node (rule paths), if any: named too while applicability is open. */
   readonly missing: (facts: ClusterFacts, node: WindowsNodeFacts) => readonly RuleFactPath[] | undefined;
@@ -163,6 +165,7 @@ export interface PoolRule extends RuleMeta {
   readonly scope: 'ip-pool';
   /** Whether it applies to the cluster at all; checked once, not per pool. */
   readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
+  /** Decides the rule for one enabled IP pool, once it applies. */
   readonly evaluate: (facts: ClusterFacts, pool: IpPool, ctx: RuleContext) => Outcome;
   /** The required facts absent, if any: named too while applicability is open. */
   readonly missing: (facts: ClusterFacts) => readonly RuleFactPath[] | undefined;

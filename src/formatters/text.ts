@@ -1,5 +1,5 @@
 import { hintFor } from '../data/fact-hints.js';
-import type { Finding, FindingStatus, Report, Subject } from '../model/report.js';
+import type { FactSource, Finding, FindingStatus, Report, Subject } from '../model/report.js';
 
 /** Options of {@link formatText}. */
 export interface TextFormatOptions {
@@ -48,7 +48,12 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
         const severity = finding.status === 'fail' && finding.severity !== 'error' ? paint('yellow', ` [${finding.severity}]`) : '';
         const waived = finding.waived ? paint('cyan', ` [waived: ${finding.waived.reason}]`) : '';
         lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}${waived}`);
-        if (finding.status === 'fail' && finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
+        if (finding.status === 'fail') {
+          // Where the deciding facts came from, so users know which object to change.
+          for (const { fact, source } of finding.evidence)
+            if (source) lines.push(...indent(paint('gray', `${fact} from ${describeSource(source)}`), '', idWidth));
+          if (finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
+        }
         if (finding.status === 'unknown')
           for (const path of finding.missingFacts ?? []) lines.push(...indent(`needs ${path}: ${hintFor(path)}`, '', idWidth));
       }
@@ -74,6 +79,12 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   if (report.verdict === 'indeterminate' && report.missingFacts.length > 0)
     lines.push(`Facts still needed to decide: ${report.missingFacts.join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Where a fact came from, as one phrase: `Node/win-1 status.nodeInfo.kernelVersion (nodes.yaml:42:7)`. */
+export function describeSource(source: FactSource): string {
+  const where = source.file === undefined ? '' : ` (${source.file}${source.line === undefined ? '' : `:${source.line}${source.column === undefined ? '' : `:${source.column}`}`})`;
+  return `${source.object}${source.field === undefined ? '' : ` ${source.field}`}${where}`;
 }
 
 /** How a subject is named in output: `cluster`, `node win-1`, `IP pool default-ipv4-ippool`. */

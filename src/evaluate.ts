@@ -3,6 +3,7 @@ import type { ClusterFacts, IpPool, WindowsNodeFacts } from './model/facts.js';
 import type { Counts, Evidence, FactSource, Finding, Reference, Report, Subject, Verdict, WaiverResult } from './model/report.js';
 import type { Waiver } from './model/waiver.js';
 import { applyWaivers } from './waivers.js';
+import { enabledPools } from './model/pools.js';
 import { parseVersion } from './model/version.js';
 import { DEFAULT_PROFILE, type ReleaseProfile } from './data/releases.js';
 import { RULES } from './rules/index.js';
@@ -66,15 +67,8 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
   nodes.sort(bySubjectName);
 
   const pools: Item[] = [];
-  const poolNames = new Set<string>();
-  (facts.calico?.ipPools ?? []).forEach((pool, index) => {
-    if (pool.disabled === true) return;
-    // A pool is named by its name, else its CIDR; by its index when that would name two subjects alike.
-    let name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
-    if (poolNames.has(name)) name = `calico.ipPools[${index}]`;
-    poolNames.add(name);
+  for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? []))
     pools.push(item({ kind: 'ip-pool', name }, pool, `calico.ipPools[${name}].`));
-  });
   pools.sort(bySubjectName);
 
   const findings: Finding[] = [];

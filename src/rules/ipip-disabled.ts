@@ -1,16 +1,9 @@
+import { enabledPools } from '../model/pools.js';
 import type { IpPool } from '../model/facts.js';
 import { defineClusterRule, fail, pass, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from './define.js';
 
 const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
 
-/** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
-function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: string }> {
-  const enabled: Array<{ pool: IpPool; label: string }> = [];
-  pools.forEach((pool, index) => {
-    if (pool.disabled !== true) enabled.push({ pool, label: pool.name ?? pool.cidr ?? `calico.ipPools[${index}]` });
-  });
-  return enabled;
-}
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -45,10 +38,10 @@ export default defineClusterRule({
       }
       if (ipipPools.length > 0) {
         problems.push(
-          `enabled pool${ipipPools.length === 1 ? '' : 's'} ${ipipPools.map(({ pool, label }) => `${label} (${pool.encapsulation})`).join(', ')} use${ipipPools.length === 1 ? 's' : ''} IPIP`,
+          `enabled pool${ipipPools.length === 1 ? '' : 's'} ${ipipPools.map(({ pool, name: label }) => `${label} (${pool.encapsulation})`).join(', ')} use${ipipPools.length === 1 ? 's' : ''} IPIP`,
         );
         const vxlanMode = networking === 'calico-vxlan' ? 'Always' : 'Never';
-        for (const { pool, label } of ipipPools)
+        for (const { pool, name: label } of ipipPools)
           fixes.push(
             pool.name === undefined
               ? `Set ipipMode to Never and vxlanMode to ${vxlanMode} on pool ${label}.`

@@ -1,15 +1,7 @@
-import type { IpPool } from '../model/facts.js';
+import { enabledPools } from '../model/pools.js';
 import { NETWORKING, isCalicoNetworking } from '../data/platforms.js';
 import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
 
-/** The enabled pools with the name the engine gives them (name, else CIDR, else index). */
-function enabledPools(pools: readonly IpPool[]): Array<{ pool: IpPool; label: string }> {
-  const enabled: Array<{ pool: IpPool; label: string }> = [];
-  pools.forEach((pool, index) => {
-    if (pool.disabled !== true) enabled.push({ pool, label: pool.name ?? pool.cidr ?? `calico.ipPools[${index}]` });
-  });
-  return enabled;
-}
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -49,12 +41,12 @@ export default defineClusterRule({
   check: ({ networking, calico }) => {
     const enabled = enabledPools(calico.ipPools);
     const byEncapsulation = new Map<string, string[]>();
-    for (const { pool, label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
+    for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
     const [only] = byEncapsulation.keys();
     if (byEncapsulation.size === 1)
       return pass(
         enabled.length === 1
-          ? `The only enabled pool, ${enabled[0]?.label}, uses '${only}'.`
+          ? `The only enabled pool, ${enabled[0]?.name}, uses '${only}'.`
           : `All ${enabled.length} enabled pools use '${only}'.`,
       );
 
@@ -67,7 +59,7 @@ export default defineClusterRule({
       `Enabled pools mix encapsulations: ${mix}.`,
       [
         `${networking} needs every enabled pool to use '${wanted}'. Migrate the workloads of the other pools and disable them, or change their encapsulation:`,
-        ...others.map(({ pool, label }) =>
+        ...others.map(({ pool, name: label }) =>
           pool.name === undefined
             ? `Disable pool ${label} (spec.disabled: true).`
             : `calicoctl patch ippool ${pool.name} -p '{"spec":{"disabled":true}}'`,

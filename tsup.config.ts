@@ -8,7 +8,12 @@ export default defineConfig([
       manifests: 'src/manifests.ts',
       yaml: 'src/yaml.ts',
       node: 'src/node.ts',
+      testing: 'src/testing.ts',
+      'testing/vitest': 'src/testing/vitest.ts',
+      'testing/jest': 'src/testing/jest.ts',
     },
+    // The test runners are the user's: testing/vitest imports vitest, never bundles it.
+    external: ['vitest'],
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -20,8 +20,8 @@ declare global {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
     interface Matchers<R, T = {}> extends CompatibilityMatchers<R> {}
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface Expect extends CompatibilityMatchers<void> {}
+    interface Expect extends CompatibilityMatchers {}
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface InverseAsymmetricMatchers extends CompatibilityMatchers<void> {}
+    interface InverseAsymmetricMatchers extends CompatibilityMatchers {}
   }
 }

@@ -6,7 +6,7 @@
  * and nesting deep enough to exhaust the stack all give a {@link CompatError}, never a crash.
  * @packageDocumentation
  */
-import { Document as YamlDocument, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { Composer, Document as YamlDocument, Lexer, LineCounter, Parser, isMap, isScalar, isSeq, type CST, type Document } from 'yaml';
 import { CompatError, type InputIssue } from './errors.js';
 import { parseFacts, type ParseFactsResult } from './model/parse.js';
 import type { ClusterFacts } from './model/facts.js';
@@ -26,6 +26,23 @@ export const DEFAULT_MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 /** How many alias dereferences one document may make: enough for real manifests, not for a bomb. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * How deeply collections may nest. Kubernetes objects nest a few dozen levels at most; the YAML composer
+ * recurses per level and overflows the stack near 800, and an overflow that strikes while V8 compiles a
+ * regular expression aborts the process instead of throwing. So depth is measured on the parser's
+ * (iterative) token tree and refused before composing.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * How many entries one mapping may hold. The composer checks keys for uniqueness pairwise (quadratic):
+ * 10,000 keys take about a second, a million would take hours. No Kubernetes object comes close.
+ */
+export const MAX_MAPPING_ENTRIES = 10_000;
+
+/** How many syntax errors one parse reports; the rest are counted. */
+const MAX_SYNTAX_ISSUES = 50;
 
 /** A position in a text: 1-based line and column. */
 export interface TextPosition {
@@ -59,14 +76,24 @@ export function parseYamlDocuments(text: string, options: TextOptions = {}): Tex
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(source, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    // parseAllDocuments in two steps, so that nesting is measured between them.
+    const tokens = parseTokens(source, lineCounter, options);
+    checkNesting(tokens, lineCounter, options);
+    documents = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
+    if (error instanceof CompatError) throw error;
     throw tooComplex(error, options);
   }
   if (!Array.isArray(documents)) documents = [];
   const issues: InputIssue[] = [];
+  let unreported = 0;
   for (const [index, document] of documents.entries()) {
     for (const error of document.errors) {
+      // Garbage can hold an error a line: the first ones say what is wrong, a million would drown it.
+      if (issues.length >= MAX_SYNTAX_ISSUES) {
+        unreported++;
+        continue;
+      }
       const { line, col } = lineCounter.linePos(error.pos[0]);
       issues.push({
         path: `document ${index + 1}`,
@@ -76,6 +103,8 @@ export function parseYamlDocuments(text: string, options: TextOptions = {}): Tex
       });
     }
   }
+  if (unreported > 0)
+    issues.push({ path: '(text)', code: 'yaml-more-errors', message: `and ${unreported} more syntax error${unreported === 1 ? '' : 's'}` });
   if (issues.length > 0) throw new CompatError('invalid-input', `Cannot parse ${options.file ?? 'the text'} as YAML:`, issues);
 
   const out: TextDocument[] = [];
@@ -154,12 +183,15 @@ export function parseFactsText(text: string, options: TextOptions = {}): ParseFa
   }
   const result = parseFacts(value);
   if (result.success) return result;
+  let unlocatable = false;
   const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
     if (document) return document.locate(segments);
-    // JSON fast path: positions only for the error case, from a YAML parse of the same text.
+    if (unlocatable) return undefined;
+    // JSON fast path: positions only for the error case, from a YAML parse of the same text (once).
     try {
       document ??= parseYamlDocuments(text, options)[0];
     } catch {
+      unlocatable = true;
       return undefined;
     }
     return document?.locate(segments);
@@ -296,6 +328,63 @@ function checkText(text: string, options: TextOptions): string {
     throw new CompatError('invalid-input', `${options.file ?? 'The text'} is too large: ${text.length} characters, the limit is ${limit}.`);
   // A byte order mark is not content.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The parser's token tree. The parser is iterative, but it keeps about a kilobyte per open collection:
+ * a text of nothing but `[` would exhaust the heap long before the size limit, so nesting far beyond
+ * the limit stops the parse early (the exact depth is checked on the tree by {@link checkNesting}).
+ */
+function parseTokens(source: string, lineCounter: LineCounter, options: TextOptions): CST.Token[] {
+  // Lexer and parser by hand, as the parser's documentation shows, to watch the parser's stack.
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_NESTING_DEPTH + 8) {
+      const { line, col } = lineCounter.linePos(parser.offset);
+      throw refused(tokens.filter((t) => t.type === 'document').length, { line, column: col }, 'yaml-nesting', nestingMessage, options);
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+const nestingMessage = `collections nested more than ${MAX_NESTING_DEPTH} levels deep: refused`;
+
+function refused(documentIndex: number, position: TextPosition, code: string, message: string, options: TextOptions): CompatError {
+  return new CompatError('invalid-input', `Cannot parse ${options.file ?? 'the text'} as YAML:`, [
+    { path: `document ${documentIndex + 1}`, code, message, location: located(options.file, position) },
+  ]);
+}
+
+function checkNesting(tokens: readonly CST.Token[], lineCounter: LineCounter, options: TextOptions): void {
+  let documentIndex = -1;
+  const stack: Array<{ token: CST.Token; depth: number; document: number }> = [];
+  for (const token of tokens) if (token.type === 'document') stack.push({ token, depth: 0, document: ++documentIndex });
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { token, depth, document } = entry;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth, document });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth >= MAX_NESTING_DEPTH) {
+      const { line, col } = lineCounter.linePos(token.offset);
+      throw refused(document, { line, column: col }, 'yaml-nesting', nestingMessage, options);
+    }
+    const mapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+    if (mapping && token.items.length > MAX_MAPPING_ENTRIES) {
+      const { line, col } = lineCounter.linePos(token.offset);
+      const message = `a mapping with ${token.items.length} entries, more than ${MAX_MAPPING_ENTRIES}: refused`;
+      throw refused(document, { line, column: col }, 'yaml-mapping-size', message, options);
+    }
+    for (const item of token.items) {
+      if (item.key) stack.push({ token: item.key, depth: depth + 1, document });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1, document });
+    }
+  }
 }
 
 function tooComplex(error: unknown, options: TextOptions): CompatError {

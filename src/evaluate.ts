@@ -5,7 +5,8 @@ import type { Waiver } from './model/waiver.js';
 import { applyWaivers } from './waivers.js';
 import { enabledPools } from './model/pools.js';
 import { parseVersion } from './model/version.js';
-import { DEFAULT_PROFILE, type ReleaseProfile } from './data/releases.js';
+import type { ReleaseProfile } from './data/releases.js';
+import { patchRange, profileLabel, selectRelease, type SelectedRelease } from './data/select-release.js';
 import { RULES } from './rules/index.js';
 import {
   readPath,
@@ -36,6 +37,16 @@ export interface EvaluateOptions {
   readonly waivers?: readonly Waiver[];
   /** Today, for waiver expiry: required when a waiver has `expires` (the engine never reads the clock). */
   readonly now?: Date;
+  /**
+   * The release to evaluate against: a profile object (`calico-windows-compat/releases` has every
+   * release's), or a string resolved against `profiles`: a release line (`'3.27'`), a version
+   * (`'v3.27.2'`), `'3.27/manifest'`, or `'auto'`, the line of `calico.version` (the default profile,
+   * with a note in `report.profile`, when it is absent). Default: the seed's profile, Calico v3.23
+   * (manifest install), so results never change silently. See {@link selectRelease}.
+   */
+  readonly release?: string | ReleaseProfile;
+  /** The profiles a `release` string is resolved against: `CALICO_RELEASES` from `calico-windows-compat/releases`; default: the seed's profile alone. */
+  readonly profiles?: readonly ReleaseProfile[];
 }
 
 const CLUSTER: Subject = Object.freeze({ kind: 'cluster' });
@@ -55,8 +66,9 @@ const CLUSTER: Subject = Object.freeze({ kind: 'cluster' });
  * report.findings.filter((f) => f.status === 'fail');
  */
 export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOptions = {}): Report {
-  const profile = DEFAULT_PROFILE;
-  const rules = selectRules(options);
+  const selected = selectRelease(options.release, facts, options.profiles);
+  const profile = selected.profile;
+  const rules = selectRules(options, profile);
   const kubernetesVersion = facts.kubernetes?.version === undefined ? undefined : parseVersion(facts.kubernetes.version);
   const ctx: RuleContext = { profile, kubernetesVersion };
   const sources = options.sources;
@@ -73,7 +85,7 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
 
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const base: FindingBase = { rule, references: referencesFor(rule.sections, profile) };
+    const base: FindingBase = { rule, references: referencesFor(rule.sections, profile, rule.references) };
     const compiled = compile(rule);
     const clusterEvidence = clusterEvidenceOf(compiled, facts, sources);
 
@@ -107,9 +119,9 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
     }
   }
 
-  if (options.waivers === undefined) return summarize(findings, profile);
+  if (options.waivers === undefined) return summarize(findings, selected);
   const waived = applyWaivers(findings, options.waivers, options.now);
-  return summarize(waived.findings, profile, waived.waivers);
+  return summarize(waived.findings, selected, waived.waivers);
 }
 
 /** The outcome of a per-node or per-pool rule when there is nothing to fan out over, else undefined. */
@@ -291,7 +303,7 @@ function withSource(evidence: { fact: string; value: unknown }, sources: Evaluat
   return source === undefined ? evidence : { ...evidence, source };
 }
 
-function summarize(findings: Finding[], profile: ReleaseProfile, waivers?: WaiverResult[]): Report {
+function summarize(findings: Finding[], { profile, requested, note }: SelectedRelease, waivers?: WaiverResult[]): Report {
   const counts: Counts = { total: findings.length, pass: 0, fail: 0, unknown: 0, notApplicable: 0, errors: 0, warnings: 0 };
   const missing = new Set<string>();
   if (waivers) counts.waived = 0;
@@ -320,7 +332,14 @@ function summarize(findings: Finding[], profile: ReleaseProfile, waivers?: Waive
   }
   const report: Report = {
     verdict: verdictOf(findings),
-    profile: { release: profile.release, installMethod: profile.installMethod, source: profile.source },
+    profile: {
+      release: profile.release,
+      installMethod: profile.installMethod,
+      source: profile.source,
+      ...(profile.patches === undefined ? {} : { patches: patchRange(profile) }),
+      ...(requested === undefined ? {} : { requested }),
+      ...(note === undefined ? {} : { note }),
+    },
     counts,
     missingFacts: [...missing].sort(compareText),
     findings,
@@ -343,27 +362,31 @@ export function verdictOf(findings: readonly (Pick<Finding, 'status' | 'severity
   return open ? 'indeterminate' : 'compatible';
 }
 
-function selectRules(options: EvaluateOptions): readonly Rule[] {
-  const ids = RULES.map((r) => r.id);
+// `rules` must name rules of the profile; `skipRules` may also name seed rules the profile leaves out.
+function selectRules(options: EvaluateOptions, profile: ReleaseProfile): readonly Rule[] {
+  const inProfile = profile.rules.map((r) => r.id);
+  const ids = [...new Set([...inProfile, ...RULES.map((r) => r.id)])];
   const issues: InputIssue[] = [];
-  const check = (list: readonly string[] | undefined, key: string): Set<string> | undefined => {
+  const check = (list: readonly string[] | undefined, key: string, known: readonly string[]): Set<string> | undefined => {
     if (list === undefined) return undefined;
     list.forEach((id, index) => {
-      if (!ids.includes(id)) {
-        const suggestion = closest(id, ids);
+      if (!known.includes(id)) {
+        const suggestion = closest(id, known);
         issues.push({
           path: `${key}[${index}]`,
           code: 'unknown-rule',
-          message: `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+          message: ids.includes(id)
+            ? `'${id}' is not a rule of the ${profileLabel(profile)} profile`
+            : `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
         });
       }
     });
     return new Set(list);
   };
-  const only = check(options.rules, 'rules');
-  const skip = check(options.skipRules, 'skipRules');
+  const only = check(options.rules, 'rules', inProfile);
+  const skip = check(options.skipRules, 'skipRules', ids);
   if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
-  return RULES.filter((rule) => (only === undefined || only.has(rule.id)) && !skip?.has(rule.id));
+  return profile.rules.filter((rule) => (only === undefined || only.has(rule.id)) && !skip?.has(rule.id));
 }
 
 // Code-unit order: deterministic whatever the runtime's locale.

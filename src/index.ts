@@ -23,6 +23,8 @@ export {
   DatastoreSchema,
   EncapsulationSchema,
   RemoteAccessMethodSchema,
+  InstallMethodSchema,
+  type InstallMethod,
   type ClusterFacts,
   type CalicoFacts,
   type NetworkFacts,
@@ -68,8 +70,17 @@ export {
   type NetworkingInfo,
 } from './data/platforms.js';
 export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './data/kubernetes.js';
-export { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile, type SupportedWindowsBuild } from './data/releases.js';
+export {
+  CALICO_3_23,
+  DEFAULT_PROFILE,
+  type ReleaseProfile,
+  type ReleaseCommands,
+  type ReleaseDatum,
+  type SupportedWindowsBuild,
+} from './data/releases.js';
+export { selectRelease, profileLabel, patchRange, type SelectedRelease } from './data/select-release.js';
 export { RULES, getRule } from './rules/index.js';
+export { poolCommand } from './rules/define.js';
 export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';
 export type {

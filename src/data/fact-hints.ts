@@ -8,6 +8,8 @@ const HINTS: Readonly<Record<string, string>> = {
   networking:
     "set networking to 'calico-bgp', 'calico-vxlan', 'cloud-provider', 'eks-vpc-cni' or 'aks-azure-cni' (kubectl get installation default -o yaml shows spec.cni and spec.calicoNetwork).",
   'kubernetes.version': 'kubectl version (the server version).',
+  'kubernetes.hostProcessContainersEnabled':
+    'on by default from Kubernetes 1.23; on 1.22 the API server and kubelets need --feature-gates=WindowsHostProcessContainers=true.',
   'calico.version': "kubectl get clusterinformation default -o jsonpath='{.spec.calicoVersion}'.",
   'calico.datastore':
     "kubectl get clusterinformation default -o jsonpath='{.spec.clusterType}' lists 'kdd' for the Kubernetes datastore; otherwise etcd.",
@@ -19,6 +21,13 @@ const HINTS: Readonly<Record<string, string>> = {
     "kubectl get installation default -o jsonpath='{.spec.calicoNetwork.bgp}', or calico_backend in the calico-config ConfigMap ('bird' runs BGP).",
   'calico.vxlanPort': "kubectl get felixconfiguration default -o jsonpath='{.spec.vxlanPort}' (empty = 4789).",
   'calico.ipPools': 'calicoctl get ippools -o wide (or kubectl get ippools.crd.projectcalico.org -o yaml).',
+  'calico.vxlanVNI': "kubectl get felixconfiguration default -o jsonpath='{.spec.vxlanVNI}' (empty = 4096, Calico's default).",
+  'calico.installMethod':
+    "'operator' when the Tigera operator installs Calico for Windows (Installation spec.calicoNetwork.windowsDataplane: HNS), 'manifest' for the manual install on each node.",
+  'calico.windowsDataplane': "kubectl get installation default -o jsonpath='{.spec.calicoNetwork.windowsDataplane}' (HNS or Disabled).",
+  'calico.serviceCIDRs': "kubectl get installation default -o jsonpath='{.spec.serviceCIDRs}'.",
+  'calico.kubernetesServicesEndpoint':
+    'kubectl get configmap kubernetes-services-endpoint -n tigera-operator -o yaml (KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT).',
   'network.vxlanPortOpen': 'check that UDP 4789 is allowed between all Calico hosts in every firewall and security group.',
   'network.sourceDestCheckDisabled':
     "aws ec2 describe-instance-attribute --instance-id <id> --attribute sourceDestCheck, for every node's instance.",

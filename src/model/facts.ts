@@ -21,6 +21,11 @@ export const EncapsulationSchema = z.enum(['none', 'vxlan', 'vxlan-cross-subnet'
 /** An IP pool's encapsulation. */
 export type Encapsulation = z.infer<typeof EncapsulationSchema>;
 
+/** How Calico for Windows is installed: `manifest` (the manual .zip install) or `operator` (the Tigera operator's HostProcess install). */
+export const InstallMethodSchema = z.enum(['manifest', 'operator']);
+/** An install method. */
+export type InstallMethod = z.infer<typeof InstallMethodSchema>;
+
 /** The ways a Windows node can be reached remotely. */
 export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm']);
 /** A remote access method. */
@@ -55,6 +60,16 @@ export const CalicoFactsSchema = z.strictObject({
   ipipEnabled: z.optional(z.boolean()),
   bgpEnabled: z.optional(z.boolean()),
   vxlanPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  /** FelixConfiguration `spec.vxlanVNI`. */
+  vxlanVNI: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(16777215))),
+  /** How Calico for Windows is (or will be) installed on the Windows nodes. */
+  installMethod: z.optional(InstallMethodSchema),
+  /** Installation `spec.calicoNetwork.windowsDataplane`: `HNS` turns the operator's Windows install on, `Disabled` off. */
+  windowsDataplane: z.optional(nonEmpty()),
+  /** Installation `spec.serviceCIDRs`: the cluster's service CIDRs. */
+  serviceCIDRs: z.optional(z.array(nonEmpty())),
+  /** The `kubernetes-services-endpoint` ConfigMap (tigera-operator namespace): the API server's host and port. */
+  kubernetesServicesEndpoint: z.optional(z.strictObject({ host: z.optional(nonEmpty()), port: z.optional(nonEmpty()) })),
   ipPools: z.optional(
     z.array(IpPoolSchema).check(
       z.superRefine((pools, ctx) => {
@@ -160,7 +175,13 @@ export const ClusterFactsSchema = z.strictObject({
   platform: z.optional(nonEmpty()),
   infrastructure: z.optional(nonEmpty()),
   networking: z.optional(nonEmpty()),
-  kubernetes: z.optional(z.strictObject({ version: z.optional(versionString()) })),
+  kubernetes: z.optional(
+    z.strictObject({
+      version: z.optional(versionString()),
+      /** HostProcess containers are enabled (a feature gate on 1.22, on by default from 1.23). */
+      hostProcessContainersEnabled: z.optional(z.boolean()),
+    }),
+  ),
   calico: z.optional(CalicoFactsSchema),
   network: z.optional(NetworkFactsSchema),
   eks: z.optional(EksFactsSchema),

@@ -114,6 +114,12 @@ export const ReportProfileSchema = z.object({
   installMethod: z.string(),
   /** The requirements page the profile encodes. */
   source: z.string(),
+  /** The patch releases the profile covers when not the whole line: `3.19.0–3.19.1`, `3.22.1+`. */
+  patches: z.optional(z.string()),
+  /** The `release` option as given: `auto`, `3.27`, `v3.27.2`. */
+  requested: z.optional(z.string()),
+  /** Why this profile, when it was a fallback or a default (release `auto` without `calico.version`, …). */
+  note: z.optional(z.string()),
 });
 /** The release profile a report was evaluated against. */
 export type ReportProfile = z.infer<typeof ReportProfileSchema>;

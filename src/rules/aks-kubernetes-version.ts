@@ -1,5 +1,5 @@
 import { compareVersions } from '../model/version.js';
-import { defineClusterRule, fail, pass, unknown, whenPlatform, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, unknown, whenPlatform, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -20,7 +20,7 @@ export default defineClusterRule({
   applies: whenPlatform('aks', 'AKS'),
   requires: ['kubernetes.version'],
   check: ({ kubernetes }, { profile, kubernetesVersion }) => {
-    const minimum = profile.aksMinKubernetes;
+    const minimum = need(profile.aksMinKubernetes, 'AKS Kubernetes minimum', profile);
     if (kubernetesVersion === undefined)
       return unknown(`kubernetes.version '${kubernetes.version}' is not a version, so it cannot be compared with ${minimum}.`, [
         'kubernetes.version',

@@ -8,6 +8,7 @@ import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
 import type { Reference, Severity } from '../model/report.js';
 import type { Version } from '../model/version.js';
 import type { ReleaseProfile } from '../data/releases.js';
+import { isKnownPlatform, type KnownPlatform } from '../data/platforms.js';
 
 /** The sections of the seed (the Calico for Windows "Requirements" page) a rule can come from. */
 export type SeedSection =
@@ -19,7 +20,9 @@ export type SeedSection =
   | 'Linux platform requirements'
   | 'Windows platform requirements'
   | 'EKS requirements'
-  | 'AKS requirements';
+  | 'AKS requirements'
+  // Sections the later releases' pages add (v3.27 and later).
+  | 'Windows platform requirements › Operator install requirements';
 
 // ---------------------------------------------------------------------------------------------------
 // Fact paths and narrowing
@@ -123,6 +126,11 @@ export interface RuleMeta {
   readonly facts: readonly RuleFactPath[];
   /** What to do when it fails, with the seed's commands where it gives them. */
   readonly remediation: string;
+  /**
+   * Sources beyond the requirements page's sections: the code that enforces the requirement, or the
+   * upstream issue of an advisory.
+   */
+  readonly references?: readonly Reference[];
 }
 
 /**
@@ -332,11 +340,41 @@ export function whenPlatform(platform: string, label: string): (facts: ClusterFa
   };
 }
 
-/** The references every rule from these sections carries. */
-export function referencesFor(sections: readonly SeedSection[], profile: ReleaseProfile): Reference[] {
-  return sections.map((section) => ({
-    title: `Calico for Windows v${profile.release} requirements`,
-    url: profile.docsUrl,
-    section,
-  }));
+/** The references every rule from these sections carries, then the rule's own. */
+export function referencesFor(sections: readonly SeedSection[], profile: ReleaseProfile, own: readonly Reference[] = []): Reference[] {
+  return [
+    ...sections.map((section) => ({
+      title: `Calico for Windows v${profile.release} requirements`,
+      url: profile.docsUrl,
+      section,
+    })),
+    ...own,
+  ];
+}
+
+/**
+ * A release command with one pool's values filled in.
+ *
+ * @example
+ * poolCommand(CALICO_3_23.commands.disablePool, { pool: 'default-ipv4-ippool' });
+ */
+export function poolCommand(template: string, values: { readonly pool: string; readonly vxlanMode?: string; readonly encapsulation?: string }): string {
+  return template
+    .replaceAll('<pool>', values.pool)
+    .replaceAll('<vxlanMode>', values.vxlanMode ?? '')
+    .replaceAll('<encapsulation>', values.encapsulation ?? '');
+}
+
+/** Whether the profile supports the platform: one it lists networking options for. */
+export function supportedPlatform(platform: string, profile: ReleaseProfile): platform is KnownPlatform {
+  return isKnownPlatform(platform) && profile.networkingByPlatform[platform] !== undefined;
+}
+
+/**
+ * A datum a rule needs from the profile. A profile that lists the rule without the datum is misuse, and
+ * throws rather than deciding from nothing.
+ */
+export function need<T>(value: T | undefined, what: string, profile: ReleaseProfile): T {
+  if (value === undefined) throw new Error(`[calico-windows-compat] the v${profile.release} ${profile.installMethod} profile has no ${what}`);
+  return value;
 }

@@ -1,4 +1,4 @@
-import { defineClusterRule, fail, pass, unknown, whenPlatform, type ClusterFactPath, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, unknown, whenPlatform, type ClusterFactPath, type RuleDocs } from './define.js';
 
 /** kubectl commands granting what the instance role lacks. */
 function grantCommands(grantNamespaces: boolean, secretsIn: string | undefined, note: string | undefined): string {
@@ -41,7 +41,7 @@ export default defineClusterRule({
     const canGetNamespaces = eks?.instanceRole?.canGetNamespaces;
     const readable = eks?.instanceRole?.secretsReadableIn;
     const operatorManaged = calico?.operatorManaged;
-    const { operator, manifest } = profile.eksSecretsNamespace;
+    const { operator, manifest } = need(profile.eksSecretsNamespace, 'EKS secrets namespaces', profile);
     const readableText = readable === undefined ? '' : readable.length === 0 ? 'none' : readable.join(', ');
 
     // The namespace whose secrets it must get; while operatorManaged is unknown, either may be the one,

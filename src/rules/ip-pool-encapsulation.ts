@@ -1,5 +1,5 @@
 import { NETWORKING } from '../data/platforms.js';
-import { definePoolRule, fail, pass, whenNetworking, type RuleDocs } from './define.js';
+import { definePoolRule, fail, need, pass, poolCommand, whenNetworking, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -19,16 +19,19 @@ export default definePoolRule({
   applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   requires: ['networking'],
   reads: ['pool.encapsulation'],
-  check: ({ networking }, pool) => {
+  check: ({ networking }, pool, { profile }) => {
     const wanted = networking === 'calico-vxlan' ? NETWORKING['calico-vxlan'].poolEncapsulation : NETWORKING['calico-bgp'].poolEncapsulation;
     const name = pool.name ?? pool.cidr ?? 'the pool';
     if (pool.encapsulation === wanted) return pass(`Pool ${name} uses '${pool.encapsulation}', as ${networking} needs.`);
-    const modes = wanted === 'vxlan' ? `{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}` : `{"spec":{"ipipMode":"Never","vxlanMode":"Never"}}`;
     return fail(
       `Pool ${name} uses '${pool.encapsulation}'; ${networking} needs '${wanted}'.`,
       pool.name === undefined
         ? `Set the pool's ipipMode to Never and vxlanMode to ${wanted === 'vxlan' ? 'Always' : 'Never'}.`
-        : `calicoctl patch ippool ${pool.name} -p '${modes}'`,
+        : poolCommand(need(profile.commands.setPoolEncapsulation, 'IP pool command', profile), {
+            pool: pool.name,
+            vxlanMode: wanted === 'vxlan' ? 'Always' : 'Never',
+            encapsulation: wanted === 'vxlan' ? 'VXLAN' : 'None',
+          }),
     );
   },
 });

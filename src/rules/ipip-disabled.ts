@@ -1,6 +1,6 @@
 import { enabledPools } from '../model/pools.js';
 import type { IpPool } from '../model/facts.js';
-import { defineClusterRule, fail, pass, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, poolCommand, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from './define.js';
 
 const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
 
@@ -34,18 +34,20 @@ export default defineClusterRule({
       const fixes: string[] = [];
       if (ipipEnabled === true) {
         problems.push('calico.ipipEnabled is true');
-        fixes.push(profile.commands.disableIpip);
+        fixes.push(need(profile.commands.disableIpip, 'IPIP command', profile));
       }
       if (ipipPools.length > 0) {
         problems.push(
           `enabled pool${ipipPools.length === 1 ? '' : 's'} ${ipipPools.map(({ pool, name: label }) => `${label} (${pool.encapsulation})`).join(', ')} use${ipipPools.length === 1 ? 's' : ''} IPIP`,
         );
-        const vxlanMode = networking === 'calico-vxlan' ? 'Always' : 'Never';
+        const vxlan = networking === 'calico-vxlan';
+        const vxlanMode = vxlan ? 'Always' : 'Never';
+        const command = need(profile.commands.setPoolEncapsulation, 'IP pool command', profile);
         for (const { pool, name: label } of ipipPools)
           fixes.push(
             pool.name === undefined
               ? `Set ipipMode to Never and vxlanMode to ${vxlanMode} on pool ${label}.`
-              : `calicoctl patch ippool ${pool.name} -p '{"spec":{"ipipMode":"Never","vxlanMode":"${vxlanMode}"}}'`,
+              : poolCommand(command, { pool: pool.name, vxlanMode, encapsulation: vxlan ? 'VXLAN' : 'None' }),
           );
       }
       return fail(`IPIP is in use: ${problems.join('; ')}. Windows does not support IPIP.`, fixes.join('\n'));

@@ -1,5 +1,5 @@
-import { NETWORKING, PLATFORMS, isKnownPlatform } from '../data/platforms.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+import { NETWORKING, PLATFORMS } from '../data/platforms.js';
+import { defineClusterRule, fail, pass, supportedPlatform, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -17,15 +17,15 @@ export default defineClusterRule({
   sections: ["What's supported in this release › Networking", 'CNI and networking options'],
   remediation: 'Choose a networking option the platform supports for Windows nodes (see the rule reference).',
   appliesReads: ['platform'],
-  applies: ({ platform }) => {
+  applies: ({ platform }, { profile }) => {
     if (platform === undefined)
       return { unknown: ['platform'], message: 'Cannot decide: platform is not known.' };
-    return isKnownPlatform(platform) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
+    return supportedPlatform(platform, profile) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
   },
   requires: ['platform', 'networking'],
   check: ({ platform, networking }, { profile }) => {
-    if (!isKnownPlatform(platform)) return fail(`Platform '${platform}' is not supported.`);
-    const allowed = profile.networkingByPlatform[platform];
+    if (!supportedPlatform(platform, profile)) return fail(`Platform '${platform}' is not supported.`);
+    const allowed = profile.networkingByPlatform[platform] ?? [];
     const name = (id: string): string => (id in NETWORKING ? `${id} (${NETWORKING[id as keyof typeof NETWORKING].displayName})` : id);
     return (allowed as readonly string[]).includes(networking)
       ? pass(`Networking ${name(networking)} is supported on ${PLATFORMS[platform].displayName}.`)

@@ -1,5 +1,5 @@
-import { PLATFORMS, isKnownPlatform } from '../data/platforms.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+import { PLATFORMS } from '../data/platforms.js';
+import { defineClusterRule, fail, pass, supportedPlatform, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -17,8 +17,15 @@ export default defineClusterRule({
   remediation:
     'Run the Windows nodes on a supported platform: self-managed Kubernetes, OpenShift, RKE, EKS or AKS. If the platform is one of these under another name, set platform to its id.',
   requires: ['platform'],
-  check: ({ platform }) =>
-    isKnownPlatform(platform)
-      ? pass(`Platform '${platform}' (${PLATFORMS[platform].displayName}) is supported.`)
-      : fail(`Platform '${platform}' is not supported; supported: ${Object.keys(PLATFORMS).join(', ')}.`),
+  check: ({ platform }, { profile }) => {
+    // The release's platforms: v3.16 to v3.19.1 name only Kubernetes and EKS.
+    const supported = Object.keys(profile.networkingByPlatform);
+    if (supportedPlatform(platform, profile)) return pass(`Platform '${platform}' (${PLATFORMS[platform].displayName}) is supported.`);
+    return fail(
+      `Platform '${platform}' is not supported; supported: ${supported.join(', ')}.`,
+      supported.length < Object.keys(PLATFORMS).length
+        ? `Run the Windows nodes on a platform Calico v${profile.release} supports: ${supported.join(', ')}.`
+        : undefined,
+    );
+  },
 });

@@ -1,6 +1,6 @@
 import { enabledPools } from '../model/pools.js';
 import { NETWORKING, isCalicoNetworking } from '../data/platforms.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, poolCommand, type RuleDocs } from './define.js';
 
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
@@ -38,7 +38,7 @@ export default defineClusterRule({
   },
   requires: ['calico.ipPools'],
   reads: ['networking'],
-  check: ({ networking, calico }) => {
+  check: ({ networking, calico }, { profile }) => {
     const enabled = enabledPools(calico.ipPools);
     const byEncapsulation = new Map<string, string[]>();
     for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
@@ -62,7 +62,7 @@ export default defineClusterRule({
         ...others.map(({ pool, name: label }) =>
           pool.name === undefined
             ? `Disable pool ${label} (spec.disabled: true).`
-            : `calicoctl patch ippool ${pool.name} -p '{"spec":{"disabled":true}}'`,
+            : poolCommand(need(profile.commands.disablePool, 'IP pool command', profile), { pool: pool.name }),
         ),
       ].join('\n'),
     );

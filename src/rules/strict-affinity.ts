@@ -1,5 +1,5 @@
 import { isCalicoNetworking } from '../data/platforms.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -35,6 +35,6 @@ export default defineClusterRule({
     const ipam = calico.ipam === undefined ? `Calico IPAM (the default of ${networking ?? 'Calico networking'})` : `Calico IPAM`;
     return calico.strictAffinity
       ? pass(`${ipam} has strict affinity on (calico.strictAffinity is true).`)
-      : fail(`${ipam} has strict affinity off (calico.strictAffinity is false).`, profile.commands.strictAffinity);
+      : fail(`${ipam} has strict affinity off (calico.strictAffinity is false).`, need(profile.commands.strictAffinity, 'strict affinity command', profile));
   },
 });

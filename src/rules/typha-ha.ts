@@ -1,5 +1,5 @@
 import { listForMessage } from '../text.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from './define.js';
+import { defineClusterRule, fail, need, pass, type RuleDocs } from './define.js';
 import { isLinuxWorker } from './linux-worker-node.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
@@ -17,7 +17,9 @@ export default defineClusterRule({
   sections: ['Linux platform requirements'],
   remediation: 'Add Linux worker nodes until there are enough for Typha high availability.',
   appliesReads: ['calico.operatorManaged'],
-  applies: ({ calico }) => {
+  applies: ({ calico }, { profile }) => {
+    // v3.17 to v3.19.1 state the note for every install, not only operator-managed ones.
+    if (profile.typhaAnyInstall === true) return true;
     const managed = calico?.operatorManaged;
     if (managed === undefined)
       return {
@@ -28,7 +30,7 @@ export default defineClusterRule({
   },
   requires: ['nodes'],
   check: ({ nodes }, { profile }) => {
-    const needed = profile.typhaLinuxWorkers;
+    const needed = need(profile.typhaLinuxWorkers, 'Typha worker count', profile);
     const workers = nodes.filter(isLinuxWorker);
     const list = workers.length === 0 ? '' : ` (${listForMessage(workers.map((n) => n.name))})`;
     const counted = `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}${list}`;

@@ -1,5 +1,5 @@
 import { parseContainerRuntime } from '../model/runtime.js';
-import { defineNodeRule, fail, pass, type RuleDocs } from './define.js';
+import { defineNodeRule, fail, need, pass, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -19,11 +19,12 @@ export default defineNodeRule({
   requires: ['node.containerRuntime'],
   check: (_facts, node, { profile }) => {
     const runtime = parseContainerRuntime(node.containerRuntime);
-    const supported = profile.containerRuntimes.join(' or ');
+    const runtimes = need(profile.containerRuntimes, 'container runtimes', profile);
+    const supported = runtimes.join(' or ');
     if (runtime === undefined)
       return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`);
     const seen = runtime.version === undefined ? runtime.name : `${runtime.name} ${runtime.version}`;
-    if (!profile.containerRuntimes.includes(runtime.name))
+    if (!runtimes.includes(runtime.name))
       return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`);
     const note =
       runtime.name === 'containerd'

@@ -1,4 +1,4 @@
-import { defineNodeRule, fail, pass, type RuleDocs } from './define.js';
+import { defineNodeRule, fail, need, pass, type RuleDocs } from './define.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -21,6 +21,6 @@ export default defineNodeRule({
       ? pass(`Node ${node.name}: TLS 1.2 is enabled (tls12Enabled is true).`)
       : fail(
           `Node ${node.name}: TLS 1.2 is not enabled (tls12Enabled is false).`,
-          `Enable TLS 1.2 in PowerShell on node ${node.name} before installing: ${profile.commands.tls12}`,
+          `Enable TLS 1.2 in PowerShell on node ${node.name} before installing: ${need(profile.commands.tls12, 'TLS 1.2 command', profile)}`,
         ),
 });

@@ -4,14 +4,17 @@
  * includes, or from a test file.
  * @module
  */
-import { expect } from 'vitest';
+import { expect, type JestAssertion } from 'vitest';
 import { matchers, type CompatibilityMatchers } from './matchers.js';
 
 expect.extend(matchers);
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-  interface Assertion<T = any> extends CompatibilityMatchers<void> {}
+  // The matchers return what Vitest's own do. Naming a type of 'vitest' also keeps the import of 'vitest'
+  // in the published declarations (the declaration bundler drops imports only JavaScript uses), without
+  // which the augmentation misses `Assertion` as `expect()` returns it.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Assertion<T = any> extends CompatibilityMatchers<ReturnType<JestAssertion<T>['toBe']>> {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends CompatibilityMatchers {}
 }

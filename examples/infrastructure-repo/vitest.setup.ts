@@ -1,0 +1,2 @@
+// Registers toBeCompatible, toPassRule, toFailRule, toHaveVerdict and toHaveNoUnknowns, and types them.
+import 'calico-windows-compat/testing/vitest';

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Runs the examples against the package as users get it: packs it (npm pack), installs the tarball into
+// a fresh project with the examples copied in, type-checks them there, then runs each one:
+//   examples/consumers/commonjs (require) and examples/consumers/esm (import): every entry point;
+//   examples/node-script: the API on a facts object (exits 1: its cluster is incompatible);
+//   examples/infrastructure-repo: a Vitest suite using the matchers.
+// Needs a build (dist/). Usage: node scripts/check-examples.mjs [--keep]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const keep = process.argv.includes('--keep');
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'cwc-examples-'));
+const started = Date.now();
+let failed = false;
+
+function step(title) {
+  console.log(`\n--> ${title}`);
+}
+function run(command, args, { cwd = work, expectCode = 0, expectOutput } = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const output = `${result.stdout}${result.stderr}`;
+  const ok = result.status === expectCode && (expectOutput === undefined || expectOutput.test(output));
+  process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+  if (!ok) {
+    failed = true;
+    console.error(`FAIL: ${command} ${args.join(' ')} exited ${result.status} (expected ${expectCode})` + (expectOutput ? `, output ${expectOutput}` : ''));
+  }
+  return ok;
+}
+
+try {
+  step('npm pack');
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+  console.log(`${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked`);
+
+  step('a fresh project: the tarball, vitest and @types/node (from the npm cache when there)');
+  for (const dir of ['consumers', 'node-script', 'infrastructure-repo']) cpSync(join(root, 'examples', dir), join(work, dir), { recursive: true });
+  const dev = rootPkg.devDependencies;
+  writeFileSync(
+    join(work, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'calico-windows-compat-examples',
+        private: true,
+        dependencies: { 'calico-windows-compat': `file:./${packed.filename}` },
+        devDependencies: { vitest: dev.vitest, '@types/node': dev['@types/node'] },
+      },
+      null,
+      2,
+    ),
+  );
+  const install = Date.now();
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+  console.log(`installed in ${((Date.now() - install) / 1000).toFixed(1)} s`);
+
+  step('type-check the examples against the packed declarations');
+  // The JavaScript examples with checkJs, in Node's module mode: .cjs resolves the require condition
+  // (dist/*.d.cts), .mjs the import condition (dist/*.d.ts).
+  writeFileSync(
+    join(work, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', allowJs: true, checkJs: true, strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true, types: ['node'] },
+      include: ['consumers/**/*', 'node-script/**/*'],
+    }),
+  );
+  // Misuse the declarations must refuse, beside the suite (in the fresh project only).
+  writeFileSync(
+    join(work, 'infrastructure-repo/test/types.check.ts'),
+    [
+      "import { expect } from 'vitest';",
+      "import { cluster } from 'calico-windows-compat/testing';",
+      'export function misuse(): void {',
+      '  // @ts-expect-error: a rule id is required',
+      '  expect(cluster.eks()).toPassRule();',
+      "  // @ts-expect-error: not a verdict",
+      "  expect(cluster.eks()).toHaveVerdict('fine');",
+      "  // @ts-expect-error: node is a node's name",
+      "  expect(cluster.eks()).toFailRule('windows-tls12', { node: 1 });",
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+  run(process.execPath, [tsc, '-p', 'infrastructure-repo/tsconfig.json']);
+
+  step('CommonJS consumer');
+  run(process.execPath, ['consumers/commonjs/index.cjs'], { expectOutput: /CommonJS consumer: ok/ });
+  step('ES module consumer');
+  run(process.execPath, ['consumers/esm/index.mjs'], { expectOutput: /ES module consumer: ok/ });
+  step('Node script (its cluster is incompatible: exit 1)');
+  run(process.execPath, ['node-script/check-facts.mjs'], { expectCode: 1, expectOutput: /✗ strict-affinity[\s\S]*fix: calicoctl ipam configure[\s\S]*verdict: incompatible/ });
+  step("An infrastructure repository's Vitest suite");
+  run(process.execPath, [join(work, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: join(work, 'infrastructure-repo'), expectOutput: /Tests\s+\d+ passed/ });
+} finally {
+  if (keep) console.log(`\nkept: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+console.log(`\n${failed ? 'examples FAILED' : 'examples ok'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exitCode = failed ? 1 : 0;

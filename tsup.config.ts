@@ -8,6 +8,7 @@ export default defineConfig([
       manifests: 'src/manifests.ts',
       yaml: 'src/yaml.ts',
       node: 'src/node.ts',
+      releases: 'src/releases.ts',
       testing: 'src/testing.ts',
       'testing/vitest': 'src/testing/vitest.ts',
       'testing/jest': 'src/testing/jest.ts',

@@ -14,6 +14,8 @@ const entries = [
   { entry: 'src/format.ts', budget: 40 * KB },
   { entry: 'src/manifests.ts', budget: 25 * KB },
   { entry: 'src/yaml.ts', budget: 60 * KB },
+  // Every release profile, the rules later releases add, the advisories, compareReleases, the matrix.
+  { entry: 'src/releases.ts', budget: 45 * KB },
 ];
 
 let failed = false;

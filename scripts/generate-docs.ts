@@ -1,7 +1,8 @@
 /**
  * Every file derived from the catalog and the schemas, generated here and nowhere else:
  * - `facts.schema.json`: the JSON Schema of facts files, from `ClusterFactsSchema`;
- * - `docs/rules/<id>.md` and `docs/rules/README.md`: the rule reference, from the catalog;
+ * - `docs/rules/<id>.md` and `docs/rules/README.md`: the rule reference, from the catalog (every release's rules);
+ * - `docs/support-matrix.md`: every release profile × Windows builds, runtimes, Kubernetes, platforms, install methods;
  * - `docs/examples/<example>.{txt,json,sarif,junit.xml,md}`: each example cluster in every report
  *   format, rendered by the code the CLI runs.
  *
@@ -17,7 +18,8 @@ import { formatRuleDoc } from '../src/formatters/rule-doc.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
 import { REPOSITORY_URL } from '../src/links.js';
 import { ClusterFactsSchema } from '../src/model/facts.js';
-import { RULES } from '../src/rules/index.js';
+import { CATALOG } from '../src/rules/catalog.js';
+import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
 import { parseWaiversText } from '../src/waivers-text.js';
 import { parseFactsText } from '../src/yaml.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -45,15 +47,17 @@ export function generatedFiles(): Map<string, string> {
       '',
       `<!-- ${GENERATED} -->`,
       '',
-      `Every rule of the Calico for Windows v3.23 requirements catalog, in catalog order. Each page says what the`,
-      'rule checks and why, when it applies and passes, the facts it reads and how to find them, and what to do',
-      'when it fails. `calico-windows-compat explain <rule-id>` prints the same page.',
+      `Every rule of the Calico for Windows requirements catalog, in catalog order: the v3.23 page's, then the ones later`,
+      'releases add, then the known issues (advisories). Each page says what the rule checks and why, when it applies and',
+      'passes, the facts it reads and how to find them, and what to do when it fails. Which release profiles hold each',
+      'rule is in the [support matrix](../support-matrix.md). `calico-windows-compat explain <rule-id>` prints the same page.',
       '',
-      formatRuleTable(RULES).replace(/\| `([a-z0-9-]+)` \|/g, '| [`$1`]($1.md) |'),
+      formatRuleTable(CATALOG).replace(/\| `([a-z0-9-]+)` \|/g, '| [`$1`]($1.md) |'),
       '',
     ].join('\n'),
   );
-  for (const rule of RULES) files.set(`docs/rules/${rule.id}.md`, `<!-- ${GENERATED} -->\n\n${formatRuleDoc(rule)}`);
+  for (const rule of CATALOG) files.set(`docs/rules/${rule.id}.md`, `<!-- ${GENERATED} -->\n\n${formatRuleDoc(rule)}`);
+  files.set('docs/support-matrix.md', `<!-- ${GENERATED} -->\n\n${formatSupportMatrix()}`);
 
   const examples = readdirSync('examples')
     .filter((name) => name.endsWith('.yaml'))

@@ -19,7 +19,7 @@ async function bundle(entry: string): Promise<{ inputs: string[]; code: string }
 const isBuiltin = (path: string): boolean => path.startsWith('node:') || builtinModules.includes(path);
 
 describe('browser safety', () => {
-  it.each(['src/index.ts', 'src/format.ts', 'src/manifests.ts', 'src/yaml.ts'])('%s bundles for the browser without Node built-ins', async (entry) => {
+  it.each(['src/index.ts', 'src/format.ts', 'src/manifests.ts', 'src/yaml.ts', 'src/releases.ts'])('%s bundles for the browser without Node built-ins', async (entry) => {
     const { inputs, code } = await bundle(entry);
     expect(inputs.filter(isBuiltin)).toEqual([]);
     expect(code).not.toMatch(/\bprocess\.(env|exit|argv|stdout|stderr)\b/);
@@ -29,6 +29,8 @@ describe('browser safety', () => {
     const { inputs } = await bundle('src/index.ts');
     expect(inputs.filter((p) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(p))).toEqual([]);
     expect(inputs.filter((p) => /src\/(formatters|adapters)\/|src\/rules\/docs\.ts|fact-hints/.test(p))).toEqual([]);
+    // Every other release's profile and rules are in calico-windows-compat/releases.
+    expect(inputs.filter((p) => /calico-releases|rules\/catalog|advisory|hostprocess|operator-/.test(p))).toEqual([]);
   });
 
   it('the Node entry is the one that needs Node built-ins', async () => {

@@ -104,11 +104,11 @@ export interface ReleaseProfile {
    * what the release itself published, with its own source.
    */
   readonly asReleased?: {
-    readonly source: string;
     readonly windowsBuilds?: readonly SupportedWindowsBuild[];
     readonly testedKubernetes?: readonly string[];
-    readonly containerRuntimes?: readonly string[];
     readonly installMethods?: readonly InstallMethod[];
+    /** Where each as-released value comes from. */
+    readonly sources: Readonly<Partial<Record<'windowsBuilds' | 'testedKubernetes' | 'installMethods', string>>>;
   };
   /** Where each datum comes from: field name → repository path and revision. */
   readonly sources: Readonly<Partial<Record<ReleaseDatum, string>>>;

@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE } from '../data/releases.js';
 import type { Rule } from '../rules/define.js';
 import { ruleDocs } from '../rules/docs.js';
 import { escapeMarkdown, markdownText } from './markdown.js';
+import { REPOSITORY_URL } from '../links.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
   cluster: 'the cluster',
@@ -19,7 +20,8 @@ const SCOPE: Record<Rule['scope'], string> = {
  * formatRuleDoc(getRule('strict-affinity')!);
  */
 export function formatRuleDoc(rule: Rule): string {
-  const profile = DEFAULT_PROFILE;
+  // The seed's rules cite its page; later releases' rules cite the sections of the releases that hold them.
+  const profile = DEFAULT_PROFILE.rules.includes(rule) ? DEFAULT_PROFILE : undefined;
   const docs = ruleDocs(rule);
   const facts = rule.facts.map((path) => {
     const shown = path.startsWith('node.')
@@ -29,9 +31,14 @@ export function formatRuleDoc(rule: Rule): string {
         : path;
     return `- \`${shown}\`: ${escapeMarkdown(hintFor(path))}`;
   });
-  const sources = rule.sections.map(
-    (section) => `- [Calico for Windows v${profile.release} requirements](${profile.docsUrl}) › ${escapeMarkdown(section)}`,
-  );
+  const sources = [
+    ...rule.sections.map((section) =>
+      profile === undefined
+        ? `- Calico for Windows requirements of the releases whose profiles hold it ([support matrix](${REPOSITORY_URL}/blob/main/docs/support-matrix.md)) › ${escapeMarkdown(section)}`
+        : `- [Calico for Windows v${profile.release} requirements](${profile.docsUrl}) › ${escapeMarkdown(section)}`,
+    ),
+    ...(rule.references ?? []).map((ref) => (ref.url === undefined ? `- ${escapeMarkdown(ref.title)}` : `- [${escapeMarkdown(ref.title)}](${ref.url})`)),
+  ];
   return [
     `# ${rule.id}`,
     '',

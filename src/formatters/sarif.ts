@@ -2,6 +2,7 @@ import { hintFor } from '../data/fact-hints.js';
 import type { Finding, Report, Severity } from '../model/report.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../links.js';
 import { RULES } from '../rules/index.js';
+import { CATALOG } from '../rules/catalog.js';
 import { ruleDocs } from '../rules/docs.js';
 import { subjectKey } from '../waivers.js';
 import { formatRuleDoc } from './rule-doc.js';
@@ -38,7 +39,10 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * writeFileSync('calico-windows.sarif', formatSarif(report, { input: 'cluster.yaml' }));
  */
 export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
-  const index = new Map(RULES.map((rule, i) => [rule.id, i]));
+  // The seed's catalog, and the later releases' rules the report has findings of.
+  const used = new Set(report.findings.map((f) => f.ruleId));
+  const rules = [...RULES, ...CATALOG.filter((rule) => !RULES.includes(rule) && used.has(rule.id))];
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const results = report.findings
     .filter((f) => f.status === 'fail' || f.status === 'unknown')
     .map((f) => {
@@ -77,7 +81,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
             name: 'calico-windows-compat',
             ...(options.toolVersion ? { version: options.toolVersion } : {}),
             informationUri: REPOSITORY_URL,
-            rules: RULES.map((rule) => ({
+            rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.title },
               fullDescription: { text: ruleDocs(rule).description },

@@ -4,7 +4,7 @@
  * @module
  */
 import type { DocumentedRule, Rule, RuleDocs } from './define.js';
-import { RULES } from './index.js';
+import { CATALOG } from './catalog.js';
 import { docs as platformSupported } from './platform-supported.js';
 import { docs as networkingSupported } from './networking-supported.js';
 import { docs as linuxWorkerNode } from './linux-worker-node.js';
@@ -33,6 +33,21 @@ import { docs as windowsTls12 } from './windows-tls12.js';
 import { docs as windowsNotRouteReflector } from './windows-not-route-reflector.js';
 import { docs as windowsDatastoreMatch } from './windows-datastore-match.js';
 import { docs as windowsCniPlugin } from './windows-cni-plugin.js';
+import { docs as hostprocessKubernetesVersion } from './hostprocess-kubernetes-version.js';
+import { docs as hostprocessContainersEnabled } from './hostprocess-containers-enabled.js';
+import { docs as operatorWindowsDataplane } from './operator-windows-dataplane.js';
+import { docs as operatorDatastore } from './operator-datastore.js';
+import { docs as operatorServiceCidrs } from './operator-service-cidrs.js';
+import { docs as operatorServicesEndpoint } from './operator-services-endpoint.js';
+import { docs as operatorIpPoolEncapsulation } from './operator-ip-pool-encapsulation.js';
+import { docs as vxlanVni } from './vxlan-vni.js';
+import { docs as vxlanCalicoIpam } from './vxlan-calico-ipam.js';
+import { docs as windowsDsrSupport } from './windows-dsr-support.js';
+import { docs as windowsContainerdVersion } from './windows-containerd-version.js';
+import { docs as advisoryConfdEndpointStatus } from './advisory-confd-endpoint-status.js';
+import { docs as advisoryWindowsBgpNotConfigured } from './advisory-windows-bgp-not-configured.js';
+import { docs as advisoryConfdTemplateGetenv } from './advisory-confd-template-getenv.js';
+import { docs as advisoryWs2022ContainerNetworking } from './advisory-ws2022-container-networking.js';
 
 const DOCS: Readonly<Record<string, RuleDocs>> = {
   'platform-supported': platformSupported,
@@ -63,6 +78,21 @@ const DOCS: Readonly<Record<string, RuleDocs>> = {
   'windows-not-route-reflector': windowsNotRouteReflector,
   'windows-datastore-match': windowsDatastoreMatch,
   'windows-cni-plugin': windowsCniPlugin,
+  'hostprocess-kubernetes-version': hostprocessKubernetesVersion,
+  'hostprocess-containers-enabled': hostprocessContainersEnabled,
+  'operator-windows-dataplane': operatorWindowsDataplane,
+  'operator-datastore': operatorDatastore,
+  'operator-service-cidrs': operatorServiceCidrs,
+  'operator-services-endpoint': operatorServicesEndpoint,
+  'operator-ip-pool-encapsulation': operatorIpPoolEncapsulation,
+  'vxlan-vni': vxlanVni,
+  'vxlan-calico-ipam': vxlanCalicoIpam,
+  'windows-dsr-support': windowsDsrSupport,
+  'windows-containerd-version': windowsContainerdVersion,
+  'advisory-confd-endpoint-status': advisoryConfdEndpointStatus,
+  'advisory-windows-bgp-not-configured': advisoryWindowsBgpNotConfigured,
+  'advisory-confd-template-getenv': advisoryConfdTemplateGetenv,
+  'advisory-ws2022-container-networking': advisoryWs2022ContainerNetworking,
 };
 
 /** The documentation of a rule: why it exists, when it applies, when it passes. */
@@ -77,5 +107,5 @@ export function documented(rule: Rule): DocumentedRule {
   return { ...rule, ...ruleDocs(rule) };
 }
 
-/** Every rule with its documentation, in catalog order. */
-export const DOCUMENTED_RULES: readonly DocumentedRule[] = RULES.map(documented);
+/** Every rule of every release (the seed's, later releases', the advisories) with its documentation, in catalog order. */
+export const DOCUMENTED_RULES: readonly DocumentedRule[] = CATALOG.map(documented);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { evaluateCompatibility } from '../../src/evaluate.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
+import type { ReleaseProfile } from '../../src/data/releases.js';
 import type { Finding, FindingStatus } from '../../src/model/report.js';
 
 /** One row of a rule's table: facts in, the finding expected out. */
@@ -17,16 +18,18 @@ export interface RuleCase {
   readonly message?: string | RegExp;
   /** Text the remediation must contain. */
   readonly remediation?: string | RegExp;
+  /** The release profile for this row; default: the table's. */
+  readonly release?: ReleaseProfile;
 }
 
-/** The findings of one rule for some facts. */
-export function findingsOf(ruleId: string, facts: ClusterFacts): Finding[] {
-  return evaluateCompatibility(facts, { rules: [ruleId] }).findings;
+/** The findings of one rule for some facts (under the seed's profile, or `release`). */
+export function findingsOf(ruleId: string, facts: ClusterFacts, release?: ReleaseProfile): Finding[] {
+  return evaluateCompatibility(facts, { rules: [ruleId], ...(release === undefined ? {} : { release }) }).findings;
 }
 
 /** The finding of one rule for one subject (a node or pool name; absent = the cluster). */
-export function findingOf(ruleId: string, facts: ClusterFacts, subject?: string): Finding {
-  const findings = findingsOf(ruleId, facts);
+export function findingOf(ruleId: string, facts: ClusterFacts, subject?: string, release?: ReleaseProfile): Finding {
+  const findings = findingsOf(ruleId, facts, release);
   const found = findings.find((f) =>
     subject === undefined ? f.subject.kind === 'cluster' : 'name' in f.subject && f.subject.name === subject,
   );
@@ -34,10 +37,10 @@ export function findingOf(ruleId: string, facts: ClusterFacts, subject?: string)
   return found;
 }
 
-/** Runs a rule's table: each row one test. */
-export function ruleTable(ruleId: string, cases: readonly RuleCase[]): void {
+/** Runs a rule's table: each row one test, under the seed's profile or `release`. */
+export function ruleTable(ruleId: string, cases: readonly RuleCase[], release?: ReleaseProfile): void {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const finding = findingOf(ruleId, c.facts, c.subject);
+    const finding = findingOf(ruleId, c.facts, c.subject, c.release ?? release);
     expect(finding.ruleId).toBe(ruleId);
     expect(finding.status, finding.message).toBe(c.status);
     if (c.status === 'unknown') {

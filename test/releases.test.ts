@@ -1,0 +1,245 @@
+// The release profiles against shared/spec/upstream.md's tables (§1 the Windows requirements pages,
+// §1b the tested Kubernetes versions, §2 first and last appearances): a test per release line for the
+// Windows builds, runtimes, Kubernetes versions and platforms it allows; every datum has a source;
+// `auto` picks the right profile across the range; compareReleases lists what changed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { evaluateCompatibility } from '../src/evaluate.js';
+import { CompatError } from '../src/errors.js';
+import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseDatum, type ReleaseProfile } from '../src/data/releases.js';
+import { CALICO_RELEASES, RELEASE_LINES } from '../src/data/calico-releases.js';
+import { compareReleases, formatReleaseComparison } from '../src/data/compare-releases.js';
+import { profileLabel } from '../src/data/select-release.js';
+import { findRelease } from '../src/releases.js';
+import { CATALOG } from '../src/rules/catalog.js';
+import type { ClusterFacts } from '../src/model/facts.js';
+
+const range = (first: number, last: number): string[] => Array.from({ length: last - first + 1 }, (_, i) => `1.${first + i}`);
+const FIVE = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'];
+
+/** upstream.md, restated per profile: Windows builds (release or release.minRevision), runtimes, tested Kubernetes, platforms. */
+const TABLE: ReadonlyArray<{
+  readonly release: string;
+  readonly builds: readonly string[];
+  readonly runtimes: readonly string[] | undefined;
+  readonly kubernetes: readonly string[];
+  readonly platforms: readonly string[];
+  readonly asReleased?: { readonly builds?: readonly string[]; readonly kubernetes?: readonly string[] };
+}> = [
+  { release: 'v3.16', builds: ['1809', '1903'], runtimes: undefined, kubernetes: range(16, 18), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.17', builds: ['1809', '1903', '1909'], runtimes: ['docker'], kubernetes: range(17, 19), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.18', builds: ['1809', '1903', '1909'], runtimes: ['docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.19.0–3.19.1', builds: ['1809', '1903', '1909'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.19.2+', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
+  { release: 'v3.20', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
+  { release: 'v3.21', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
+  { release: 'v3.22.0', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
+  { release: 'v3.22.1+', builds: ['1809.1432', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(21, 23), platforms: FIVE },
+  { release: 'v3.23', builds: ['1809.1432', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(21, 23), platforms: FIVE },
+  {
+    release: 'v3.24',
+    builds: ['1809.1432', '2022.169'],
+    runtimes: ['containerd', 'docker'],
+    kubernetes: range(22, 25),
+    platforms: FIVE,
+    asReleased: { builds: ['1809.1432', '20H2'], kubernetes: range(22, 24) },
+  },
+  {
+    release: 'v3.25',
+    builds: ['1809.1432', '2022.169'],
+    runtimes: ['containerd', 'docker'],
+    kubernetes: range(23, 28),
+    platforms: FIVE,
+    asReleased: { builds: ['1809.1432', '20H2'], kubernetes: range(22, 24) },
+  },
+  { release: 'v3.26', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(24, 28), platforms: FIVE, asReleased: { kubernetes: range(24, 26) } },
+  { release: 'v3.27', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(27, 29), platforms: FIVE, asReleased: { kubernetes: range(24, 28) } },
+  { release: 'v3.27', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(27, 29), platforms: FIVE, asReleased: { kubernetes: range(24, 28) } },
+  { release: 'v3.28', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(27, 30), platforms: FIVE, asReleased: { kubernetes: range(27, 29) } },
+  { release: 'v3.29', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(29, 32), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
+  { release: 'v3.30', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(31, 35), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
+  { release: 'v3.31', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(32, 35), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
+  { release: 'v3.32', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(34, 36), platforms: FIVE, asReleased: { kubernetes: range(32, 34) } },
+];
+
+const builds = (list: ReleaseProfile['windowsBuilds'] = []): string[] => list.map((b) => (b.minRevision === undefined ? b.release : `${b.release}.${b.minRevision}`));
+
+describe('the release profiles', () => {
+  it('cover every documented release line, v3.16 to v3.32, the seed being the default', () => {
+    expect(RELEASE_LINES).toEqual(Array.from({ length: 17 }, (_, i) => `3.${16 + i}`));
+    expect(CALICO_RELEASES).toContain(CALICO_3_23);
+    expect(DEFAULT_PROFILE).toBe(CALICO_3_23);
+    expect(CALICO_RELEASES.map(profileLabel)).toEqual([
+      ...['v3.16', 'v3.17', 'v3.18', 'v3.19.0–3.19.1', 'v3.19.2+', 'v3.20', 'v3.21', 'v3.22.0', 'v3.22.1+', 'v3.23', 'v3.24', 'v3.25', 'v3.26'].map(
+        (v) => `Calico ${v} (manifest)`,
+      ),
+      'Calico v3.27 (operator)',
+      'Calico v3.27 (manifest)',
+      ...['v3.28', 'v3.29', 'v3.30', 'v3.31', 'v3.32'].map((v) => `Calico ${v} (operator)`),
+    ]);
+  });
+
+  it.each(CALICO_RELEASES.map((p, i) => [profileLabel(p), p, TABLE[i]] as const))(
+    '%s: Windows builds, runtimes, Kubernetes versions and platforms as upstream.md has them',
+    (_label, profile, row) => {
+      expect(row).toBeDefined();
+      expect(builds(profile.windowsBuilds)).toEqual(row?.builds);
+      expect(profile.containerRuntimes).toEqual(row?.runtimes);
+      expect(profile.testedKubernetes).toEqual(row?.kubernetes);
+      expect(Object.keys(profile.networkingByPlatform)).toEqual(row?.platforms);
+      expect(profile.asReleased?.windowsBuilds === undefined ? undefined : builds(profile.asReleased.windowsBuilds)).toEqual(row?.asReleased?.builds);
+      expect(profile.asReleased?.testedKubernetes).toEqual(row?.asReleased?.kubernetes);
+    },
+  );
+
+  it.each(CALICO_RELEASES.map((p) => [profileLabel(p), p] as const))('%s: every datum has a source (repository path and revision)', (_label, profile) => {
+    const data: ReleaseDatum[] = ['windowsBuilds', 'dsrBuilds', 'containerRuntimes', 'testedKubernetes', 'networkingByPlatform', 'minLinuxCalico', 'typhaLinuxWorkers', 'aksMinKubernetes', 'eksSecretsNamespace', 'hostProcess', 'datastores', 'minVxlanVni', 'commands', 'rules'];
+    const cites = /^(projectcalico\/calico|tigera\/docs|tigera\/operator) \S+.*\(.+\)/;
+    for (const datum of data) if (profile[datum] !== undefined) expect(profile.sources[datum], datum).toMatch(cites);
+    expect(profile.source).toMatch(cites);
+    const asReleased = profile.asReleased;
+    if (asReleased !== undefined)
+      for (const key of ['windowsBuilds', 'testedKubernetes', 'installMethods'] as const)
+        if (asReleased[key] !== undefined) expect(asReleased.sources[key], key).toMatch(cites);
+  });
+
+  it('list their rules in catalog order, and each rule the data it reads', () => {
+    const order = CATALOG.map((r) => r.id);
+    for (const profile of CALICO_RELEASES) {
+      const indexes = profile.rules.map((r) => order.indexOf(r.id));
+      expect(indexes.every((i) => i >= 0)).toBe(true);
+      expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    }
+  });
+
+  it.each(CALICO_RELEASES.map((p) => [profileLabel(p), p] as const))('%s: evaluates every example cluster, and facts that reach every rule, without throwing', (_label, profile) => {
+    for (const name of readdirSync('examples').filter((f) => f.endsWith('.yaml'))) {
+      const facts = parse(readFileSync(`examples/${name}`, 'utf8')) as ClusterFacts;
+      const report = evaluateCompatibility(facts, { release: profile });
+      expect(report.findings.length).toBeGreaterThanOrEqual(profile.rules.length);
+    }
+    const everything: ClusterFacts = {
+      platform: 'kubernetes',
+      networking: 'calico-bgp',
+      infrastructure: 'aws',
+      kubernetes: { version: '1.23.4', hostProcessContainersEnabled: true },
+      calico: { version: '3.30.3', datastore: 'etcd', operatorManaged: true, ipam: 'calico', strictAffinity: false, ipipEnabled: true, bgpEnabled: true, vxlanVNI: 10, windowsDataplane: 'HNS', serviceCIDRs: [], kubernetesServicesEndpoint: {}, ipPools: [{ name: 'a', cidr: '10.0.0.0/16', encapsulation: 'ipip' }, { name: 'b', cidr: '10.1.0.0/16', encapsulation: 'vxlan' }] },
+      network: { vxlanPortOpen: false, sourceDestCheckDisabled: false },
+      nodes: [{ os: 'linux', name: 'l' }, { os: 'windows', name: 'w', osBuild: '10.0.17763.1', containerRuntime: 'containerd://1.5.0', datastore: 'kubernetes', cniPlugin: 'x', powershellAdmin: false, remoteAccess: [], remoteAccessServiceInstalled: false, tls12Enabled: false, routeReflector: true }],
+    };
+    for (const platform of ['kubernetes', 'eks', 'aks'])
+      for (const networking of ['calico-bgp', 'calico-vxlan', 'eks-vpc-cni'])
+        expect(() => evaluateCompatibility({ ...everything, platform, networking }, { release: profile })).not.toThrow();
+  });
+
+  it('follow what is published now, recording what releases published before their docs changed', () => {
+    const v330 = findRelease('3.30').profile;
+    expect(v330.installMethod).toBe('operator');
+    expect(v330.asReleased?.installMethods).toEqual(['operator', 'manifest']);
+    expect(findRelease('3.27/manifest').profile.deprecated).toBe(true);
+  });
+});
+
+describe("release 'auto' across the range", () => {
+  it.each([
+    ['v3.16.10', 'Calico v3.16 (manifest)'],
+    ['v3.17.4', 'Calico v3.17 (manifest)'],
+    ['3.19.1', 'Calico v3.19.0–3.19.1 (manifest)'],
+    ['v3.19.2', 'Calico v3.19.2+ (manifest)'],
+    ['v3.20.6', 'Calico v3.20 (manifest)'],
+    ['v3.22.0', 'Calico v3.22.0 (manifest)'],
+    ['v3.22.5', 'Calico v3.22.1+ (manifest)'],
+    ['v3.23.5', 'Calico v3.23 (manifest)'],
+    ['v3.25.2', 'Calico v3.25 (manifest)'],
+    ['v3.27.3', 'Calico v3.27 (operator)'],
+    ['v3.28.2', 'Calico v3.28 (operator)'],
+    ['v3.30.4', 'Calico v3.30 (operator)'],
+    ['v3.31.5', 'Calico v3.31 (operator)'],
+    ['v3.32.1', 'Calico v3.32 (operator)'],
+  ])('calico.version %s → %s', (version, label) => {
+    const report = evaluateCompatibility({ calico: { version } }, { release: 'auto', profiles: CALICO_RELEASES });
+    expect(profileLabel(findRelease('auto', { calico: { version } }).profile)).toBe(label);
+    expect(report.profile.requested).toBe('auto');
+  });
+
+  it('picks the install method from the facts where the release documents two', () => {
+    expect(findRelease('auto', { calico: { version: '3.27.2', installMethod: 'manifest' } }).profile.installMethod).toBe('manifest');
+    expect(findRelease('auto', { calico: { version: '3.27.2', operatorManaged: false } }).profile.installMethod).toBe('manifest');
+    const chosen = findRelease('auto', { calico: { version: '3.27.2' } });
+    expect(chosen.profile.installMethod).toBe('operator');
+    expect(chosen.note).toMatch(/installMethod is not known/);
+    expect(findRelease('auto', { calico: { version: '3.30.1', installMethod: 'manifest' } }).note).toMatch(/documents no manifest install now/);
+  });
+
+  it('falls back to the default profile, saying so, without calico.version', () => {
+    const report = evaluateCompatibility({ platform: 'eks' }, { release: 'auto', profiles: CALICO_RELEASES });
+    expect(report.profile.release).toBe('3.23');
+    expect(report.profile.note).toMatch(/calico\.version is not known/);
+  });
+
+  it.each(['v3.15.5', '3.33.0', '2.6'])('refuses calico.version %s, which no documented release covers', (version) => {
+    expect(() => evaluateCompatibility({ calico: { version } }, { release: 'auto', profiles: CALICO_RELEASES })).toThrow(CompatError);
+    expect(() => findRelease('auto', { calico: { version } })).toThrow(/known releases: 3\.16, 3\.17, .*3\.32/);
+  });
+
+  it('gives the seed results for v3.23, exactly', () => {
+    for (const name of readdirSync('examples').filter((f) => f.endsWith('.yaml'))) {
+      const facts = parse(readFileSync(`examples/${name}`, 'utf8')) as ClusterFacts;
+      const plain = evaluateCompatibility(facts);
+      const chosen = evaluateCompatibility(facts, { release: '3.23', profiles: CALICO_RELEASES });
+      expect({ ...chosen, profile: plain.profile }).toEqual(plain);
+    }
+  });
+});
+
+describe('compareReleases', () => {
+  const diff = compareReleases('3.23', '3.30');
+  const has = (topic: string, kind: string, item: RegExp) => diff.changes.some((c) => c.topic === topic && c.kind === kind && item.test(c.item));
+
+  it('3.23 → 3.30: Windows Server, runtime, install method, Kubernetes, Linux Calico, commands and rules', () => {
+    expect(has('windowsBuilds', 'removed', /Windows Server 20H2/)).toBe(true);
+    expect(has('windowsBuilds', 'added', /Windows Server 2022, build 20348\.169\+/)).toBe(true);
+    expect(has('containerRuntimes', 'removed', /^docker$/)).toBe(true);
+    expect(diff.changes.find((c) => c.topic === 'installMethod' && c.kind === 'changed')).toMatchObject({
+      before: 'manual (.zip) install',
+      after: 'operator (HostProcess) install',
+    });
+    expect(has('installMethod', 'removed', /manifest/)).toBe(true);
+    expect(has('testedKubernetes', 'removed', /^1\.21$/)).toBe(true);
+    expect(has('testedKubernetes', 'added', /^1\.35$/)).toBe(true);
+    expect(diff.changes.find((c) => c.topic === 'minLinuxCalico')).toMatchObject({ before: '3.12.0', after: '3.27.0' });
+    expect(has('hostProcess', 'added', /HostProcess/)).toBe(true);
+    expect(has('commands', 'changed', /^strictAffinity$/)).toBe(true);
+    expect(has('rules', 'added', /^windows-containerd-version$/)).toBe(true);
+    expect(has('rules', 'removed', /^windows-tls12$/)).toBe(true);
+  });
+
+  it('says the manual install is gone from v3.30 although it was there as released', () => {
+    expect(diff.changes.find((c) => c.topic === 'installMethod' && c.kind === 'removed')?.message).toMatch(/it did as released/);
+  });
+
+  it('lists nothing between a profile and itself, and reverses cleanly', () => {
+    expect(compareReleases('3.30', '3.30').changes).toEqual([]);
+    const back = compareReleases('3.30', '3.23');
+    expect(back.changes.filter((c) => c.kind === 'added').length).toBe(diff.changes.filter((c) => c.topic !== 'installMethod' && c.kind === 'removed').length);
+  });
+
+  it('names platforms and networking options that come and go', () => {
+    const early = compareReleases('3.16', '3.20');
+    expect(early.changes.filter((c) => c.topic === 'platforms').map((c) => `${c.kind} ${c.item}`)).toEqual(['added openshift', 'added rke', 'added aks']);
+    expect(early.changes.some((c) => c.topic === 'networking' && c.item === 'calico-bgp on kubernetes')).toBe(true);
+    expect(compareReleases('3.22', '3.23').changes.map((c) => c.message)).toEqual(['Networking removed: calico-bgp on eks', 'Networking removed: calico-vxlan on eks']);
+  });
+
+  it('formats as text for the CLI', () => {
+    const text = formatReleaseComparison(diff);
+    expect(text).toMatch(/^Requirements from Calico v3\.23 \(manifest\) to Calico v3\.30 \(operator\): \d+ changes/);
+    expect(text).toContain('  - Windows Server removed: Windows Server 20H2, build 19042');
+    expect(text).toContain('  + Windows Server added: Windows Server 2022, build 20348.169+');
+  });
+
+  it('refuses an unknown release', () => {
+    expect(() => compareReleases('3.23', '3.99')).toThrow(/known releases/);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe } from 'vitest';
+import { CALICO_3_30 } from '../../src/data/calico-releases.js';
+import { ruleTable } from './harness.js';
+
+describe('hostprocess-kubernetes-version', () => {
+  ruleTable(
+    'hostprocess-kubernetes-version',
+    [
+      { name: 'Kubernetes 1.22.0 passes', facts: { kubernetes: { version: '1.22.0' } }, status: 'pass', message: /at least 1\.22\.0/ },
+      { name: 'an EKS version string passes', facts: { kubernetes: { version: 'v1.31.4-eks-2d5f260' } }, status: 'pass' },
+      {
+        name: 'Kubernetes 1.21 fails',
+        facts: { kubernetes: { version: 'v1.21.14' } },
+        status: 'fail',
+        message: /1\.21\.14 is older than 1\.22\.0/,
+        remediation: /v1\.22\.0 or later/,
+      },
+      { name: 'an absent version is unknown', facts: {}, status: 'unknown', missing: ['kubernetes.version'] },
+    ],
+    CALICO_3_30,
+  );
+});

@@ -1,0 +1,21 @@
+import { describe } from 'vitest';
+import { CALICO_3_31 } from '../../src/data/calico-releases.js';
+import { ruleTable } from './harness.js';
+
+describe('operator-windows-dataplane', () => {
+  ruleTable(
+    'operator-windows-dataplane',
+    [
+      { name: 'HNS passes', facts: { calico: { windowsDataplane: 'HNS' } }, status: 'pass' },
+      {
+        name: 'Disabled (the default) fails with the patch that turns it on',
+        facts: { calico: { windowsDataplane: 'Disabled' } },
+        status: 'fail',
+        message: /'Disabled'/,
+        remediation: /"windowsDataplane":"HNS"/,
+      },
+      { name: 'absent is unknown', facts: { calico: {} }, status: 'unknown', missing: ['calico.windowsDataplane'] },
+    ],
+    CALICO_3_31,
+  );
+});

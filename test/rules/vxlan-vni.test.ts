@@ -1,0 +1,18 @@
+import { describe } from 'vitest';
+import { CALICO_3_24, CALICO_3_30 } from '../../src/data/calico-releases.js';
+import { ruleTable } from './harness.js';
+
+describe('vxlan-vni', () => {
+  ruleTable(
+    'vxlan-vni',
+    [
+      { name: 'the default VNI 4096 passes', facts: { networking: 'calico-vxlan', calico: { vxlanVNI: 4096 } }, status: 'pass' },
+      { name: 'a larger VNI passes', facts: { networking: 'calico-vxlan', calico: { vxlanVNI: 5000 } }, status: 'pass' },
+      { name: 'VNI 4095 fails', facts: { networking: 'calico-vxlan', calico: { vxlanVNI: 4095 } }, status: 'fail', message: /below 4096/, remediation: /"vxlanVNI":4096/ },
+      { name: 'VNI 1 fails in the manual install too', facts: { networking: 'calico-vxlan', calico: { vxlanVNI: 1 } }, status: 'fail', release: CALICO_3_24 },
+      { name: 'an absent VNI is unknown, not taken as the default', facts: { networking: 'calico-vxlan' }, status: 'unknown', missing: ['calico.vxlanVNI'] },
+      { name: 'it does not apply to Calico BGP', facts: { networking: 'calico-bgp', calico: { vxlanVNI: 1 } }, status: 'not-applicable' },
+    ],
+    CALICO_3_30,
+  );
+});

@@ -13,6 +13,11 @@ import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';
 import { hintFor } from './data/fact-hints.js';
 import { RULES } from './rules/index.js';
+import { CALICO_RELEASES } from './data/calico-releases.js';
+import { DEFAULT_PROFILE } from './data/releases.js';
+import { selectRelease } from './data/select-release.js';
+import { getCatalogRule } from './rules/catalog.js';
+import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
 import { documented } from './rules/docs.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
@@ -23,12 +28,15 @@ import factsSchema from '../facts.schema.json' with { type: 'json' };
 const EXIT = { compatible: 0, incompatible: 1, usage: 2, indeterminate: 3, internal: 70 } as const;
 
 const HELP = `calico-windows-compat ${pkg.version}
-Checks a Kubernetes cluster against the Calico for Windows requirements (Calico v3.23).
+Checks a Kubernetes cluster against the Calico for Windows requirements (Calico v3.16 to v3.32;
+v3.23 unless --release says otherwise).
 
 Usage:
   calico-windows-compat check [--facts <file>] [--manifests <file|-> ...] [options]
   calico-windows-compat facts [--manifests <file|-> ...] [--facts <file>] [--format yaml|json]
-  calico-windows-compat rules [--format text|json]
+  calico-windows-compat rules [--release <release>] [--format text|json]
+  calico-windows-compat releases [--diff <from> <to>] [--format text|json]
+                                              the release profiles, or what changed between two
   calico-windows-compat explain <rule-id>     one rule in full: why, when, facts, remediation, source
   calico-windows-compat schema                the JSON Schema of facts files
   calico-windows-compat --help | --version
@@ -37,6 +45,9 @@ Usage:
 
 check options:
   --facts <file>        the facts file (JSON or YAML); a positional file works too
+  --release <release>   the Calico release to check against: a line (3.27), a version (v3.27.2),
+                        3.27/manifest or 3.27/operator, or auto (the line of calico.version);
+                        default: 3.23. A calico.version of another line is warned about
   --manifests <file>    Kubernetes objects (kubectl get ... -o yaml or -o json, or manifest files)
                         to derive facts from; '-' reads standard input; repeatable. The facts file
                         fills in and overrides what they say
@@ -64,6 +75,7 @@ Exit codes:
 
 const CHECK_OPTIONS = {
   facts: { type: 'string' },
+  release: { type: 'string' },
   manifests: { type: 'string', multiple: true },
   format: { type: 'string', default: 'text' },
   rule: { type: 'string', multiple: true },
@@ -79,6 +91,7 @@ const CHECK_OPTIONS = {
 
 const FACTS_OPTIONS = {
   facts: { type: 'string' },
+  release: { type: 'string' },
   manifests: { type: 'string', multiple: true },
   format: { type: 'string', default: 'yaml' },
   debug: { type: 'boolean', default: false },
@@ -119,6 +132,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return EXIT.compatible;
   }
   if (first === 'rules') return listRules(rest);
+  if (first === 'releases') return listReleases(rest);
   if (first === 'check') return check(rest);
   if (first === 'facts') return printFacts(rest);
   if (first === 'explain') return explain(rest);
@@ -129,7 +143,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
   if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, facts, rules, explain, schema)`);
+  throw usage(`unknown command '${first}' (commands: check, facts, rules, releases, explain, schema)`);
 }
 
 async function check(argv: readonly string[]): Promise<number> {
@@ -155,14 +169,19 @@ async function check(argv: readonly string[]): Promise<number> {
     if (!parsed.success) throw parsed.error;
     waivers = parsed.data;
   }
+  // A rule of another release's profile may be skipped whatever the release; an unknown id stays an error.
+  const profile = values.release === undefined ? DEFAULT_PROFILE : selectRelease(values.release, input.facts, CALICO_RELEASES).profile;
+  const skipRules = values['skip-rule']?.filter((id) => getCatalogRule(id) === undefined || profile.rules.some((r) => r.id === id));
   const report = evaluateCompatibility(input.facts, {
+    ...(values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }),
     ...(values.rule ? { rules: values.rule } : {}),
-    ...(values['skip-rule'] ? { skipRules: values['skip-rule'] } : {}),
+    ...(skipRules ? { skipRules } : {}),
     ...(input.sources ? { sources: input.sources } : {}),
     // Waivers expire by today's date: the one place the clock is read.
     ...(waivers ? { waivers, now: new Date() } : {}),
   });
   writeNotes(input);
+  for (const warning of releaseWarnings(report, input.facts, values.release !== undefined)) process.stderr.write(`calico-windows-compat: ${warning}\n`);
 
   // SARIF locates results in the facts file by line; with manifests, facts carry their own sources.
   const factsFile = files[0];
@@ -202,7 +221,7 @@ async function printFacts(argv: readonly string[]): Promise<number> {
     throw usage('nothing to derive facts from: pass --manifests <file|-> (e.g. kubectl get nodes -o yaml | calico-windows-compat facts --manifests -)');
 
   const input = await loadInput(values.facts, manifests);
-  const missing = evaluateCompatibility(input.facts).missingFacts;
+  const missing = evaluateCompatibility(input.facts, values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }).missingFacts;
   if (values.format === 'json') {
     const out = { facts: input.facts, sources: input.sources ?? {}, notes: input.notes, overrides: input.overrides, missingFacts: missing };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -292,9 +311,11 @@ function describeNote(note: ManifestNote): string {
 }
 
 function listRules(argv: readonly string[]): number {
-  const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', default: 'text' } }, strict: true });
+  const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', default: 'text' }, release: { type: 'string' } }, strict: true });
+  // The seed's catalog, or the rules of a release's profile.
+  const list = values.release === undefined ? RULES : selectRelease(values.release, {}, CALICO_RELEASES).profile.rules;
   if (values.format === 'json') {
-    const rules = RULES.map(documented).map((rule) => ({
+    const rules = list.map(documented).map((rule) => ({
       id: rule.id,
       title: rule.title,
       severity: rule.severity,
@@ -310,8 +331,28 @@ function listRules(argv: readonly string[]): number {
     return EXIT.compatible;
   }
   if (values.format !== 'text') throw usage(`--format must be text or json, not '${values.format}'`);
-  const width = Math.max(...RULES.map((r) => r.id.length));
-  for (const rule of RULES) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
+  const width = Math.max(...list.map((r) => r.id.length));
+  for (const rule of list) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
+  return EXIT.compatible;
+}
+
+function listReleases(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { format: { type: 'string', default: 'text' }, diff: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw usage(`--format must be text or json, not '${format}'`);
+  if (values.diff) {
+    const [from, to, ...extra] = positionals;
+    if (from === undefined || to === undefined || extra.length > 0) throw usage('--diff takes two releases, e.g. calico-windows-compat releases --diff 3.23 3.30');
+    process.stdout.write(formatDiff(from, to, format));
+    return EXIT.compatible;
+  }
+  if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}' (compare two releases with --diff <from> <to>)`);
+  process.stdout.write(format === 'json' ? `${JSON.stringify(CALICO_RELEASES.map(profileJson), null, 2)}\n` : formatReleaseList());
   return EXIT.compatible;
 }
 

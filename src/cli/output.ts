@@ -11,7 +11,7 @@ import { formatSarif } from '../formatters/sarif.js';
 import { formatText } from '../formatters/text.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
-import { getRule, RULES } from '../rules/index.js';
+import { CATALOG, getCatalogRule } from '../rules/catalog.js';
 import { closest } from '../text.js';
 import { parseYamlDocuments, type TextDocument, type TextPosition } from '../yaml.js';
 
@@ -92,9 +92,9 @@ export function exitCodeOf(report: Report, failOn: FailOn = 'error'): number {
  * @throws {@link CompatError} `invalid-options` for an id not in the catalog, suggesting the nearest.
  */
 export function explainRule(id: string): string {
-  const rule = getRule(id);
+  const rule = getCatalogRule(id);
   if (rule !== undefined) return formatRuleDoc(rule);
-  const suggestion = closest(id, RULES.map((r) => r.id));
+  const suggestion = closest(id, CATALOG.map((r) => r.id));
   throw new CompatError(
     'invalid-options',
     `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; 'calico-windows-compat rules' lists them.`,

@@ -96,12 +96,18 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
   const changes: ReleaseChange[] = [];
   const push = (topic: ReleaseTopic, kind: ReleaseChange['kind'], item: string, before?: string, after?: string): void => {
     const name = TOPIC_NAMES[topic];
+    // A single value (item = the topic's name) reads differently from an item of a list.
+    const single = item === name;
     const message =
       kind === 'added'
-        ? `${name} added: ${item}${after !== undefined && after !== item ? ` (${after})` : ''}`
+        ? single
+          ? `${name} added: ${after ?? ''}`
+          : `${name} added: ${item}${after !== undefined && after !== item ? ` (${after})` : ''}`
         : kind === 'removed'
-          ? `${name} removed: ${item}`
-          : `${name} ${item === name ? '' : `${item} `}changed: ${before ?? 'none'} → ${after ?? 'none'}`;
+          ? single
+            ? `${name} no longer stated (was ${before ?? ''})`
+            : `${name} removed: ${item}`
+          : `${name} ${single ? '' : `${item} `}changed: ${before ?? 'none'} → ${after ?? 'none'}`;
     changes.push({
       topic,
       kind,

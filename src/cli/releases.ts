@@ -1,0 +1,62 @@
+/**
+ * The CLI's `releases` command and `--release` warnings: what it prints about release profiles. Kept
+ * apart from argument parsing, like `output.ts`.
+ */
+import { CALICO_RELEASES } from '../data/calico-releases.js';
+import { compareReleases, formatReleaseComparison } from '../data/compare-releases.js';
+import type { ReleaseProfile } from '../data/releases.js';
+import { patchRange, profileLabel } from '../data/select-release.js';
+import type { ClusterFacts } from '../model/facts.js';
+import type { Report } from '../model/report.js';
+import { minorLine, parseVersion } from '../model/version.js';
+
+const INSTALL = { manifest: 'manual', operator: 'operator' } as const;
+
+/** A profile as JSON: its data and sources, its rules by id. */
+export function profileJson(profile: ReleaseProfile): Record<string, unknown> {
+  return { ...profile, label: profileLabel(profile), rules: profile.rules.map((r) => r.id) };
+}
+
+/** Every release profile, one a line: release, install method, Windows builds, runtimes, Kubernetes, platforms. */
+export function formatReleaseList(profiles: readonly ReleaseProfile[] = CALICO_RELEASES): string {
+  const rows = [
+    ['Release', 'Install', 'Windows Server', 'Runtime', 'Kubernetes', 'Platforms'],
+    ...profiles.map((p) => [
+      `v${patchRange(p) ?? p.release}`,
+      `${INSTALL[p.installMethod]}${p.deprecated === true ? ' (deprecated)' : ''}`,
+      p.windowsBuilds.map((b) => (b.minRevision === undefined ? b.release : `${b.release} (${b.build}.${b.minRevision}+)`)).join(', '),
+      p.containerRuntimes?.join(', ') ?? '(not stated)',
+      p.testedKubernetes.length > 2 ? `${p.testedKubernetes[0]}–${p.testedKubernetes.at(-1)}` : p.testedKubernetes.join(', '),
+      Object.keys(p.networkingByPlatform).join(', '),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return `${rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n')}\n`;
+}
+
+/** `releases --diff <from> <to>` as text or JSON. */
+export function formatDiff(from: string, to: string, format: 'text' | 'json'): string {
+  const comparison = compareReleases(from, to);
+  if (format === 'text') return formatReleaseComparison(comparison);
+  return `${JSON.stringify({ from: profileLabel(comparison.from), to: profileLabel(comparison.to), changes: comparison.changes }, null, 2)}\n`;
+}
+
+/**
+ * What to warn about on standard error after `check`: the profile's note (a fallback or a default), and
+ * a `calico.version` of another release line than the profile's. Without `--release`, only a version of
+ * a documented line warns, so clusters older than every profile (the seed's examples) stay quiet.
+ */
+export function releaseWarnings(report: Report, facts: ClusterFacts, releaseGiven: boolean): string[] {
+  const warnings: string[] = [];
+  if (report.profile.note !== undefined) warnings.push(`note: ${report.profile.note}`);
+  const version = facts.calico?.version === undefined ? undefined : parseVersion(facts.calico.version);
+  if (version === undefined) return warnings;
+  const line = minorLine(version);
+  if (line === report.profile.release) return warnings;
+  if (!releaseGiven && !CALICO_RELEASES.some((p) => p.release === line)) return warnings;
+  const profile = `Calico v${report.profile.patches ?? report.profile.release} (${report.profile.installMethod})`;
+  warnings.push(
+    `warning: calico.version ${facts.calico?.version ?? ''} belongs to the ${line} release line, but the report checks the ${profile} requirements; pass --release auto${CALICO_RELEASES.some((p) => p.release === line) ? ` (or --release ${line})` : ''} to check against its own.`,
+  );
+  return warnings;
+}

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema, type Report } from '../src/model/report.js';
+import { CALICO_3_30, CALICO_RELEASES } from '../src/data/calico-releases.js';
+import { CLI } from './support/cli.js';
+
+// The built binary, run as users run it (the global setup builds it).
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cwc-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('calico-windows-compat releases', () => {
+  it('lists every release profile', () => {
+    const run = cli(['releases']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(CALICO_RELEASES.length + 1);
+    expect(lines[0]).toMatch(/^Release\s+Install\s+Windows Server\s+Runtime\s+Kubernetes\s+Platforms$/);
+    expect(run.stdout).toMatch(/^v3\.19\.0–3\.19\.1\s+manual\s+1809, 1903, 1909\s+containerd, docker\s+1\.18–1\.20\s+kubernetes, eks$/m);
+    expect(run.stdout).toMatch(/^v3\.27\s+manual \(deprecated\)/m);
+  });
+
+  it('prints the profiles as JSON, with their sources and their rules by id', () => {
+    const profiles = JSON.parse(cli(['releases', '--format', 'json']).stdout) as Array<{ label: string; rules: string[]; sources: Record<string, string> }>;
+    expect(profiles.map((p) => p.label)).toContain('Calico v3.30 (operator)');
+    const v330 = profiles.find((p) => p.label === 'Calico v3.30 (operator)');
+    expect(v330?.rules).toEqual(CALICO_3_30.rules.map((r) => r.id));
+    expect(v330?.sources['windowsBuilds']).toMatch(/version-3\.30/);
+  });
+
+  it('--diff 3.23 3.30: the upgrade checklist', () => {
+    const run = cli(['releases', '--diff', '3.23', '3.30']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Requirements from Calico v3\.23 \(manifest\) to Calico v3\.30 \(operator\)/);
+    expect(run.stdout).toContain('Install method changed: manual (.zip) install → operator (HostProcess) install');
+    expect(run.stdout).toContain('+ Windows Server added: Windows Server 2022, build 20348.169+');
+    expect(run.stdout).toContain('- Container runtime removed: docker');
+    const json = JSON.parse(cli(['releases', '--diff', '3.23', '3.30', '--format', 'json']).stdout) as { changes: Array<{ topic: string }> };
+    expect(json.changes.map((c) => c.topic)).toEqual(expect.arrayContaining(['installMethod', 'windowsBuilds', 'containerRuntimes']));
+  });
+
+  it('refuses a diff without two known releases', () => {
+    expect(cli(['releases', '--diff', '3.23']).code).toBe(2);
+    const unknown = cli(['releases', '--diff', '3.23', '3.99']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/known releases: 3\.16, .*3\.32/);
+  });
+});
+
+describe('calico-windows-compat check --release', () => {
+  it('checks against the release asked for, and warns when calico.version belongs to another line', () => {
+    const run = cli(['check', 'examples/eks.yaml', '--release', '3.30', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(ReportSchema.safeParse(report).success).toBe(true);
+    expect(report.profile).toMatchObject({ release: '3.30', installMethod: 'operator', requested: '3.30' });
+    expect(report.findings.some((f) => f.ruleId === 'hostprocess-kubernetes-version')).toBe(true);
+    expect(run.stderr).toMatch(/warning: calico\.version v3\.23\.5 belongs to the 3\.23 release line, but the report checks the Calico v3\.30 \(operator\) requirements; pass --release auto \(or --release 3\.23\)/);
+  });
+
+  it('auto takes the line of calico.version, quietly when it is documented', () => {
+    const run = cli(['check', 'examples/eks.yaml', '--release', 'auto', '--format', 'json']);
+    expect((JSON.parse(run.stdout) as Report).profile).toMatchObject({ release: '3.23', requested: 'auto' });
+    expect(run.stderr).toBe('');
+  });
+
+  it('auto without calico.version uses the default profile and says so', () => {
+    const facts = tempFile('f.yaml', 'platform: eks\nnetworking: eks-vpc-cni\n');
+    const run = cli(['check', facts, '--release', 'auto', '--format', 'json']);
+    expect((JSON.parse(run.stdout) as Report).profile.release).toBe('3.23');
+    expect(run.stderr).toMatch(/note: release auto: calico\.version is not known, so the default profile, Calico v3\.23 \(manifest\), was used/);
+  });
+
+  it('warns without --release only for a calico.version of another documented line', () => {
+    const newer = tempFile('f.yaml', 'calico: { version: v3.27.2 }\n');
+    expect(cli(['check', newer, '--quiet']).stderr).toMatch(/belongs to the 3\.27 release line, but the report checks the Calico v3\.23 \(manifest\) requirements/);
+    expect(cli(['check', 'examples/broken-cluster.yaml', '--quiet']).stderr).toBe('');
+  });
+
+  it('is a usage error for an unknown release, listing the known ones', () => {
+    const run = cli(['check', 'examples/eks.yaml', '--release', '3.99']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/'3\.99' is not a documented release; known releases: 3\.16/);
+  });
+
+  it('skips rules of other releases silently, and refuses to run one the release does not have', () => {
+    expect(cli(['check', 'examples/eks.yaml', '--release', '3.30', '--skip-rule', 'windows-tls12', '--quiet']).code).not.toBe(2);
+    const only = cli(['check', 'examples/eks.yaml', '--release', '3.30', '--rule', 'windows-tls12']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/'windows-tls12' is not a rule of the Calico v3\.30 \(operator\) profile/);
+  });
+
+  it('lists the rules of a release, and explains any rule of the catalog', () => {
+    const run = cli(['rules', '--release', '3.30']);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(CALICO_3_30.rules.length);
+    expect(run.stdout).toMatch(/^advisory-windows-bgp-not-configured\s+warning/m);
+    const explain = cli(['explain', 'vxlan-vni']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toMatch(/^# vxlan-vni/);
+    expect(explain.stdout).toContain('https://github.com/projectcalico/calico/blob/master/cni-plugin/pkg/dataplane/windows/dataplane_windows.go');
+  });
+});

@@ -92,7 +92,8 @@ export interface ManifestFacts {
 /**
  * Derives facts from Kubernetes objects: `kubectl get nodes -o yaml`,
  * `kubectl get installation,felixconfiguration,ippool,ipamconfig,bgpconfiguration,clusterinformation -o yaml`,
- * the `calico-config` ConfigMap, `calicoctl get nodes -o yaml`, and `kubectl version -o yaml`.
+ * the `calico-config` ConfigMap, the operator's `kubernetes-services-endpoint` ConfigMap (tigera-operator
+ * namespace), `calicoctl get nodes -o yaml`, and `kubectl version -o yaml`.
  *
  * Accepts a single object, a `List` (`kind: List` or a typed `NodeList`), an array, or arrays of those.
  * Objects of other kinds are skipped with a note. Pure: no I/O.
@@ -337,6 +338,7 @@ function read(ref: Ref, ctx: Context): void {
   if (kind === 'KubectlVersion') return readKubectlVersion(ref, ctx);
   if (group === '' && kind === 'Node') return readNode(ref, ctx);
   if (group === '' && kind === 'ConfigMap' && ref.name === 'calico-config') return readCalicoConfig(ref, ctx);
+  if (group === '' && kind === 'ConfigMap' && ref.name === 'kubernetes-services-endpoint') return readServicesEndpoint(ref, ctx);
   if (group === 'operator.tigera.io' && kind === 'Installation') return readInstallation(ref, ctx);
   if (CALICO_GROUPS.has(group)) {
     switch (kind) {
@@ -586,6 +588,27 @@ function readInstallation(ref: Ref, ctx: Context): void {
 
   readInstallationBackend(ref, ctx, bgp, ipam);
   readInstallationPools(ref, ctx);
+  readInstallationWindows(ref, ctx);
+}
+
+// What the operator needs to install Calico for Windows (tigera/operator WindowsEnabled and its
+// Installation validation, upstream.md §4).
+function readInstallationWindows(ref: Ref, ctx: Context): void {
+  const dataplane = installationField(ref, ['calicoNetwork', 'windowsDataplane']);
+  if (!dataplane)
+    ctx.note('undecided', 'info', 'spec.calicoNetwork.windowsDataplane is not set (the operator then leaves Windows off): calico.windowsDataplane is left for you to state.', { ref, fact: 'calico.windowsDataplane' });
+  else if (dataplane.value === 'HNS' || dataplane.value === 'Disabled') {
+    ctx.claim('calico.windowsDataplane', dataplane.value, ref, [dataplane.field]);
+    // With HNS the operator itself installs Calico for Windows, in HostProcess containers.
+    if (dataplane.value === 'HNS') ctx.claim('calico.installMethod', 'operator', ref, [dataplane.field]);
+  } else
+    ctx.note('invalid-value', 'warning', `${formatPath(dataplane.field)} '${String(dataplane.value)}' is neither HNS nor Disabled.`, { ref, fact: 'calico.windowsDataplane' });
+
+  const cidrs = installationField(ref, ['serviceCIDRs']);
+  if (!cidrs) return;
+  if (Array.isArray(cidrs.value) && cidrs.value.every((c) => nonEmptyString(c) !== undefined))
+    ctx.claim('calico.serviceCIDRs', cidrs.value.map((c) => String(c).trim()), ref, [cidrs.field]);
+  else ctx.note('invalid-value', 'warning', `${formatPath(cidrs.field)} is not a list of CIDRs.`, { ref, fact: 'calico.serviceCIDRs' });
 }
 
 // The operator's choice of Windows backend (tigera/operator `getWindowsBackend`, upstream.md §4): BGP
@@ -669,6 +692,10 @@ function readFelixConfiguration(ref: Ref, ctx: Context): void {
   if (typeof ipip === 'boolean') ctx.claim('calico.ipipEnabled', ipip, ref, [[...spec, 'ipipEnabled']]);
   else if (ipip !== undefined && ipip !== null)
     ctx.note('invalid-value', 'warning', `spec.ipipEnabled ${describe(ipip)} is not a boolean.`, { ref, fact: 'calico.ipipEnabled' });
+  const vni = get(ref.object, [...spec, 'vxlanVNI']);
+  if (typeof vni === 'number' && Number.isInteger(vni) && vni >= 1 && vni <= 16777215) ctx.claim('calico.vxlanVNI', vni, ref, [[...spec, 'vxlanVNI']]);
+  else if (vni !== undefined && vni !== null)
+    ctx.note('invalid-value', 'warning', `spec.vxlanVNI ${describe(vni)} is not a VXLAN network identifier.`, { ref, fact: 'calico.vxlanVNI' });
   const port = get(ref.object, [...spec, 'vxlanPort']);
   if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
     ctx.claim('calico.vxlanPort', port, ref, [[...spec, 'vxlanPort']]);
@@ -758,6 +785,20 @@ function readClusterInformation(ref: Ref, ctx: Context): void {
   if (types.includes('operator')) ctx.claim('calico.operatorManaged', true, ref, [['spec', 'clusterType']], 1);
 }
 
+// The API server's address for Calico when it cannot use the kubernetes service; the operator reads it
+// from tigera-operator (a manifest install keeps its own copy in kube-system).
+function readServicesEndpoint(ref: Ref, ctx: Context): void {
+  if (get(ref.object, ['metadata', 'namespace']) !== 'tigera-operator')
+    return skip(ref, ctx, 'kubernetes-services-endpoint outside tigera-operator, where the operator reads it');
+  const data = get(ref.object, ['data']);
+  const host = isObj(data) ? nonEmptyString(own(data, 'KUBERNETES_SERVICE_HOST')) : undefined;
+  const port = isObj(data) ? nonEmptyString(own(data, 'KUBERNETES_SERVICE_PORT')) : undefined;
+  const fields: Segment[][] = [];
+  if (host !== undefined) fields.push(['data', 'KUBERNETES_SERVICE_HOST']);
+  if (port !== undefined) fields.push(['data', 'KUBERNETES_SERVICE_PORT']);
+  ctx.claim('calico.kubernetesServicesEndpoint', { ...(host === undefined ? {} : { host }), ...(port === undefined ? {} : { port }) }, ref, fields.length > 0 ? fields : [['data']]);
+}
+
 const BACKENDS: Readonly<Record<string, string>> = { bird: 'calico-bgp', vxlan: 'calico-vxlan', none: 'policy-only' };
 
 function readCalicoConfig(ref: Ref, ctx: Context): void {
@@ -825,10 +866,16 @@ function assemble(ctx: Context): ManifestFacts {
     const value = resolve(key);
     if (typeof value === 'string') facts[key] = value;
   }
-  for (const key of ['version', 'datastore', 'operatorManaged', 'ipam', 'strictAffinity', 'ipipEnabled', 'bgpEnabled', 'vxlanPort'] as const) {
+  const keys = ['version', 'datastore', 'operatorManaged', 'ipam', 'strictAffinity', 'ipipEnabled', 'bgpEnabled', 'vxlanPort', 'vxlanVNI'] as const;
+  const operatorKeys = ['installMethod', 'windowsDataplane', 'serviceCIDRs', 'kubernetesServicesEndpoint'] as const;
+  for (const key of [...keys, ...operatorKeys]) {
     const value = resolve(`calico.${key}`);
     if (value !== undefined) calico[key] = value;
   }
+  // The endpoint's host and port are facts of their own, from the same ConfigMap.
+  const endpoint = sources['calico.kubernetesServicesEndpoint'];
+  if (endpoint)
+    for (const leaf of Object.keys(calico['kubernetesServicesEndpoint'] as object)) sources[`calico.kubernetesServicesEndpoint.${leaf}`] = endpoint;
 
   const pools = resolvePools(ctx, sources);
   if (pools) calico['ipPools'] = pools;

@@ -8,6 +8,7 @@ import { parseVersion } from './model/version.js';
 import type { ReleaseProfile } from './data/releases.js';
 import { patchRange, profileLabel, selectRelease, type SelectedRelease } from './data/select-release.js';
 import { RULES } from './rules/index.js';
+import { RELEASE_RULE_IDS } from './rules/ids.js';
 import {
   readPath,
   referencesFor,
@@ -362,10 +363,10 @@ export function verdictOf(findings: readonly (Pick<Finding, 'status' | 'severity
   return open ? 'indeterminate' : 'compatible';
 }
 
-// `rules` must name rules of the profile; `skipRules` may also name seed rules the profile leaves out.
+// `rules` must name rules of the profile; `skipRules` may name any rule of the catalog.
 function selectRules(options: EvaluateOptions, profile: ReleaseProfile): readonly Rule[] {
   const inProfile = profile.rules.map((r) => r.id);
-  const ids = [...new Set([...inProfile, ...RULES.map((r) => r.id)])];
+  const ids = [...new Set([...inProfile, ...RULES.map((r) => r.id), ...RELEASE_RULE_IDS])];
   const issues: InputIssue[] = [];
   const check = (list: readonly string[] | undefined, key: string, known: readonly string[]): Set<string> | undefined => {
     if (list === undefined) return undefined;

@@ -80,6 +80,7 @@ export {
 } from './data/releases.js';
 export { selectRelease, profileLabel, patchRange, type SelectedRelease } from './data/select-release.js';
 export { RULES, getRule } from './rules/index.js';
+export { RELEASE_RULE_IDS } from './rules/ids.js';
 export { poolCommand } from './rules/define.js';
 export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';

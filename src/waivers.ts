@@ -10,6 +10,7 @@ import { formatPath } from './model/parse.js';
 import { WaiverSchema, type Waiver } from './model/waiver.js';
 import type { Finding, FindingWaiver, Subject, WaiverResult } from './model/report.js';
 import { RULES } from './rules/index.js';
+import { RELEASE_RULE_IDS } from './rules/ids.js';
 import { closest } from './text.js';
 
 /** The result of {@link parseWaivers}: the waivers, or an error listing every problem. */
@@ -65,7 +66,8 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[]): Inp
     }
   const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
   if (Array.isArray(entries)) {
-    const ids = RULES.map((rule) => rule.id);
+    // Every rule of the catalog: a waiver may name a later release's rule.
+    const ids = [...RULES.map((rule) => rule.id), ...RELEASE_RULE_IDS];
     entries.forEach((entry: unknown, index) => {
       const rule = (entry as { rule?: unknown } | null)?.rule;
       if (typeof rule !== 'string' || rule === '' || ids.includes(rule)) return;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, getRule } from '../src/rules/index.js';
 import { CATALOG, getCatalogRule } from '../src/rules/catalog.js';
+import { RELEASE_RULE_IDS } from '../src/rules/ids.js';
 import { ruleDocs } from '../src/rules/docs.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
 import { HINTED_FACTS } from '../src/data/fact-hints.js';
@@ -72,6 +73,8 @@ describe('the catalog', () => {
   it('holds every rule of the requirement catalog, in its order, with its severity and subject', () => {
     expect(CATALOG.map((r) => [r.id, r.severity, r.scope])).toEqual(EXPECTED);
     expect(RULES.map((r) => [r.id, r.severity, r.scope])).toEqual(EXPECTED.slice(0, SEED_RULES));
+    // The core knows the later rules by name only.
+    expect(RELEASE_RULE_IDS).toEqual(EXPECTED.slice(SEED_RULES).map(([id]) => id));
   });
 
   it('has unique kebab-case ids, each reachable by getCatalogRule, and the seed\'s by getRule', () => {

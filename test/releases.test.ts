@@ -14,6 +14,7 @@ import { profileLabel } from '../src/data/select-release.js';
 import { findRelease } from '../src/releases.js';
 import { CATALOG } from '../src/rules/catalog.js';
 import type { ClusterFacts } from '../src/model/facts.js';
+import { parseWaivers } from '../src/waivers.js';
 
 const range = (first: number, last: number): string[] => Array.from({ length: last - first + 1 }, (_, i) => `1.${first + i}`);
 const FIVE = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'];
@@ -131,6 +132,15 @@ describe('the release profiles', () => {
     for (const platform of ['kubernetes', 'eks', 'aks'])
       for (const networking of ['calico-bgp', 'calico-vxlan', 'eks-vpc-cni'])
         expect(() => evaluateCompatibility({ ...everything, platform, networking }, { release: profile })).not.toThrow();
+  });
+
+  it('take waivers on their rules, which the core knows by name', () => {
+    const waivers = parseWaivers([{ rule: 'advisory-windows-bgp-not-configured', reason: 'on v3.30.2 until the upgrade' }]);
+    expect(waivers.success).toBe(true);
+    if (!waivers.success) return;
+    const report = evaluateCompatibility({ networking: 'calico-bgp', calico: { version: '3.30.4' } }, { release: '3.30', profiles: CALICO_RELEASES, waivers: waivers.data });
+    expect(report.findings.find((f) => f.ruleId === 'advisory-windows-bgp-not-configured')).toMatchObject({ status: 'fail', waived: { reason: 'on v3.30.2 until the upgrade' } });
+    expect(parseWaivers([{ rule: 'advisory-windows-bgp', reason: 'x' }]).success).toBe(false);
   });
 
   it('follow what is published now, recording what releases published before their docs changed', () => {

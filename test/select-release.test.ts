@@ -110,5 +110,8 @@ describe('evaluateCompatibility with a release', () => {
     expect(() => evaluateCompatibility({}, { release: few, rules: ['windows-tls12'] })).toThrow(/'windows-tls12' is not a rule of the Calico v3\.30 \(operator\) profile/);
     expect(() => evaluateCompatibility({}, { release: few, rules: ['no-such-rule'] })).toThrow(/'no-such-rule' is not a rule id/);
     expect(evaluateCompatibility({}, { release: few, skipRules: ['windows-tls12'] }).findings).toHaveLength(2);
+    // Later releases' rules are known by name in the core: skipping one under the seed's profile is no error.
+    expect(evaluateCompatibility({}, { skipRules: ['vxlan-vni'] }).findings).toHaveLength(evaluateCompatibility({}).findings.length);
+    expect(() => evaluateCompatibility({}, { rules: ['vxlan-vni'] })).toThrow(/'vxlan-vni' is not a rule of the Calico v3\.23 \(manifest\) profile/);
   });
 });

@@ -17,6 +17,7 @@
 export {
   matchers,
   type CompatibilityInput,
+  type CompatibilityOptions,
   type CompatibilityMatchers,
   type CompatibilityMatcher,
   type CompatibilityMatcherFunctions,

@@ -6,12 +6,13 @@
  * @module
  */
 import { CompatError } from '../errors.js';
-import { evaluateCompatibility } from '../evaluate.js';
+import { evaluateCompatibility, type EvaluateOptions } from '../evaluate.js';
 import { describeSubject, formatText } from '../formatters/text.js';
 import type { ClusterFacts } from '../model/facts.js';
 import { parseFacts } from '../model/parse.js';
 import type { FactSource, Finding, FindingStatus, Report, Verdict } from '../model/report.js';
-import { RULES, getRule } from '../rules/index.js';
+import { CALICO_RELEASES } from '../data/calico-releases.js';
+import { CATALOG, getCatalogRule } from '../rules/catalog.js';
 import { closest, listForMessage } from '../text.js';
 
 /**
@@ -24,8 +25,28 @@ export type CompatibilityInput =
   | ClusterFacts
   | { readonly facts: ClusterFacts; readonly sources?: Readonly<Record<string, FactSource>> };
 
-/** Which finding of a rule a rule matcher looks at: a Windows node's or an IP pool's. Absent: all of them. */
-export interface RuleMatcherOptions {
+/**
+ * How received facts are evaluated: the release (a line such as `'3.28'`, a version, `'auto'`, or a
+ * profile; strings resolve against every release of `calico-windows-compat/releases` unless `profiles`
+ * is given), rules to evaluate or skip, waivers. For facts only: a received report is already evaluated.
+ */
+export interface CompatibilityOptions {
+  /** The release: `'3.28'`, `'v3.28.1'`, `'3.27/manifest'`, `'auto'` or a profile. Default: Calico v3.23. */
+  readonly release?: NonNullable<EvaluateOptions['release']>;
+  /** The profiles a release string resolves against. Default here: every release (`CALICO_RELEASES`). */
+  readonly profiles?: NonNullable<EvaluateOptions['profiles']>;
+  /** Evaluate only these rules. */
+  readonly rules?: NonNullable<EvaluateOptions['rules']>;
+  /** Skip these rules. */
+  readonly skipRules?: NonNullable<EvaluateOptions['skipRules']>;
+  /** Accepted exceptions: waived findings no longer count against the verdict. */
+  readonly waivers?: NonNullable<EvaluateOptions['waivers']>;
+  /** Today, for waiver expiry (required when a waiver has `expires`). */
+  readonly now?: NonNullable<EvaluateOptions['now']>;
+}
+
+/** Which finding of a rule a rule matcher looks at (a Windows node's or an IP pool's; absent: all of them), and how facts are evaluated. */
+export interface RuleMatcherOptions extends CompatibilityOptions {
   /** The Windows node, by name, for a rule checked on each Windows node. */
   readonly node?: string;
   /** The IP pool, by name, for a rule checked on each enabled IP pool. */
@@ -38,15 +59,15 @@ export interface RuleMatcherOptions {
  */
 export interface CompatibilityMatchers<R = unknown> {
   /** The verdict is `compatible`: no `error` requirement fails or is unknown (waived findings aside). */
-  toBeCompatible(): R;
+  toBeCompatible(options?: CompatibilityOptions): R;
   /** The verdict is this one. */
-  toHaveVerdict(verdict: Verdict): R;
+  toHaveVerdict(verdict: Verdict, options?: CompatibilityOptions): R;
   /** Every finding of the rule (or the node's, or the pool's) passes. */
   toPassRule(ruleId: string, options?: RuleMatcherOptions): R;
   /** A finding of the rule (or the node's, or the pool's) fails. */
   toFailRule(ruleId: string, options?: RuleMatcherOptions): R;
   /** No finding is unknown: every fact the rules need is known. */
-  toHaveNoUnknowns(): R;
+  toHaveNoUnknowns(options?: CompatibilityOptions): R;
 }
 
 /** What a matcher receives as `this` from Vitest or Jest: only what both provide is used. */
@@ -76,15 +97,15 @@ export type CompatibilityMatcher<A extends unknown[]> = (this: MatcherContext, r
 /** The matchers for `expect.extend` (a type literal, not an interface, so it fits `expect.extend`'s record type). */
 export type CompatibilityMatcherFunctions = {
   /** See {@link CompatibilityMatchers.toBeCompatible}. */
-  readonly toBeCompatible: CompatibilityMatcher<[]>;
+  readonly toBeCompatible: CompatibilityMatcher<[options?: CompatibilityOptions]>;
   /** See {@link CompatibilityMatchers.toHaveVerdict}. */
-  readonly toHaveVerdict: CompatibilityMatcher<[verdict: Verdict]>;
+  readonly toHaveVerdict: CompatibilityMatcher<[verdict: Verdict, options?: CompatibilityOptions]>;
   /** See {@link CompatibilityMatchers.toPassRule}. */
   readonly toPassRule: CompatibilityMatcher<[ruleId: string, options?: RuleMatcherOptions]>;
   /** See {@link CompatibilityMatchers.toFailRule}. */
   readonly toFailRule: CompatibilityMatcher<[ruleId: string, options?: RuleMatcherOptions]>;
   /** See {@link CompatibilityMatchers.toHaveNoUnknowns}. */
-  readonly toHaveNoUnknowns: CompatibilityMatcher<[]>;
+  readonly toHaveNoUnknowns: CompatibilityMatcher<[options?: CompatibilityOptions]>;
 };
 
 const VERDICTS: readonly Verdict[] = ['compatible', 'incompatible', 'indeterminate'];
@@ -105,8 +126,8 @@ const VERDICTS: readonly Verdict[] = ['compatible', 'incompatible', 'indetermina
  * expect(cluster.eks({ eks: { vpcControllersInstalled: false } })).toFailRule('eks-vpc-controllers');
  */
 export const matchers: CompatibilityMatcherFunctions = {
-  toBeCompatible(received) {
-    const report = reportOf(received, 'toBeCompatible');
+  toBeCompatible(received, options = {}) {
+    const report = reportOf(received, 'toBeCompatible', options);
     const pass = report.verdict === 'compatible';
     return {
       pass,
@@ -121,10 +142,10 @@ export const matchers: CompatibilityMatcherFunctions = {
     };
   },
 
-  toHaveVerdict(received, verdict) {
+  toHaveVerdict(received, verdict, options = {}) {
     if (!VERDICTS.includes(verdict))
       throw new CompatError('invalid-options', `toHaveVerdict: '${String(verdict)}' is not a verdict (${VERDICTS.join(', ')}).`);
-    const report = reportOf(received, 'toHaveVerdict');
+    const report = reportOf(received, 'toHaveVerdict', options);
     const pass = report.verdict === verdict;
     return {
       pass,
@@ -140,7 +161,7 @@ export const matchers: CompatibilityMatcherFunctions = {
   },
 
   toPassRule(received, ruleId, options = {}) {
-    const report = reportOf(received, 'toPassRule');
+    const report = reportOf(received, 'toPassRule', evaluation(options));
     const { findings, what } = findingsOf(report, ruleId, options, 'toPassRule');
     const pass = findings.every((f) => f.status === 'pass');
     return {
@@ -157,7 +178,7 @@ export const matchers: CompatibilityMatcherFunctions = {
   },
 
   toFailRule(received, ruleId, options = {}) {
-    const report = reportOf(received, 'toFailRule');
+    const report = reportOf(received, 'toFailRule', evaluation(options));
     const { findings, what } = findingsOf(report, ruleId, options, 'toFailRule');
     const failing = findings.filter((f) => f.status === 'fail');
     const pass = failing.length > 0;
@@ -172,8 +193,8 @@ export const matchers: CompatibilityMatcherFunctions = {
     };
   },
 
-  toHaveNoUnknowns(received) {
-    const report = reportOf(received, 'toHaveNoUnknowns');
+  toHaveNoUnknowns(received, options = {}) {
+    const report = reportOf(received, 'toHaveNoUnknowns', options);
     const unknowns = report.findings.filter((f) => f.status === 'unknown');
     const pass = unknowns.length === 0;
     return {
@@ -192,10 +213,22 @@ export const matchers: CompatibilityMatcherFunctions = {
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** The evaluation options among a rule matcher's options. */
+function evaluation({ node: _node, pool: _pool, ...options }: RuleMatcherOptions): CompatibilityOptions {
+  return options;
+}
+
 /** The report a matcher judges: the received report, or the received facts evaluated. */
-function reportOf(received: unknown, matcher: string): Report {
-  if (isObject(received) && typeof received['verdict'] === 'string' && Array.isArray(received['findings']) && isObject(received['counts']))
+function reportOf(received: unknown, matcher: string, options: CompatibilityOptions): Report {
+  if (isObject(received) && typeof received['verdict'] === 'string' && Array.isArray(received['findings']) && isObject(received['counts'])) {
+    const given = Object.keys(options).filter((key) => options[key as keyof CompatibilityOptions] !== undefined);
+    if (given.length > 0)
+      throw new CompatError(
+        'invalid-options',
+        `${matcher}: options (${given.join(', ')}) apply to received facts, and the received value is a report, already evaluated: evaluate the facts with these options instead.`,
+      );
     return received as Report;
+  }
   let facts = received;
   let sources: Record<string, FactSource> | undefined;
   // ManifestFacts and MergeResult: facts cannot have a `facts` key, so this is unambiguous.
@@ -210,7 +243,9 @@ function reportOf(received: unknown, matcher: string): Report {
       `${matcher}: the received value is not valid facts (nor a report, nor a factsFromManifests result):`,
       parsed.error.issues,
     );
-  return evaluateCompatibility(parsed.data, sources === undefined ? {} : { sources });
+  // A release string resolves against every release, not only the core's default profile.
+  const profiles = typeof options.release === 'string' && options.profiles === undefined ? { profiles: CALICO_RELEASES } : {};
+  return evaluateCompatibility(parsed.data, { ...options, ...profiles, ...(sources === undefined ? {} : { sources }) });
 }
 
 /** The findings a rule matcher judges, and how to name them in a message. */
@@ -220,9 +255,9 @@ function findingsOf(
   options: RuleMatcherOptions,
   matcher: string,
 ): { findings: Finding[]; what: string } {
-  const rule = getRule(ruleId);
+  const rule = getCatalogRule(ruleId);
   if (rule === undefined) {
-    const suggestion = closest(ruleId, RULES.map((r) => r.id));
+    const suggestion = closest(ruleId, CATALOG.map((r) => r.id));
     throw new CompatError('invalid-options', `${matcher}: unknown rule '${ruleId}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}.`);
   }
   if (options.node !== undefined && options.pool !== undefined)
@@ -231,7 +266,7 @@ function findingsOf(
   if (all.length === 0)
     throw new CompatError(
       'invalid-options',
-      `${matcher}: the report has no finding of rule '${ruleId}': was it left out with the rules or skipRules options?`,
+      `${matcher}: the report has no finding of rule '${ruleId}': it is not a rule of Calico v${report.profile.release} (${report.profile.installMethod} install), or was left out with the rules or skipRules options.`,
     );
   const kind = options.node !== undefined ? 'node' : options.pool !== undefined ? 'ip-pool' : undefined;
   const name = options.node ?? options.pool;

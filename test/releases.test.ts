@@ -253,3 +253,43 @@ describe('compareReleases', () => {
     expect(() => compareReleases('3.23', '3.99')).toThrow(/known releases/);
   });
 });
+
+describe("remediations take the release's own commands and data", () => {
+  const find = (facts: ClusterFacts, id: string, release: string) =>
+    evaluateCompatibility(facts, { release, profiles: CALICO_RELEASES, rules: [id] }).findings[0];
+  const pools = (encapsulation: 'ipip' | 'vxlan') => ({ networking: 'calico-vxlan', calico: { ipipEnabled: true, ipam: 'calico', strictAffinity: false, ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.0.0.0/16', encapsulation }] } });
+
+  it('strict affinity: calicoctl up to v3.23, kubectl patch ipamconfigurations from v3.24', () => {
+    expect(find(pools('vxlan'), 'strict-affinity', '3.23')?.remediation).toBe('calicoctl ipam configure --strictaffinity=true');
+    expect(find(pools('vxlan'), 'strict-affinity', '3.24')?.remediation).toMatch(/^kubectl patch ipamconfigurations default --type merge/);
+  });
+
+  it('IPIP: felixconfiguration and calicoctl up to v3.26, the IP pool with kubectl from v3.27, the Installation for operator-managed pools from v3.31', () => {
+    expect(find(pools('ipip'), 'ipip-disabled', '3.26')?.remediation).toBe(
+      `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'\ncalicoctl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`,
+    );
+    expect(find(pools('ipip'), 'ipip-disabled', '3.27/manifest')?.remediation).toMatch(/^kubectl patch ippool default-ipv4-ippool -p/);
+    const v331 = find(pools('ipip'), 'ipip-disabled', '3.31')?.remediation ?? '';
+    expect(v331).toContain(`kubectl patch installation default --type=json -p '[{"op":"replace","path":"/spec/calicoNetwork/ipPools/<i>/encapsulation","value":"VXLAN"}]'`);
+    expect(v331).toContain(`User-managed pool: kubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`);
+  });
+
+  it('Windows builds and runtimes: the release names its own', () => {
+    const node = (osBuild: string, containerRuntime: string): ClusterFacts => ({ nodes: [{ os: 'windows', name: 'w', osBuild, containerRuntime }] });
+    expect(find(node('10.0.19042.1', 'docker://20.10'), 'windows-os-version', '3.30')?.remediation).toMatch(/Calico v3\.30 supports, .*Windows Server 2022 \(20348\.169\+\)/);
+    expect(find(node('10.0.20348.1', 'docker://20.10'), 'windows-os-version', '3.23')?.remediation).toMatch(/^Run Windows Server 2019 \(1809\) updated to build 17763\.1432/);
+    expect(find(node('10.0.17763.1432', 'docker://20.10'), 'windows-container-runtime', '3.30')?.remediation).toBe('Install and run containerd on node w, and point the kubelet at it.');
+  });
+
+  it('Typha: v3.17 to v3.19.1 ask for four Linux workers on every install, later releases three on operator-managed ones', () => {
+    const facts: ClusterFacts = { calico: { operatorManaged: false }, nodes: [{ os: 'linux', name: 'a' }, { os: 'linux', name: 'b' }, { os: 'linux', name: 'c' }] };
+    expect(find(facts, 'typha-ha', '3.17')).toMatchObject({ status: 'fail', message: /needs 4/ });
+    expect(find(facts, 'typha-ha', '3.20')?.status).toBe('not-applicable');
+  });
+
+  it('platforms: v3.16 supports Kubernetes and EKS only', () => {
+    expect(find({ platform: 'aks' }, 'platform-supported', '3.16')).toMatchObject({ status: 'fail', remediation: 'Run the Windows nodes on a platform Calico v3.16 supports: kubernetes, eks.' });
+    expect(find({ platform: 'aks', networking: 'aks-azure-cni' }, 'networking-supported', '3.16')?.status).toBe('not-applicable');
+    expect(find({ platform: 'aks' }, 'platform-supported', '3.20')?.status).toBe('pass');
+  });
+});

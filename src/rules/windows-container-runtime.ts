@@ -21,11 +21,13 @@ export default defineNodeRule({
     const runtime = parseContainerRuntime(node.containerRuntime);
     const runtimes = need(profile.containerRuntimes, 'container runtimes', profile);
     const supported = runtimes.join(' or ');
+    // The static remediation offers both runtimes; a release with one names it.
+    const remediation = runtimes.length === 2 ? undefined : `Install and run ${supported} on node ${node.name}, and point the kubelet at it.`;
     if (runtime === undefined)
-      return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`);
+      return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`, remediation);
     const seen = runtime.version === undefined ? runtime.name : `${runtime.name} ${runtime.version}`;
     if (!runtimes.includes(runtime.name))
-      return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`);
+      return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`, remediation);
     const note =
       runtime.name === 'containerd'
         ? 'Calico uses containerd whenever it is running, even alongside Docker.'

@@ -29,7 +29,10 @@ export default defineNodeRule({
         return b.minRevision === undefined ? `${name} (${b.build})` : `${name} (${b.build}.${b.minRevision}+)`;
       })
       .join(', ');
-    if (supported === undefined) return fail(`${releaseName} (${node.osBuild}) is not supported; supported: ${list}.`);
+    // The static remediation names the seed's releases; other releases name their own.
+    const seedReleases = profile.windowsBuilds.every((b) => (b.release === '1809' && b.minRevision === 1432) || b.release === '20H2');
+    const remediation = seedReleases ? undefined : `Run a Windows Server release Calico v${profile.release} supports, with its latest cumulative update: ${list}.`;
+    if (supported === undefined) return fail(`${releaseName} (${node.osBuild}) is not supported; supported: ${list}.`, remediation);
     if (supported.minRevision === undefined) return pass(`${releaseName} (${node.osBuild}) is supported.`);
     if (parsed.revision === undefined)
       return unknown(
@@ -38,6 +41,6 @@ export default defineNodeRule({
       );
     return parsed.revision >= supported.minRevision
       ? pass(`${releaseName} build ${parsed.build}.${parsed.revision} is at least ${supported.build}.${supported.minRevision}.`)
-      : fail(`${releaseName} build ${parsed.build}.${parsed.revision} is older than ${supported.build}.${supported.minRevision}.`);
+      : fail(`${releaseName} build ${parsed.build}.${parsed.revision} is older than ${supported.build}.${supported.minRevision}.`, remediation);
   },
 });

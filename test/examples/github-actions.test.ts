@@ -40,7 +40,7 @@ function fakeBin(dir: string): string {
 case "$1 $2" in
   "get nodes") cat "${FIXTURE}/nodes.yaml" ;;
   "get felixconfigurations.crd.projectcalico.org") cat "${FIXTURE}/calico.yaml" ;;
-  "get configmap") cat "${FIXTURE}/calico-config.yaml" ;;
+  "get configmap") [ "$3" = calico-config ] && cat "${FIXTURE}/calico-config.yaml" || { echo 'Error from server (NotFound)' >&2; exit 1; } ;;
   "version -o") printf 'clientVersion:\n  gitVersion: v1.24.2\nserverVersion:\n  gitVersion: v1.22.9\n  major: "1"\n  minor: "22"\n' ;;
   *) echo "error: the server doesn't have a resource type \\"$2\\"" >&2; exit 1 ;;
 esac
@@ -104,7 +104,7 @@ describe('examples/github-actions/calico-windows.yml', () => {
     const commands = steps.flatMap((s) => (s.run ?? '').replaceAll('\\\n', ' ').split('\n')).filter((line) => line.includes('calico-windows-compat'));
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) {
-      expect(command).toMatch(/calico-windows-compat@0 check /);
+      expect(command).toMatch(/calico-windows-compat@0 check --release auto /);
       for (const flag of command.match(/--[a-z-]+/g) ?? []) if (flag !== '--yes') expect(help).toContain(`${flag} `);
       for (const format of command.match(/--format (\S+)/g) ?? []) expect(help).toContain(format.split(' ')[1]);
     }

@@ -67,6 +67,7 @@ facts: prints the facts derived from --manifests (merged with --facts), each wit
 field it came from, notes on what was skipped or left out, and the facts still needed; save the YAML,
 complete it, and pass it to check with --facts.
   --format <yaml|json>  output format (default: yaml)
+  --release <release>   list the facts still needed for that release (default: 3.23)
 
 Exit codes:
   0  compatible        1  incompatible        3  indeterminate (facts missing)

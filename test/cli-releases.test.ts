@@ -109,3 +109,15 @@ describe('calico-windows-compat check --release', () => {
     expect(explain.stdout).toContain('https://github.com/projectcalico/calico/blob/master/cni-plugin/pkg/dataplane/windows/dataplane_windows.go');
   });
 });
+
+describe('calico-windows-compat facts --release', () => {
+  it("lists the facts the release's rules still need", () => {
+    const manifests = tempFile('installation.yaml', 'apiVersion: operator.tigera.io/v1\nkind: Installation\nmetadata: { name: default }\nspec: { cni: { type: Calico } }\n');
+    const seed = cli(['facts', '--manifests', manifests]);
+    const operator = cli(['facts', '--manifests', manifests, '--release', '3.30']);
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).not.toContain('- calico.windowsDataplane:');
+    expect(operator.stdout).toContain('- calico.windowsDataplane:');
+    expect(operator.stdout).toContain('- kubernetes.hostProcessContainersEnabled:');
+  });
+});

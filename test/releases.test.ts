@@ -287,6 +287,11 @@ describe("remediations take the release's own commands and data", () => {
     expect(find(facts, 'typha-ha', '3.20')?.status).toBe('not-applicable');
   });
 
+  it('Linux workers: the operator install asks for Calico v3.27 on them', () => {
+    expect(find({ nodes: [] }, 'linux-worker-node', '3.30')?.remediation).toMatch(/runs Calico v3\.27\.0 or later/);
+    expect(find({ nodes: [] }, 'linux-worker-node', '3.23')?.remediation).toMatch(/runs Calico v3\.12 or later/);
+  });
+
   it('platforms: v3.16 supports Kubernetes and EKS only', () => {
     expect(find({ platform: 'aks' }, 'platform-supported', '3.16')).toMatchObject({ status: 'fail', remediation: 'Run the Windows nodes on a platform Calico v3.16 supports: kubernetes, eks.' });
     expect(find({ platform: 'aks', networking: 'aks-azure-cni' }, 'networking-supported', '3.16')?.status).toBe('not-applicable');

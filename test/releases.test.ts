@@ -220,6 +220,7 @@ describe('compareReleases', () => {
     expect(has('testedKubernetes', 'added', /^1\.35$/)).toBe(true);
     expect(diff.changes.find((c) => c.topic === 'minLinuxCalico')).toMatchObject({ before: '3.12.0', after: '3.27.0' });
     expect(has('hostProcess', 'added', /HostProcess/)).toBe(true);
+    expect(has('datastores', 'removed', /^etcd$/)).toBe(true);
     expect(has('commands', 'changed', /^strictAffinity$/)).toBe(true);
     expect(has('rules', 'added', /^windows-containerd-version$/)).toBe(true);
     expect(has('rules', 'removed', /^windows-tls12$/)).toBe(true);

@@ -161,6 +161,7 @@ export const CALICO_3_16 = derive(undefined, {
   testedKubernetes: kubernetes(16, 18),
   networkingByPlatform: { kubernetes: ['calico-vxlan', 'cloud-provider'], eks: ['eks-vpc-cni'] },
   minLinuxCalico: '3.12.0',
+  datastores: ['kubernetes', 'etcd'],
   commands: { tls12: TLS12, disablePool: CALICOCTL_POOLS.disablePool },
   cite: {
     networkingByPlatform: `${W316}; EKS: ${CALICO} getting-started/windows-calico/quickstart.md (release-v3.16) "for EKS, networking is set to none since AWS VPC networking is used"`,

@@ -89,7 +89,7 @@ export interface ReleaseProfile {
   readonly eksSecretsNamespace?: { readonly operator: string; readonly manifest: string };
   /** What the HostProcess (operator) install needs. */
   readonly hostProcess?: { readonly minKubernetes: string; readonly minContainerd: string };
-  /** The datastores the install supports, where it limits them (the operator install: `kubernetes`). */
+  /** The datastores the install supports: both for the manual install (the Windows side's must match the Linux side's), `kubernetes` alone for the operator's. */
   readonly datastores?: readonly Datastore[];
   /** The lowest VXLAN VNI Windows accepts. */
   readonly minVxlanVni?: number;
@@ -141,6 +141,7 @@ export const CALICO_3_23 = {
   typhaLinuxWorkers: 3,
   aksMinKubernetes: '1.20.0',
   eksSecretsNamespace: { operator: 'calico-system', manifest: 'kube-system' },
+  datastores: ['kubernetes', 'etcd'],
   commands: {
     disableIpip: `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'`,
     strictAffinity: 'calicoctl ipam configure --strictaffinity=true',
@@ -158,6 +159,7 @@ export const CALICO_3_23 = {
     typhaLinuxWorkers: WINDOWS_PAGE_323,
     aksMinKubernetes: WINDOWS_PAGE_323,
     eksSecretsNamespace: WINDOWS_PAGE_323,
+    datastores: WINDOWS_PAGE_323,
     commands: WINDOWS_PAGE_323,
     rules: WINDOWS_PAGE_323,
   },

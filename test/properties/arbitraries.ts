@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import type { ClusterFacts, IpPool, LinuxNodeFacts, NodeFacts, WindowsNodeFacts } from '../../src/model/facts.js';
+import { parseVersion } from '../../src/model/version.js';
 
 /** Run parameters: `FC_NUM_RUNS` overrides the number of runs, `FC_SEED` the seed (`random` for none). */
 export function runs<T>(defaultRuns: number): fc.Parameters<T> {
@@ -200,6 +201,8 @@ export const plan = fc.array(fc.constantFrom(0, 1, 2), { minLength: 96, maxLengt
  * - `routeReflector` (Linux and Windows nodes): absent = false (contract).
  * - Linux node `roles`: absent = worker (contract); dropped only when no control-plane role is listed.
  * - `infrastructure`: eks implies aws, aks implies azure when absent (contract).
+ * - `kubernetes.hostProcessContainersEnabled`: absent on Kubernetes 1.23 or later = enabled, Kubernetes'
+ *   default (`hostprocess-containers-enabled`).
  * - `calico.ipam`: absent with Calico networking = Calico IPAM ('calico'), the default of Calico CNI
  *   (requirements.md, `strict-affinity` applicability).
  *
@@ -236,7 +239,12 @@ export function less(full: FullFacts, levels: readonly number[], dropAt: 1 | 2):
   if (!dropped()) facts.platform = full.platform;
   if (!(dropped() && (implied === undefined || full.infrastructure === implied))) facts.infrastructure = full.infrastructure;
   if (!dropped()) facts.networking = full.networking;
-  const kubernetes = copy(full.kubernetes, () => true);
+  // HostProcess containers are on by default from Kubernetes 1.23: unstated means enabled there.
+  const k8s = full.kubernetes.version === undefined ? undefined : parseVersion(full.kubernetes.version);
+  const hostProcessDefault = k8s !== undefined && (k8s.major > 1 || (k8s.major === 1 && k8s.minor >= 23));
+  const kubernetes = copy(full.kubernetes, (key) =>
+    key === 'hostProcessContainersEnabled' ? !hostProcessDefault || full.kubernetes.hostProcessContainersEnabled === true : true,
+  );
   const calico = copy(full.calico, (key) =>
     key === 'vxlanPort' ? full.calico.vxlanPort === 4789 : key === 'ipam' ? !calicoNetworking || full.calico.ipam === 'calico' : true,
   );

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 
 // examples/github-actions/calico-windows.yml, run as GitHub runs it: each `run` step in bash -eo
@@ -60,9 +60,15 @@ exec "${process.execPath}" "${resolve(CLI)}" "$@"
   return bin;
 }
 
+const workspaces: string[] = [];
+afterAll(() => {
+  for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Runs the workflow's `run` steps in a fresh workspace; returns each step's outcome. */
 function runWorkflow(extraFacts: string): { dir: string; outcomes: Array<{ name: string; code: number | null; stderr: string }> } {
   const dir = mkdtempSync(join(tmpdir(), 'cwc-gha-'));
+  workspaces.push(dir);
   const bin = fakeBin(dir);
   mkdirSync(join(dir, 'cluster'));
   writeFileSync(join(dir, 'cluster/extra-facts.yaml'), extraFacts);

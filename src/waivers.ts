@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CompatError, type InputIssue } from './errors.js';
-import { formatPath } from './model/parse.js';
+import { describeValue, formatPath, schemaIssues } from './model/parse.js';
 import { WaiverSchema, type Waiver } from './model/waiver.js';
 import type { Finding, FindingWaiver, Subject, WaiverResult } from './model/report.js';
 import { RULES } from './rules/index.js';
@@ -20,7 +20,6 @@ export type ParseWaiversResult =
 
 const ListSchema = z.array(WaiverSchema);
 const FileSchema = z.strictObject({ waivers: ListSchema });
-const KEYS = ['rule', 'subject', 'reason', 'owner', 'expires'];
 
 /**
  * Validates untrusted input (a parsed YAML or JSON document) as a list of waivers: either the list
@@ -43,27 +42,10 @@ export function parseWaivers(input: unknown): ParseWaiversResult {
 function waiverIssues(input: unknown, prefix: readonly (string | number)[]): InputIssue[] {
   const list = Array.isArray(input);
   if (!list && (input === null || typeof input !== 'object'))
-    return [issue(prefix, 'invalid-type', `expected a list of waivers (or an object with a waivers list), got ${describe(input)}`)];
-  const result = (list ? ListSchema : FileSchema).safeParse(input);
-  const issues: InputIssue[] = [];
-  if (!result.success)
-    for (const zodIssue of result.error.issues) {
-      const path = [...prefix, ...zodIssue.path.map((k) => (typeof k === 'number' ? k : String(k)))];
-      const seen = valueAt(input, zodIssue.path);
-      if (zodIssue.code === 'unrecognized_keys') {
-        const known = path.length > prefix.length ? KEYS : ['waivers'];
-        for (const key of zodIssue.keys) {
-          const suggestion = closest(key, known);
-          issues.push(
-            issue([...path, key], 'unknown-key', `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; known keys here: ${known.join(', ')}`),
-          );
-        }
-      } else if (zodIssue.code === 'invalid_type')
-        issues.push(
-          issue(path, 'invalid-type', seen === undefined ? `is required (${article(zodIssue.expected)})` : `expected ${article(zodIssue.expected)}, got ${describe(seen)}`),
-        );
-      else issues.push(issue(path, 'invalid-value', `${zodIssue.message}, got ${describe(seen)}`));
-    }
+    return [issue(prefix, 'invalid-type', `expected a list of waivers (or an object with a waivers list), got ${describeValue(input)}`)];
+  const schema = list ? ListSchema : FileSchema;
+  const result = schema.safeParse(input);
+  const issues: InputIssue[] = result.success ? [] : schemaIssues(schema, result.error, input, prefix);
   const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
   if (Array.isArray(entries)) {
     // Every rule of the catalog: a waiver may name a later release's rule.
@@ -174,25 +156,4 @@ function issue(segments: readonly (string | number)[], code: string, message: st
 function entryIndex(issue: InputIssue): number {
   const index = issue.segments?.find((s) => typeof s === 'number');
   return typeof index === 'number' ? index : -1;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function article(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
 }

@@ -23,10 +23,7 @@ export type ParseFactsResult =
 export function parseFacts(input: unknown): ParseFactsResult {
   const result = ClusterFactsSchema.safeParse(input);
   if (result.success) return { success: true, data: result.data };
-  const issues = result.error.issues.flatMap((issue) =>
-    toInputIssues(issue, input).map((i) => (i.segments === undefined ? { ...i, segments: segmentsOf(issue.path) } : i)),
-  );
-  return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', issues) };
+  return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', schemaIssues(ClusterFactsSchema, result.error, input)) };
 }
 
 /** Like {@link parseFacts}, but throws the {@link CompatError} instead of returning it. */
@@ -49,16 +46,35 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/**
+ * Every problem zod found, as {@link InputIssue}s in the library's words: paths users write
+ * (`nodes[2].osBuild`, after `prefix`), the value seen, and the nearest known key for an unknown one.
+ * Shared by every validator of untrusted input (facts, waivers), so they speak alike.
+ */
+export function schemaIssues(
+  schema: z.core.$ZodType,
+  error: { readonly issues: readonly z.core.$ZodIssue[] },
+  input: unknown,
+  prefix: readonly (string | number)[] = [],
+): InputIssue[] {
+  return error.issues.flatMap((issue) =>
+    toInputIssues(schema, issue, input).map((i) => {
+      const segments = [...prefix, ...(i.segments ?? segmentsOf(issue.path))];
+      return { ...i, path: formatPath(segments), segments };
+    }),
+  );
+}
+
 function segmentsOf(path: readonly PropertyKey[]): (string | number)[] {
   return path.map((key) => (typeof key === 'number' ? key : String(key)));
 }
 
-function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
+function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
   const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeys(issue.path, input);
+      const known = knownKeys(schema, issue.path, input);
       return issue.keys.map((key) => {
         const suggestion = closest(key, known);
         return {
@@ -77,7 +93,7 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
           message:
             seen === undefined
               ? `is required (${article(issue.expected)})`
-              : `expected ${article(issue.expected)}, got ${describe(seen)}`,
+              : `expected ${article(issue.expected)}, got ${describeValue(seen)}`,
         },
       ];
     case 'invalid_value':
@@ -85,7 +101,7 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
         {
           path,
           code: 'invalid-value',
-          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(seen)}`,
+          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(seen)}`,
         },
       ];
     case 'invalid_union':
@@ -96,17 +112,17 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
           {
             path,
             code: 'invalid-value',
-            message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describe(seen)}`,
+            message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(seen)}`,
           },
         ];
       }
-      return [{ path, code: 'invalid-value', message: `does not match any allowed form, got ${describe(seen)}` }];
+      return [{ path, code: 'invalid-value', message: `does not match any allowed form, got ${describeValue(seen)}` }];
     case 'too_small':
-      return [{ path, code: 'too-small', message: custom(issue) ?? `must be at least ${String(issue.minimum)}, got ${describe(seen)}` }];
+      return [{ path, code: 'too-small', message: custom(issue) ?? `must be at least ${String(issue.minimum)}, got ${describeValue(seen)}` }];
     case 'too_big':
-      return [{ path, code: 'too-big', message: custom(issue) ?? `must be at most ${String(issue.maximum)}, got ${describe(seen)}` }];
+      return [{ path, code: 'too-big', message: custom(issue) ?? `must be at most ${String(issue.maximum)}, got ${describeValue(seen)}` }];
     default:
-      return [{ path, code: 'custom', message: `${custom(issue) ?? 'is invalid'}, got ${describe(seen)}` }];
+      return [{ path, code: 'custom', message: `${custom(issue) ?? 'is invalid'}, got ${describeValue(seen)}` }];
   }
 }
 
@@ -120,7 +136,8 @@ function article(expected: string): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-function describe(value: unknown): string {
+/** A value as error messages show it: `"text"`, `number 3`, `null`, `an array`, `an object`. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
@@ -158,8 +175,8 @@ interface SchemaDef {
 }
 
 /** The keys the schema allows at a path, to suggest the nearest one for a typo. */
-function knownKeys(path: readonly PropertyKey[], input: unknown): string[] {
-  let def = (ClusterFactsSchema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   let value = input;
   const unwrap = (): void => {
     while (def.innerType) def = def.innerType._zod.def;

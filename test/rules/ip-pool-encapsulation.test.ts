@@ -10,6 +10,9 @@ const plainPool: IpPool = { name: 'bgp-pool', cidr: '10.244.0.0/16', encapsulati
 
 describe('ip-pool-encapsulation', () => {
   ruleTable('ip-pool-encapsulation', [
+    // Rows that pin down messages and remediations, from the mutation-testing review.
+    { name: "a named pool gets the calicoctl command for VXLAN", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'p', encapsulation: 'ipip' }] } }, status: 'fail', subject: "p", message: "Pool p uses 'ipip'; calico-vxlan needs 'vxlan'.", remediation: "calicoctl patch ippool p -p '{\"spec\":{\"ipipMode\":\"Never\",\"vxlanMode\":\"Always\"}}'" },
+    { name: "an unnamed pool gets the modes to set for BGP", facts: { networking: 'calico-bgp', calico: { ipPools: [{ cidr: '10.0.0.0/8', encapsulation: 'vxlan' }] } }, status: 'fail', subject: "10.0.0.0/8", message: "Pool 10.0.0.0/8 uses 'vxlan'; calico-bgp needs 'none'.", remediation: "Set the pool's ipipMode to Never and vxlanMode to Never." },
     { name: 'Calico VXLAN with a vxlan pool passes', facts: pools('calico-vxlan', vxlanPool), subject: 'default-ipv4-ippool', status: 'pass', message: /default-ipv4-ippool uses 'vxlan'/ },
     { name: 'Calico BGP with an unencapsulated pool passes', facts: pools('calico-bgp', plainPool), subject: 'bgp-pool', status: 'pass', message: /'none'/ },
     {

@@ -7,6 +7,14 @@ const ipipPool = { name: 'default-ipv4-ippool', cidr: '192.168.0.0/16', encapsul
 
 describe('ipip-disabled', () => {
   ruleTable('ipip-disabled', [
+    // Rows that pin down messages and remediations, from the mutation-testing review.
+    { name: "calico.ipipEnabled alone fails, with the Felix command only (mutation testing)", facts: { networking: 'calico-vxlan', calico: { ipipEnabled: true, ipPools: [{ name: 'a', encapsulation: 'vxlan' }] } }, status: 'fail', message: "IPIP is in use: calico.ipipEnabled is true. Windows does not support IPIP.", remediation: "calicoctl patch felixconfiguration default -p '{\"spec\":{\"ipipEnabled\":false}}'" },
+    { name: "IPIP pools alone fail, each with its own fix: a command for a named pool, the modes for an unnamed one", facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [{ name: 'ip', encapsulation: 'ipip' }, { cidr: '10.0.0.0/8', encapsulation: 'ipip-cross-subnet' }] } }, status: 'fail', message: "IPIP is in use: enabled pools ip (ipip), 10.0.0.0/8 (ipip-cross-subnet) use IPIP. Windows does not support IPIP.", remediation: "calicoctl patch ippool ip -p '{\"spec\":{\"ipipMode\":\"Never\",\"vxlanMode\":\"Never\"}}'\nSet ipipMode to Never and vxlanMode to Never on pool 10.0.0.0/8." },
+    { name: "the unknown message names what is missing and what is already known (pools)", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'a', encapsulation: 'vxlan' }] } }, status: 'unknown', missing: ["calico.ipipEnabled"], message: "Cannot decide: calico.ipipEnabled is not known; no enabled pool uses IPIP." },
+    { name: "the unknown message names what is missing and what is already known (Felix)", facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false } }, status: 'unknown', missing: ["calico.ipPools"], message: "Cannot decide: calico.ipPools is not known; calico.ipipEnabled is false." },
+    { name: "both facts missing are named together", facts: { networking: 'calico-vxlan', calico: {} }, status: 'unknown', missing: ["calico.ipipEnabled", "calico.ipPools"], message: "Cannot decide: calico.ipipEnabled and calico.ipPools are not known." },
+    { name: "no pool at all passes, saying so", facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false, ipPools: [] } }, status: 'pass', message: "calico.ipipEnabled is false and no IP pool is enabled." },
+    { name: "the pass message counts the enabled pools", facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false, ipPools: [{ name: 'a', encapsulation: 'vxlan' }, { name: 'b', encapsulation: 'vxlan' }] } }, status: 'pass', message: "calico.ipipEnabled is false and none of the 2 enabled pools uses IPIP." },
     {
       name: 'IPIP off in Felix and in every enabled pool passes',
       facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false, ipPools: [vxlanPool] } },

@@ -3,6 +3,12 @@ import { ruleTable } from './harness.js';
 
 describe('single-ip-pool-type', () => {
   ruleTable('single-ip-pool-type', [
+    // Rows that pin down messages and remediations, from the mutation-testing review.
+    { name: "a mix under calico-vxlan: the remediation disables the others, by command or by field", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'v', encapsulation: 'vxlan' }, { name: 'b', encapsulation: 'none' }, { cidr: '10.9.0.0/16', encapsulation: 'ipip' }] } }, status: 'fail', message: "Enabled pools mix encapsulations: 'vxlan' (v), 'none' (b), 'ipip' (10.9.0.0/16).", remediation: "calico-vxlan needs every enabled pool to use 'vxlan'. Migrate the workloads of the other pools and disable them, or change their encapsulation:\ncalicoctl patch ippool b -p '{\"spec\":{\"disabled\":true}}'\nDisable pool 10.9.0.0/16 (spec.disabled: true)." },
+    { name: "a mix with networking unknown: the general remediation", facts: { calico: { ipPools: [{ name: 'v', encapsulation: 'vxlan' }, { name: 'b', encapsulation: 'none' }] } }, status: 'fail', message: "Enabled pools mix encapsulations: 'vxlan' (v), 'none' (b).", remediation: "Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp)." },
+    { name: "nothing known: pools and networking both named", facts: {}, status: 'unknown', missing: ["calico.ipPools", "networking"], message: "Cannot decide: calico.ipPools is not known." },
+    { name: "every pool disabled: not applicable, counting them", facts: { networking: 'calico-bgp', calico: { ipPools: [{ name: 'v', encapsulation: 'vxlan', disabled: true }] } }, status: 'not-applicable', message: "No enabled IP pool (1 pool, all disabled)." },
+    { name: "one pool passes, named", facts: { networking: 'calico-bgp', calico: { ipPools: [{ name: 'v', encapsulation: 'none' }] } }, status: 'pass', message: "The only enabled pool, v, uses 'none'." },
     {
       name: 'one enabled pool passes',
       facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'a', encapsulation: 'vxlan' }] } },

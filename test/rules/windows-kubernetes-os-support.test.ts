@@ -16,6 +16,10 @@ const k8s = (version: string | undefined, osBuild: string | undefined) => {
 
 describe('windows-kubernetes-os-support', () => {
   ruleTable('windows-kubernetes-os-support', [
+    // Rows that pin down messages and remediations, from the mutation-testing review.
+    { name: "an unvalidated Kubernetes version that is no version is unknown", facts: { kubernetes: { version: 'latest' }, nodes: [goodWindowsNode] }, status: 'unknown', subject: "win-1", missing: ["kubernetes.version"], message: "Kubernetes version 'latest' cannot be read as a version." },
+    { name: "an unvalidated build that is no build fails", facts: { kubernetes: { version: '1.21' }, nodes: [{ ...goodWindowsNode, osBuild: 'nope' }] }, status: 'fail', subject: "win-1", message: "Node win-1: 'nope' is not a Windows build, so no Kubernetes version can support it." },
+    { name: "a build of no known release fails", facts: { kubernetes: { version: '1.21' }, nodes: [{ ...goodWindowsNode, osBuild: '10.0.12345.1' }] }, status: 'fail', subject: "win-1", message: "Node win-1: Windows build 12345 ('10.0.12345.1') is not a Windows Server release the library knows, so Kubernetes 1.21 cannot be shown to support it." },
     { name: 'Kubernetes 1.21 supports 20H2', facts: k8s('1.21.3', '10.0.19042.1110'), subject: 'win-1', status: 'pass', message: /win-1: Kubernetes 1\.21 supports Windows Server 20H2/ },
     { name: 'Kubernetes 1.22 supports 2019/1809', facts: k8s('v1.22.4', '10.0.17763.1432'), subject: 'win-1', status: 'pass', message: /Windows Server 2019/ },
     { name: 'the revision does not matter here', facts: k8s('1.22.0', '10.0.17763'), subject: 'win-1', status: 'pass' },

@@ -54,6 +54,49 @@ function expectOneFindingPerRuleAndSubject(input: ClusterFacts, report: Report):
   }
 }
 
+/** Counts and missing facts restate the findings; evidence names exactly the facts the rule reads that are present. */
+function expectSummaryAndEvidence(input: ClusterFacts, report: Report): void {
+  const errors = report.findings.filter((f) => f.status === 'fail' && f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.status === 'fail' && f.severity === 'warning').length;
+  expect([report.counts.errors, report.counts.warnings]).toEqual([errors, warnings]);
+  const missing = new Set(report.findings.filter((f) => f.status === 'unknown' && f.severity === 'error').flatMap((f) => f.missingFacts ?? []));
+  expect(report.missingFacts).toEqual([...missing].sort(compareText));
+
+  const windows = new Map((input.nodes ?? []).filter((n) => n.os === 'windows').map((n) => [n.name, n as unknown as Record<string, unknown>]));
+  for (const finding of report.findings) {
+    const rule = RULES.find((r) => r.id === finding.ruleId);
+    if (!rule) throw new Error(finding.ruleId);
+    const expected: string[] = [];
+    for (const fact of rule.facts) {
+      const [head, ...rest] = fact.split('.');
+      if (head === 'node' || head === 'pool') {
+        if (finding.subject.kind === 'node') {
+          const value = windows.get(finding.subject.name)?.[rest.join('.')];
+          if (value !== undefined) expected.push(`nodes[${finding.subject.name}].${rest.join('.')}`);
+        } else if (finding.subject.kind === 'ip-pool') {
+          const pool = (input.calico?.ipPools ?? []).find((p) => p.disabled !== true && (p.name ?? p.cidr) === (finding.subject as { name: string }).name);
+          if (pool && (pool as Record<string, unknown>)[rest.join('.')] !== undefined) expected.push(`calico.ipPools[${finding.subject.name}].${rest.join('.')}`);
+        }
+      } else {
+        let value: unknown = input;
+        for (const key of fact.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+        if (value !== undefined) expected.push(fact);
+      }
+    }
+    const seen = finding.evidence.map((e) => e.fact);
+    if (finding.subject.kind === 'ip-pool' && expected.some((f) => f.startsWith('calico.ipPools[')) === false && seen.some((f) => f.startsWith('calico.ipPools[')))
+      continue; // a pool named by its index: not worth restating here
+    expect([...seen].sort(compareText), finding.ruleId).toEqual([...expected].sort(compareText));
+    for (const entry of finding.evidence)
+      if (entry.fact === 'nodes') {
+        const nodes = input.nodes ?? [];
+        const total = nodes.length;
+        const windowsCount = nodes.filter((n) => n.os === 'windows').length;
+        expect(entry.value).toEqual({ total, linux: total - windowsCount, windows: windowsCount });
+      }
+  }
+}
+
 function expectConsistentFinding(finding: Finding): void {
   // unknown names what would decide it (or nothing, when no fact would); only unknown carries missingFacts.
   if (finding.status === 'unknown') expect(finding.missingFacts).toBeDefined();
@@ -64,7 +107,7 @@ function expectConsistentFinding(finding: Finding): void {
 
 describe('evaluateCompatibility on any valid facts', () => {
   it(
-    'never throws; the verdict agrees with the findings; one finding per rule and subject; the report matches its schema',
+    'never throws; the verdict agrees with the findings; one finding per rule and subject; counts, missing facts and evidence restate them; the report matches its schema',
     { timeout: timeoutFor(300, 5) },
     () => {
       fc.assert(
@@ -75,6 +118,7 @@ describe('evaluateCompatibility on any valid facts', () => {
           expect(report.verdict).toBe(expectedVerdict(report.findings));
           expectOneFindingPerRuleAndSubject(input, report);
           for (const finding of report.findings) expectConsistentFinding(finding);
+          expectSummaryAndEvidence(input, report);
           const counts = report.counts;
           expect(counts.total).toBe(report.findings.length);
           expect(counts.pass + counts.fail + counts.unknown + counts.notApplicable).toBe(counts.total);

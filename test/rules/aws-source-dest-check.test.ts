@@ -5,10 +5,10 @@ import { findingOf, ruleTable } from './harness.js';
 describe('aws-source-dest-check', () => {
   ruleTable('aws-source-dest-check', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "nothing known: networking, infrastructure and the fact itself", facts: {}, status: 'unknown', missing: ["networking", "infrastructure", "network.sourceDestCheckDisabled"], message: "Cannot tell whether the cluster runs Calico BGP on AWS: networking and infrastructure are not known." },
-    { name: "a platform that implies no infrastructure leaves it unknown", facts: { platform: 'gke', networking: 'calico-bgp' }, status: 'unknown', missing: ["infrastructure", "network.sourceDestCheckDisabled"], message: "Cannot tell whether the cluster runs Calico BGP on AWS: infrastructure is not known." },
-    { name: "EKS implies AWS, and the message says so", facts: { platform: 'eks', networking: 'calico-bgp', network: { sourceDestCheckDisabled: true } }, status: 'pass', message: "The EC2 source/destination check is disabled on every node (calico-bgp, platform 'eks' runs on aws)." },
-    { name: "the failure names the infrastructure", facts: { infrastructure: 'aws', networking: 'calico-bgp', network: { sourceDestCheckDisabled: false } }, status: 'fail', message: "The EC2 source/destination check is not disabled on every node (network.sourceDestCheckDisabled is false; calico-bgp, infrastructure 'aws')." },
+    { name: "nothing known: networking, infrastructure and the fact itself", facts: {}, status: 'unknown', missing: ["networking", "infrastructure", "network.sourceDestCheckDisabled"], message: /^Cannot tell whether the cluster runs Calico BGP on AWS: networking and infrastructure are not known\.$/ },
+    { name: "a platform that implies no infrastructure leaves it unknown", facts: { platform: 'gke', networking: 'calico-bgp' }, status: 'unknown', missing: ["infrastructure", "network.sourceDestCheckDisabled"], message: /^Cannot tell whether the cluster runs Calico BGP on AWS: infrastructure is not known\.$/ },
+    { name: "EKS implies AWS, and the message says so", facts: { platform: 'eks', networking: 'calico-bgp', network: { sourceDestCheckDisabled: true } }, status: 'pass', message: /^The EC2 source\/destination check is disabled on every node \(calico-bgp, platform 'eks' runs on aws\)\.$/ },
+    { name: "the failure names the infrastructure", facts: { infrastructure: 'aws', networking: 'calico-bgp', network: { sourceDestCheckDisabled: false } }, status: 'fail', message: /^The EC2 source\/destination check is not disabled on every node \(network\.sourceDestCheckDisabled is false; calico-bgp, infrastructure 'aws'\)\.$/ },
     {
       name: 'Calico BGP on AWS with the check disabled passes',
       facts: { networking: 'calico-bgp', infrastructure: 'aws', network: { sourceDestCheckDisabled: true } },

@@ -4,7 +4,7 @@ import { ruleTable } from './harness.js';
 describe('platform-supported', () => {
   ruleTable('platform-supported', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "an unsupported platform fails with the list and the remediation", facts: { platform: 'gke' }, status: 'fail', message: "Platform 'gke' is not supported; supported: kubernetes, openshift, rke, eks, aks.", remediation: "Run the Windows nodes on a supported platform: self-managed Kubernetes, OpenShift, RKE, EKS or AKS. If the platform is one of these under another name, set platform to its id." },
+    { name: "an unsupported platform fails with the list and the remediation", facts: { platform: 'gke' }, status: 'fail', message: /^Platform 'gke' is not supported; supported: kubernetes, openshift, rke, eks, aks\.$/, remediation: /^Run the Windows nodes on a supported platform: self-managed Kubernetes, OpenShift, RKE, EKS or AKS\. If the platform is one of these under another name, set platform to its id\.$/ },
     { name: 'self-managed Kubernetes passes', facts: { platform: 'kubernetes' }, status: 'pass', message: /Kubernetes/ },
     { name: 'OpenShift passes', facts: { platform: 'openshift' }, status: 'pass' },
     { name: 'RKE passes', facts: { platform: 'rke' }, status: 'pass' },

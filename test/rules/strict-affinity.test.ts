@@ -4,8 +4,8 @@ import { ruleTable } from './harness.js';
 describe('strict-affinity', () => {
   ruleTable('strict-affinity', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "the failure says the IPAM is Calico's by default, with the command", facts: { networking: 'calico-bgp', calico: { strictAffinity: false } }, status: 'fail', message: "Calico IPAM (the default of calico-bgp) has strict affinity off (calico.strictAffinity is false).", remediation: "calicoctl ipam configure --strictaffinity=true" },
-    { name: "the failure with Calico IPAM stated", facts: { calico: { ipam: 'calico', strictAffinity: false } }, status: 'fail', message: "Calico IPAM has strict affinity off (calico.strictAffinity is false).", remediation: "calicoctl ipam configure --strictaffinity=true" },
+    { name: "the failure says the IPAM is Calico's by default, with the command", facts: { networking: 'calico-bgp', calico: { strictAffinity: false } }, status: 'fail', message: /^Calico IPAM \(the default of calico-bgp\) has strict affinity off \(calico\.strictAffinity is false\)\.$/, remediation: /^calicoctl ipam configure --strictaffinity=true$/ },
+    { name: "the failure with Calico IPAM stated", facts: { calico: { ipam: 'calico', strictAffinity: false } }, status: 'fail', message: /^Calico IPAM has strict affinity off \(calico\.strictAffinity is false\)\.$/, remediation: /^calicoctl ipam configure --strictaffinity=true$/ },
     { name: 'Calico IPAM with strict affinity passes', facts: { calico: { ipam: 'calico', strictAffinity: true } }, status: 'pass', message: /strict affinity on/ },
     {
       name: 'IPAM absent under Calico networking means Calico IPAM, and passes',

@@ -9,8 +9,8 @@ describe('typha-ha', () => {
 
   ruleTable('typha-ha', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "one worker: named, and how many to add", facts: { calico: { operatorManaged: true }, nodes: [{ os: 'linux', name: 'l1' }] }, status: 'fail', message: "Only 1 Linux worker node (l1); Typha high availability needs 3.", remediation: "Add 2 Linux worker nodes so that Typha has 3 to run on." },
-    { name: "no worker at all", facts: { calico: { operatorManaged: true }, nodes: [{ os: 'linux', name: 'cp', roles: ['control-plane'] }] }, status: 'fail', message: "Only 0 Linux worker nodes; Typha high availability needs 3.", remediation: "Add 3 Linux worker nodes so that Typha has 3 to run on." },
+    { name: "one worker: named, and how many to add", facts: { calico: { operatorManaged: true }, nodes: [{ os: 'linux', name: 'l1' }] }, status: 'fail', message: /^Only 1 Linux worker node \(l1\); Typha high availability needs 3\.$/, remediation: /^Add 2 Linux worker nodes so that Typha has 3 to run on\.$/ },
+    { name: "no worker at all", facts: { calico: { operatorManaged: true }, nodes: [{ os: 'linux', name: 'cp', roles: ['control-plane'] }] }, status: 'fail', message: /^Only 0 Linux worker nodes; Typha high availability needs 3\.$/, remediation: /^Add 3 Linux worker nodes so that Typha has 3 to run on\.$/ },
     {
       name: 'three Linux workers pass',
       facts: { calico: { operatorManaged: true }, nodes: [linux('w1'), linux('w2', ['worker']), linux('w3'), goodWindowsNode] },

@@ -17,7 +17,7 @@ const net = (networking: string | undefined, cniPlugin: string | undefined) => {
 describe('windows-cni-plugin', () => {
   ruleTable('windows-cni-plugin', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "the plugin is compared without case, spaces or .exe", facts: { networking: 'calico-vxlan', nodes: [{ ...goodWindowsNode, cniPlugin: ' Calico.EXE ' }] }, status: 'pass', subject: "win-1", message: "Node win-1 uses calico.exe (' Calico.EXE '), as calico-vxlan (Calico CNI with VXLAN) needs." },
+    { name: "the plugin is compared without case, spaces or .exe", facts: { networking: 'calico-vxlan', nodes: [{ ...goodWindowsNode, cniPlugin: ' Calico.EXE ' }] }, status: 'pass', subject: "win-1", message: /^Node win-1 uses calico\.exe \(' Calico\.EXE '\), as calico-vxlan \(Calico CNI with VXLAN\) needs\.$/ },
     { name: 'Calico BGP with calico passes', facts: net('calico-bgp', 'calico'), subject: 'win-1', status: 'pass', message: /win-1 uses calico\.exe.*calico-bgp/ },
     { name: 'Calico VXLAN with calico.exe passes', facts: net('calico-vxlan', 'calico.exe'), subject: 'win-1', status: 'pass' },
     { name: 'the plugin name is read case-insensitively', facts: net('calico-vxlan', 'Calico.EXE'), subject: 'win-1', status: 'pass', message: /'Calico\.EXE'/ },

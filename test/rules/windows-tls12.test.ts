@@ -14,7 +14,7 @@ const TLS12 = '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtoc
 describe('windows-tls12', () => {
   ruleTable('windows-tls12', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
-    { name: "the remediation gives the PowerShell line for the node", facts: { nodes: [{ ...goodWindowsNode, tls12Enabled: false }] }, status: 'fail', subject: "win-1", remediation: "Enable TLS 1.2 in PowerShell on node win-1 before installing: [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12" },
+    { name: "the remediation gives the PowerShell line for the node", facts: { nodes: [{ ...goodWindowsNode, tls12Enabled: false }] }, status: 'fail', subject: "win-1", remediation: /^Enable TLS 1\.2 in PowerShell on node win-1 before installing: \[Net\.ServicePointManager\]::SecurityProtocol = \[Net\.SecurityProtocolType\]::Tls12$/ },
     { name: 'TLS 1.2 enabled passes', facts: { nodes: [win()] }, subject: 'win-1', status: 'pass', message: /win-1.*TLS 1\.2 is enabled/ },
     {
       name: 'TLS 1.2 disabled fails, with the seed command',

@@ -178,10 +178,10 @@ describe('other resource limits', () => {
     const mapping = (entries: number): string => Array.from({ length: entries }, (_, i) => `k${i}: 1`).join('\n');
     expect(parseYamlDocuments(mapping(1_000))).toHaveLength(1);
     const started = performance.now();
-    const error = thrown(() => parseYamlDocuments(mapping(200_000), { file: 'wide.yaml' }));
+    const error = thrown(() => parseYamlDocuments(mapping(50_000), { file: 'wide.yaml' }));
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(error.issues).toEqual([
-      expect.objectContaining({ code: 'yaml-mapping-size', message: `a mapping with 200000 entries, more than ${MAX_MAPPING_ENTRIES}: refused` }),
+      expect.objectContaining({ code: 'yaml-mapping-size', message: `a mapping with 50000 entries, more than ${MAX_MAPPING_ENTRIES}: refused` }),
     ]);
   });
 

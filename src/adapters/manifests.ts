@@ -580,7 +580,7 @@ function readInstallation(ref: Ref, ctx: Context): void {
   const bgp = installationField(ref, ['calicoNetwork', 'bgp']);
   if (bgp) {
     if (bgp.value === 'Enabled' || bgp.value === 'Disabled') ctx.claim('calico.bgpEnabled', bgp.value === 'Enabled', ref, [bgp.field]);
-    else ctx.note('invalid-value', 'warning', `${formatPath(bgp.field)} '${String(bgp.value)}' is neither Enabled nor Disabled.`, { ref, fact: 'calico.bgpEnabled' });
+    else ctx.note('invalid-value', 'warning', `${formatPath(bgp.field)} ${show(bgp.value)} is neither Enabled nor Disabled.`, { ref, fact: 'calico.bgpEnabled' });
   }
 
   const ipam = installationField(ref, ['cni', 'ipam', 'type']);
@@ -602,7 +602,7 @@ function readInstallationWindows(ref: Ref, ctx: Context): void {
     // With HNS the operator itself installs Calico for Windows, in HostProcess containers.
     if (dataplane.value === 'HNS') ctx.claim('calico.installMethod', 'operator', ref, [dataplane.field]);
   } else
-    ctx.note('invalid-value', 'warning', `${formatPath(dataplane.field)} '${String(dataplane.value)}' is neither HNS nor Disabled.`, { ref, fact: 'calico.windowsDataplane' });
+    ctx.note('invalid-value', 'warning', `${formatPath(dataplane.field)} ${show(dataplane.value)} is neither HNS nor Disabled.`, { ref, fact: 'calico.windowsDataplane' });
 
   const cidrs = installationField(ref, ['serviceCIDRs']);
   if (!cidrs) return;
@@ -632,7 +632,7 @@ function readInstallationBackend(
     case 'Calico':
       break;
     default:
-      return ctx.note('undecided', 'warning', `${formatPath(cni.field)} '${String(cni.value)}' is no networking option of the requirements: state networking yourself.`, { ref, fact: 'networking' });
+      return ctx.note('undecided', 'warning', `${formatPath(cni.field)} ${show(cni.value)} is no networking option of the requirements: state networking yourself.`, { ref, fact: 'networking' });
   }
   if (!bgp || (bgp.value !== 'Enabled' && bgp.value !== 'Disabled'))
     return ctx.note('undecided', 'warning', 'Calico CNI, but spec.calicoNetwork.bgp is not set (the operator defaults it by platform): networking is left for you to state.', { ref, fact: 'networking' });
@@ -651,7 +651,7 @@ function readInstallationBackend(
   ctx.note(
     'undecided',
     'warning',
-    `Calico CNI with BGP disabled and ${ipam ? `IPAM ${String(ipam.value)}` : 'no IPAM type set'}: Calico does not network the pods on Windows; networking is left for you to state.`,
+    `Calico CNI with BGP disabled and ${ipam ? `IPAM ${typeof ipam.value === 'string' ? ipam.value : show(ipam.value)}` : 'no IPAM type set'}: Calico does not network the pods on Windows; networking is left for you to state.`,
     { ref, fact: 'networking' },
   );
 }

@@ -151,3 +151,25 @@ describe('hostile manifests', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
+
+describe('values that are objects with their own toString or valueOf keys', () => {
+  it('are reported as invalid values, never converted with String() (which throws for them)', () => {
+    const installation = {
+      apiVersion: 'operator.tigera.io/v1',
+      kind: 'Installation',
+      metadata: { name: 'default' },
+      spec: {
+        cni: { type: { toString: 'x' }, ipam: { type: { valueOf: 1 } } },
+        calicoNetwork: { bgp: { toString: 'x' }, windowsDataplane: { valueOf: 'y' } },
+      },
+    };
+    const result = factsFromManifests([installation]);
+    expect(result.facts.calico?.bgpEnabled).toBeUndefined();
+    expect(result.notes.map((n) => n.message)).toEqual(
+      expect.arrayContaining([
+        'spec.calicoNetwork.bgp {"toString":"x"} is neither Enabled nor Disabled.',
+        'spec.calicoNetwork.windowsDataplane {"valueOf":"y"} is neither HNS nor Disabled.',
+      ]),
+    );
+  });
+});

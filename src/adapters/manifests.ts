@@ -672,7 +672,7 @@ function readInstallationPools(ref: Ref, ctx: Context): void {
       ctx.installationPools.push({
         name,
         pool: undefined,
-        problem: encapsulation === undefined ? `${formatPath([...at, 'encapsulation'])} is not set` : `${formatPath([...at, 'encapsulation'])} '${String(encapsulation)}' is not an encapsulation`,
+        problem: encapsulation === undefined ? `${formatPath([...at, 'encapsulation'])} is not set` : `${formatPath([...at, 'encapsulation'])} ${show(encapsulation)} is not an encapsulation`,
         sources,
         ref,
       });

@@ -165,6 +165,11 @@ describe('values that are objects with their own toString or valueOf keys', () =
     };
     const result = factsFromManifests([installation]);
     expect(result.facts.calico?.bgpEnabled).toBeUndefined();
+    const pools = factsFromManifests([
+      { ...installation, spec: { calicoNetwork: { ipPools: [{ cidr: '10.0.0.0/16', encapsulation: { toString: 1 } }] } } },
+    ]);
+    expect(pools.facts.calico?.ipPools).toBeUndefined();
+    expect(pools.notes.map((n) => n.message).join('\n')).toContain('encapsulation {"toString":1} is not an encapsulation');
     expect(result.notes.map((n) => n.message)).toEqual(
       expect.arrayContaining([
         'spec.calicoNetwork.bgp {"toString":"x"} is neither Enabled nor Disabled.',

@@ -79,14 +79,7 @@ export async function readTextStream(stream: Readable, name = '(stdin)', options
  * in the result, each with its path and line.
  */
 export async function readFactsFile(path: string, options: ReadOptions = {}): Promise<ParseFactsResult> {
-  let text: string;
-  try {
-    text = await readTextFile(path, options);
-  } catch (error) {
-    if (error instanceof CompatError) return { success: false, error };
-    throw error;
-  }
-  return parseFactsText(text, { file: path });
+  return readAndParse(path, options, (text) => parseFactsText(text, { file: path }));
 }
 
 /**
@@ -100,6 +93,15 @@ export async function readFactsFile(path: string, options: ReadOptions = {}): Pr
  * evaluateCompatibility(facts, { waivers: waivers.data, now: new Date() });
  */
 export async function readWaiversFile(path: string, options: ReadOptions = {}): Promise<ParseWaiversResult> {
+  return readAndParse(path, options, (text) => parseWaiversText(text, { file: path }));
+}
+
+/** Reads a file and parses it; a file that cannot be read is a failed result, like bad content. */
+async function readAndParse<T>(
+  path: string,
+  options: ReadOptions,
+  parse: (text: string) => T | { readonly success: false; readonly error: CompatError },
+): Promise<T | { readonly success: false; readonly error: CompatError }> {
   let text: string;
   try {
     text = await readTextFile(path, options);
@@ -107,7 +109,7 @@ export async function readWaiversFile(path: string, options: ReadOptions = {}): 
     if (error instanceof CompatError) return { success: false, error };
     throw error;
   }
-  return parseWaiversText(text, { file: path });
+  return parse(text);
 }
 
 function decode(bytes: Uint8Array, name: string): string {

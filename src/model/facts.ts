@@ -31,6 +31,27 @@ export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm']);
 /** A remote access method. */
 export type RemoteAccessMethod = z.infer<typeof RemoteAccessMethodSchema>;
 
+/**
+ * Names must be unique in a list: findings and missing facts name nodes and pools by name
+ * (`nodes[win-1].osBuild`). The second of two equal names is the problem, pointing at the first.
+ */
+const uniqueNames = (list: string, what: string) =>
+  z.superRefine((items: ReadonlyArray<{ readonly name?: string | undefined }>, ctx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      if (item.name === undefined) return;
+      const first = seen.get(item.name);
+      if (first === undefined) seen.set(item.name, index);
+      else
+        ctx.issues.push({
+          code: 'custom',
+          input: item.name,
+          path: [index, 'name'],
+          message: `duplicates the name of ${list}[${first}]: ${what} names must be unique`,
+        });
+    });
+  });
+
 const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
 
 const versionString = () =>
@@ -71,23 +92,7 @@ export const CalicoFactsSchema = z.strictObject({
   /** The `kubernetes-services-endpoint` ConfigMap (tigera-operator namespace): the API server's host and port. */
   kubernetesServicesEndpoint: z.optional(z.strictObject({ host: z.optional(nonEmpty()), port: z.optional(nonEmpty()) })),
   ipPools: z.optional(
-    z.array(IpPoolSchema).check(
-      z.superRefine((pools, ctx) => {
-        const seen = new Map<string, number>();
-        pools.forEach((pool, index) => {
-          if (pool.name === undefined) return;
-          const first = seen.get(pool.name);
-          if (first === undefined) seen.set(pool.name, index);
-          else
-            ctx.issues.push({
-              code: 'custom',
-              input: pool.name,
-              path: [index, 'name'],
-              message: `duplicates the name of calico.ipPools[${first}]: pool names must be unique`,
-            });
-        });
-      }),
-    ),
+    z.array(IpPoolSchema).check(uniqueNames('calico.ipPools', 'pool')),
   ),
 });
 /** Calico facts. */
@@ -187,22 +192,7 @@ export const ClusterFactsSchema = z.strictObject({
   eks: z.optional(EksFactsSchema),
   aks: z.optional(AksFactsSchema),
   nodes: z.optional(
-    z.array(NodeFactsSchema).check(
-      z.superRefine((nodes, ctx) => {
-        const seen = new Map<string, number>();
-        nodes.forEach((node, index) => {
-          const first = seen.get(node.name);
-          if (first === undefined) seen.set(node.name, index);
-          else
-            ctx.issues.push({
-              code: 'custom',
-              input: node.name,
-              path: [index, 'name'],
-              message: `duplicates the name of nodes[${first}]: node names must be unique`,
-            });
-        });
-      }),
-    ),
+    z.array(NodeFactsSchema).check(uniqueNames('nodes', 'node')),
   ),
 });
 /** Everything known about a cluster. */

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +5,11 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { EXTENSIONS, REGENERATE } from '../scripts/generate-docs.js';
 import { FORMATS } from '../src/cli/output.js';
-import { CLI } from './support/cli.js';
+import { runCli } from './support/cli.js';
 
 // Report formats, waivers, exit policy and the rule reference, through the built binary (built by the
 // global setup), as CI pipelines run it.
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 function tempFile(name: string, content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'cwc-')), name);

@@ -1,21 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../src/model/report.js';
 import pkg from '../package.json' with { type: 'json' };
-import { CLI } from './support/cli.js';
+import { runCli } from './support/cli.js';
 
 // The built binary, run as users run it (the global setup builds it).
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    input: options.input ?? '',
-    env: { PATH: process.env['PATH'] ?? '', ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => runCli(args, options);
 
 function tempFile(name: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cwc-'));

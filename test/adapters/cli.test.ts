@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseFactsText } from '../../src/yaml.js';
 import { ReportSchema, type Report } from '../../src/model/report.js';
 import { CLUSTERS, FIXTURES, manifestFiles } from './helpers.js';
-import { CLI } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 
 // The bundled binary, run as users run it (test/setup/build.ts builds it).
-function cli(args: string[], input = '') {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], input = '') => runCli(args, { input });
 
 function tempFile(name: string, content: string | Buffer): string {
   const path = join(mkdtempSync(join(tmpdir(), 'cwc-manifests-')), name);

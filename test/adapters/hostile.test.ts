@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/errors.js';
 import { parseManifestsText } from '../../src/yaml.js';
-import { CLI } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 
 // Manifests come from wherever users point the tool: every kind of bad input must end in a
 // CompatError (exit 2 for the CLI), quickly — never a crash, a hang, or a polluted prototype.
@@ -16,10 +15,7 @@ function derive(text: string) {
   return factsFromManifests(set.objects, { locate: set.locate });
 }
 
-function cli(args: string[], input: string | Buffer = '') {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { PATH: process.env['PATH'] ?? '' }, timeout: 20_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], input: string | Buffer = '') => runCli(args, { input, timeout: 20_000 });
 
 const dir = () => mkdtempSync(join(tmpdir(), 'cwc-hostile-'));
 

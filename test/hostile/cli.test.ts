@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   ALIAS_BOMB,
@@ -19,6 +18,7 @@ import {
   hundredMegabytes,
   tempDir,
 } from './inputs.js';
+import { spawnCli } from '../support/cli.js';
 
 // The same hostile inputs through the built binary, as users run it: each ends with exit code 2
 // (invalid input, as --help documents), one clear message on standard error, nothing on standard
@@ -29,13 +29,7 @@ afterAll(() => temp.cleanup());
 
 function cli(args: string[], input: string | Buffer = '') {
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], {
-    encoding: 'utf8',
-    input,
-    env: { PATH: process.env['PATH'] ?? '' },
-    timeout: 30_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnCli(args, { input, timeout: 30_000 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
 }
 

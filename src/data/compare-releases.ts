@@ -4,27 +4,16 @@
  */
 import { WINDOWS_RELEASES } from './windows-builds.js';
 import { CALICO_RELEASES } from './calico-releases.js';
-import type { ReleaseProfile, SupportedWindowsBuild } from './releases.js';
+import type { ReleaseDatum, ReleaseProfile, SupportedWindowsBuild } from './releases.js';
 import { profileLabel, selectRelease } from './select-release.js';
 
 /** What a {@link ReleaseChange} is about. */
 export type ReleaseTopic =
-  | 'installMethod'
-  | 'windowsBuilds'
-  | 'dsrBuilds'
-  | 'containerRuntimes'
-  | 'testedKubernetes'
+  | Exclude<ReleaseDatum, 'networkingByPlatform'>
+  // networkingByPlatform is compared as two topics: which platforms, and which networking on each.
   | 'platforms'
   | 'networking'
-  | 'minLinuxCalico'
-  | 'typhaLinuxWorkers'
-  | 'aksMinKubernetes'
-  | 'eksSecretsNamespace'
-  | 'hostProcess'
-  | 'datastores'
-  | 'minVxlanVni'
-  | 'commands'
-  | 'rules';
+  | 'installMethod';
 
 /** One difference between two profiles. */
 export interface ReleaseChange {

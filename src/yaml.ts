@@ -314,11 +314,46 @@ function locateNearest(
 }
 
 function tryJson(text: string): { value: unknown } | undefined {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown };
+    value = JSON.parse(text);
   } catch {
     return undefined; // not JSON after all: YAML gives the error with its position
   }
+  // JSON.parse keeps the last of two equal keys; the YAML parser refuses them with their position.
+  return hasDuplicateKey(text) ? undefined : { value };
+}
+
+/**
+ * Whether an object of a valid JSON text has the same key twice (`{"a":1,"\u0061":2}` included). One pass
+ * over the text: a string followed by `:` is a key of the innermost open object.
+ */
+function hasDuplicateKey(json: string): boolean {
+  const open: (Set<string> | undefined)[] = [];
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x7b /* { */) open.push(new Set());
+    else if (c === 0x5b /* [ */) open.push(undefined);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) open.pop();
+    else if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; json.charCodeAt(i) !== 0x22; i++) {
+        if (json.charCodeAt(i) === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        }
+      }
+      let next = i + 1;
+      while (next < json.length && /\s/.test(json[next] ?? '')) next++;
+      const keys = open[open.length - 1];
+      if (json.charCodeAt(next) !== 0x3a /* : */ || keys === undefined) continue;
+      const key = escaped ? (JSON.parse(json.slice(start, i + 1)) as string) : json.slice(start + 1, i);
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+  }
+  return false;
 }
 
 function checkText(text: string, options: TextOptions): string {

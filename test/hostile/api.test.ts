@@ -17,6 +17,7 @@ import {
   BOM,
   CONTROL_GARBAGE,
   DEEP,
+  DUPLICATE_JSON_KEYS,
   DUPLICATE_KEYS,
   DUPLICATE_NODES,
   EMPTY,
@@ -302,6 +303,28 @@ describe('wrong shapes', () => {
   it('a key given twice in YAML is an error with its line, not last-one-wins', () => {
     const error = refusal(DUPLICATE_KEYS);
     expect(error.issues).toEqual([expect.objectContaining({ code: 'yaml-duplicate-key', location: { file: 'facts.yaml', line: 3, column: 1 } })]);
+  });
+
+  it.each([
+    ['at the root', DUPLICATE_JSON_KEYS.root, 4, 3],
+    ['nested, spelled with an escape', DUPLICATE_JSON_KEYS.escaped, 5, 5],
+  ])('a key given twice in JSON (%s) is an error with its line, not last-one-wins', (_name, text, line, column) => {
+    const error = refusal(text, 'facts.json');
+    expect(error.issues).toEqual([expect.objectContaining({ code: 'yaml-duplicate-key', location: { file: 'facts.json', line, column } })]);
+  });
+
+  // Nesting deeper than the YAML parser accepts tells the paths apart: JSON.parse reads it (the schema
+  // then refuses the unknown key), the YAML fallback would refuse the nesting.
+  it.each([
+    ['equal keys in different objects', '"nodes":[{"os":"linux","name":"a"},{"os":"linux","name":"b"}]'],
+    ['a key that equals a value', '"platform":"platform"'],
+    ['keys with escapes that differ', '"calico":{"version":"3.23.1","\\u0076ersion2":"x"}'],
+    ['quotes, colons and brackets inside strings', '"platform":"a\\":{[","networking":"calico-vxlan"'],
+  ])('JSON without a repeated key is read by the fast path (%s)', (_name, body) => {
+    const text = `{${body},"deep":${'['.repeat(MAX_NESTING_DEPTH + 10)}${']'.repeat(MAX_NESTING_DEPTH + 10)}}`;
+    const expected = parseFacts(JSON.parse(text));
+    if (expected.success) throw new Error('the unknown key "deep" must be refused');
+    expect(codes(refusal(text, 'facts.json'))).toEqual(codes(expected.error));
   });
 
   it.each(Object.entries(EMPTY))('%s: an error saying so', (_name, text) => {

@@ -4,6 +4,7 @@ import {
   BOM,
   CONTROL_GARBAGE,
   DEEP,
+  DUPLICATE_JSON_KEYS,
   DUPLICATE_KEYS,
   DUPLICATE_NODES,
   EMPTY,
@@ -118,6 +119,7 @@ describe('hostile facts files through the CLI', () => {
       'nodes[1].name: duplicates the name of nodes[0]: node names must be unique, got "node-a" (dup-nodes.yaml:3:25)',
     );
     expect(refused('dup-keys.yaml', DUPLICATE_KEYS)).toContain('Map keys must be unique (dup-keys.yaml:3:1)');
+    expect(refused('dup-keys.json', DUPLICATE_JSON_KEYS.root)).toContain('Map keys must be unique (dup-keys.json:4:3)');
   });
 
   it.each(Object.entries(EMPTY))('%s: exit 2, saying what is missing', (name, text) => {

@@ -80,6 +80,12 @@ export const WRONG_TYPES = [
 export const DUPLICATE_NODES = ['nodes:', '  - {os: linux, name: node-a}', '  - {os: windows, name: node-a}', ''].join('\n');
 export const DUPLICATE_KEYS = 'platform: eks\nnetworking: eks-vpc-cni\nplatform: aks\n';
 
+/** The same in JSON, where `JSON.parse` alone would keep the last one: at the root, and nested under an escaped spelling. */
+export const DUPLICATE_JSON_KEYS = {
+  root: '{\n  "platform": "eks",\n  "networking": "eks-vpc-cni",\n  "platform": "aks"\n}\n',
+  escaped: '{\n  "platform": "kubernetes",\n  "calico": {\n    "vxlanPort": 4789,\n    "\\u0076xlanPort": 4790\n  }\n}\n',
+};
+
 /** A facts file that is fine, for BOM and CRLF variants. */
 export const GOOD_YAML = ['platform: kubernetes', 'networking: calico-vxlan', 'calico:', '  version: 3.23.1', 'nodes:', '  - os: windows', '    name: win-1', '    osBuild: 10.0.17763.1432', ''].join('\n');
 export const GOOD_JSON = JSON.stringify(

@@ -195,8 +195,8 @@ function collectMissing(
 ): string[] | undefined {
   let missing = into;
   for (let i = 0; i < paths.length; i++) {
-    const path = paths[i];
-    if (path !== undefined && readPath(root, path) === undefined) (missing ??= []).push(names[i] ?? '');
+    // `paths[i]` is `names[i]` split at the dots: both are present for every i below paths.length.
+    if (readPath(root, paths[i] as readonly string[]) === undefined) (missing ??= []).push(names[i] as string);
   }
   return missing;
 }

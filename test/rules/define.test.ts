@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defineClusterRule,
+  defineNodeRule,
+  definePoolRule,
+  fail,
+  need,
+  poolCommand,
+  readPath,
+  referencesFor,
+  supportedPlatform,
+  type RuleContext,
+} from '../../src/rules/define.js';
+import { documented, ruleDocs } from '../../src/rules/docs.js';
+import { getRule } from '../../src/rules/index.js';
+import { CALICO_3_23 } from '../../src/data/releases.js';
+import { CALICO_3_16 } from '../../src/data/calico-releases.js';
+
+const ctx: RuleContext = { profile: CALICO_3_23, kubernetesVersion: undefined };
+const meta = { title: 'T', severity: 'error', sections: ['Datastores'], remediation: 'R' } as const;
+
+describe('readPath', () => {
+  it.each([
+    ['a present leaf', { a: { b: 1 } }, ['a', 'b'], 1],
+    ['a step through null', { a: null }, ['a', 'b'], undefined],
+    ['a step through a string', { a: 'x' }, ['a', 'length'], undefined],
+    ['an absent step', { a: {} }, ['a', 'b', 'c'], undefined],
+    ['no path', null, [], null],
+  ] as const)('%s', (_name, root, path, expected) => {
+    expect(readPath(root, path)).toBe(expected);
+  });
+});
+
+describe('fail', () => {
+  it('has no remediation key without a remediation', () => {
+    expect(fail('m')).toStrictEqual({ status: 'fail', message: 'm' });
+    expect('remediation' in fail('m')).toBe(false);
+  });
+  it('carries the remediation given', () => {
+    expect(fail('m', 'r')).toStrictEqual({ status: 'fail', message: 'm', remediation: 'r' });
+  });
+});
+
+describe('defineClusterRule', () => {
+  const rule = defineClusterRule({
+    ...meta,
+    id: 'test-cluster',
+    requires: ['calico.datastore', 'kubernetes.version'],
+    check: () => ({ status: 'pass', message: 'checked' }),
+  });
+
+  it.each([
+    [
+      'two facts missing are listed with "are"',
+      {},
+      { status: 'unknown', message: 'Cannot decide: calico.datastore, kubernetes.version are not known.', missing: ['calico.datastore', 'kubernetes.version'] },
+    ],
+    [
+      'one fact missing is named with "is"',
+      { calico: { datastore: 'kubernetes' } },
+      { status: 'unknown', message: 'Cannot decide: kubernetes.version is not known.', missing: ['kubernetes.version'] },
+    ],
+    ['every fact known reaches check', { calico: { datastore: 'kubernetes' }, kubernetes: { version: '1.23.0' } }, { status: 'pass', message: 'checked' }],
+  ] as const)('%s', (_name, facts, expected) => {
+    expect(rule.evaluate(facts, ctx)).toStrictEqual(expected);
+  });
+});
+
+describe('defineNodeRule', () => {
+  const rule = defineNodeRule({
+    ...meta,
+    id: 'test-node',
+    requires: ['calico.datastore', 'node.osBuild'],
+    check: () => ({ status: 'pass', message: 'checked' }),
+  });
+  const node = { os: 'windows', name: 'win-1' } as const;
+
+  it('names cluster facts, then node facts', () => {
+    expect(rule.missing({}, node)).toEqual(['calico.datastore', 'node.osBuild']);
+    expect(rule.evaluate({}, node, ctx)).toStrictEqual({
+      status: 'unknown',
+      message: 'Cannot decide: calico.datastore, node.osBuild are not known.',
+      missing: ['calico.datastore', 'node.osBuild'],
+    });
+  });
+  it('reaches check when every fact is known', () => {
+    expect(rule.missing({ calico: { datastore: 'kubernetes' } }, { ...node, osBuild: '10.0.17763.1' })).toBeUndefined();
+  });
+});
+
+describe('definePoolRule', () => {
+  const pool = { name: 'p', cidr: '10.0.0.0/16', encapsulation: 'vxlan' } as const;
+
+  it('without requires, reads or appliesReads reads no facts and always decides', () => {
+    const rule = definePoolRule({ ...meta, id: 'test-pool', check: () => ({ status: 'pass', message: 'checked' }) });
+    expect(rule.facts).toEqual([]);
+    expect(rule.missing({})).toBeUndefined();
+    expect(rule.evaluate({}, pool, ctx)).toStrictEqual({ status: 'pass', message: 'checked' });
+  });
+
+  it('answers unknown, not check, when a required fact is missing', () => {
+    const rule = definePoolRule({
+      ...meta,
+      id: 'test-pool',
+      requires: ['networking'],
+      check: () => ({ status: 'pass', message: 'checked' }),
+    });
+    expect(rule.missing({})).toEqual(['networking']);
+    expect(rule.evaluate({}, pool, ctx)).toStrictEqual({
+      status: 'unknown',
+      message: 'Cannot decide: networking is not known.',
+      missing: ['networking'],
+    });
+    expect(rule.evaluate({ networking: 'calico-vxlan' }, pool, ctx)).toStrictEqual({ status: 'pass', message: 'checked' });
+  });
+});
+
+describe('referencesFor', () => {
+  it('cites the release page once per section, then the rule own references', () => {
+    const own = { title: 'Own', url: 'https://example.com/own' };
+    expect(referencesFor(['Datastores', 'Kubernetes version'], CALICO_3_16, [own])).toEqual([
+      { title: 'Calico for Windows v3.16 requirements', url: CALICO_3_16.docsUrl, section: 'Datastores' },
+      { title: 'Calico for Windows v3.16 requirements', url: CALICO_3_16.docsUrl, section: 'Kubernetes version' },
+      own,
+    ]);
+  });
+});
+
+describe('poolCommand', () => {
+  const template = 'pool=<pool> vxlan=<vxlanMode> enc=<encapsulation> again=<pool>';
+  it.each([
+    ['only the pool: the other placeholders become empty', { pool: 'p1' }, 'pool=p1 vxlan= enc= again=p1'],
+    ['every value', { pool: 'p1', vxlanMode: 'Always', encapsulation: 'VXLAN' }, 'pool=p1 vxlan=Always enc=VXLAN again=p1'],
+  ] as const)('%s', (_name, values, expected) => {
+    expect(poolCommand(template, values)).toBe(expected);
+  });
+});
+
+describe('supportedPlatform', () => {
+  it.each([
+    ['eks', CALICO_3_23, true],
+    ['aks', CALICO_3_23, true],
+    // v3.16 lists only Kubernetes and EKS: AKS is a known platform it does not support.
+    ['aks', CALICO_3_16, false],
+    ['openshift', CALICO_3_16, false],
+    ['kubernetes', CALICO_3_16, true],
+    ['gke', CALICO_3_23, false],
+    ['toString', CALICO_3_23, false],
+  ] as const)('%s under v%s', (platform, profile, expected) => {
+    expect(supportedPlatform(platform, profile)).toBe(expected);
+  });
+});
+
+describe('need', () => {
+  it('returns a present value, including falsy ones', () => {
+    expect(need(0, 'zero', CALICO_3_23)).toBe(0);
+    expect(need('', 'empty', CALICO_3_23)).toBe('');
+  });
+  it('throws, naming the profile and the datum, when the value is absent', () => {
+    expect(() => need(undefined, 'Typha worker count', CALICO_3_16)).toThrow(
+      new Error('[calico-windows-compat] the v3.16 manifest profile has no Typha worker count'),
+    );
+  });
+});
+
+describe('ruleDocs', () => {
+  it('gives the documentation of a catalog rule', () => {
+    const rule = getRule('typha-ha');
+    expect(rule).toBeDefined();
+    const docs = ruleDocs(rule!);
+    expect(docs.description).toEqual(expect.any(String));
+    expect(documented(rule!)).toMatchObject({ id: 'typha-ha', description: docs.description });
+  });
+  it('throws for a rule without documentation', () => {
+    expect(() => ruleDocs({ id: 'no-such-rule' })).toThrow(
+      new Error("[calico-windows-compat] no documentation for rule 'no-such-rule'"),
+    );
+  });
+});

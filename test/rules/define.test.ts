@@ -15,6 +15,10 @@ import { documented, ruleDocs } from '../../src/rules/docs.js';
 import { getRule } from '../../src/rules/index.js';
 import { CALICO_3_23 } from '../../src/data/releases.js';
 import { CALICO_3_16 } from '../../src/data/calico-releases.js';
+import type { ReleaseProfile } from '../../src/data/releases.js';
+import { evaluateCompatibility } from '../../src/evaluate.js';
+import type { ClusterFacts } from '../../src/model/facts.js';
+import { goodWindowsNode } from './harness.js';
 
 const ctx: RuleContext = { profile: CALICO_3_23, kubernetesVersion: undefined };
 const meta = { title: 'T', severity: 'error', sections: ['Datastores'], remediation: 'R' } as const;
@@ -174,6 +178,38 @@ describe('ruleDocs', () => {
   it('throws for a rule without documentation', () => {
     expect(() => ruleDocs({ id: 'no-such-rule' })).toThrow(
       new Error("[calico-windows-compat] no documentation for rule 'no-such-rule'"),
+    );
+  });
+});
+
+describe('a rule under a profile that lacks a datum it needs', () => {
+  const win = { ...goodWindowsNode, tls12Enabled: false };
+  const without = (field: keyof ReleaseProfile): ReleaseProfile => ({ ...CALICO_3_23, [field]: undefined });
+  const withoutCommand = (command: keyof ReleaseProfile['commands']): ReleaseProfile => ({
+    ...CALICO_3_23,
+    commands: { ...CALICO_3_23.commands, [command]: undefined },
+  });
+  const vxlanPool = { name: 'ipip-pool', encapsulation: 'ipip' } as const;
+
+  it.each([
+    ['aks-kubernetes-version', without('aksMinKubernetes'), { platform: 'aks', kubernetes: { version: '1.23.0' } }, 'AKS Kubernetes minimum'],
+    ['eks-instance-role', without('eksSecretsNamespace'), { platform: 'eks' }, 'EKS secrets namespaces'],
+    ['typha-ha', without('typhaLinuxWorkers'), { calico: { operatorManaged: true }, nodes: [] }, 'Typha worker count'],
+    ['windows-container-runtime', without('containerRuntimes'), { nodes: [win] }, 'container runtimes'],
+    ['windows-tls12', withoutCommand('tls12'), { nodes: [win] }, 'TLS 1.2 command'],
+    ['strict-affinity', withoutCommand('strictAffinity'), { calico: { ipam: 'calico', strictAffinity: false } }, 'strict affinity command'],
+    ['ipip-disabled', withoutCommand('disableIpip'), { networking: 'calico-vxlan', calico: { ipipEnabled: true } }, 'IPIP command'],
+    ['ipip-disabled', withoutCommand('setPoolEncapsulation'), { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } }, 'IP pool command'],
+    ['ip-pool-encapsulation', withoutCommand('setPoolEncapsulation'), { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } }, 'IP pool command'],
+    [
+      'single-ip-pool-type',
+      withoutCommand('disablePool'),
+      { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool, { name: 'vx', encapsulation: 'vxlan' }] } },
+      'IP pool command',
+    ],
+  ] as const)('%s throws, naming the missing datum', (ruleId, release, facts, what) => {
+    expect(() => evaluateCompatibility(facts as ClusterFacts, { rules: [ruleId], release })).toThrow(
+      new Error(`[calico-windows-compat] the v3.23 manifest profile has no ${what}`),
     );
   });
 });

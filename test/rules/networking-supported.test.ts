@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CALICO_3_16 } from '../../src/data/calico-releases.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const on = (platform: string, networking: string) => ({ platform, networking });
@@ -29,6 +30,14 @@ describe('networking-supported', () => {
     { name: 'an absent networking is unknown', facts: { platform: 'kubernetes' }, status: 'unknown', missing: ['networking'] },
     { name: 'both absent names both', facts: {}, status: 'unknown', missing: ['platform', 'networking'] },
     { name: 'an unsupported platform needs no networking to decide', facts: { platform: 'gke' }, status: 'not-applicable' },
+    {
+      name: 'the remediation joins several options with "or"',
+      facts: on('kubernetes', 'eks-vpc-cni'),
+      status: 'fail',
+      remediation: /^Use calico-bgp \(Calico CNI with BGP\) or calico-vxlan \(Calico CNI with VXLAN\) or cloud-provider \(Cloud provider networking \(win-bridge\.exe\), Calico policy-only\) on Kubernetes \(self-managed, incl\. on-premises\)\.$/,
+    },
+    { name: 'v3.16: AKS, a known platform the release does not list, is not applicable', release: CALICO_3_16, facts: on('aks', 'aks-azure-cni'), status: 'not-applicable', message: /^Platform 'aks' is not a supported one\.$/ },
+    { name: 'v3.16: Kubernetes with Calico BGP fails, VXLAN only', release: CALICO_3_16, facts: on('kubernetes', 'calico-bgp'), status: 'fail', message: /supported: calico-vxlan, cloud-provider\.$/ },
   ]);
 
   it('is an error about the cluster', () => {

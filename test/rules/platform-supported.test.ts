@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { CALICO_3_16 } from '../../src/data/calico-releases.js';
 import { ruleTable } from './harness.js';
 
 describe('platform-supported', () => {
@@ -12,5 +13,8 @@ describe('platform-supported', () => {
     { name: 'AKS passes', facts: { platform: 'aks' }, status: 'pass' },
     { name: 'GKE fails, naming it', facts: { platform: 'gke' }, status: 'fail', message: /'gke' is not supported/ },
     { name: 'an absent platform is unknown', facts: {}, status: 'unknown', missing: ['platform'] },
+    // v3.16 names only Kubernetes and EKS: the remediation lists the release's own platforms.
+    { name: 'v3.16: AKS fails, and the remediation names the release platforms', release: CALICO_3_16, facts: { platform: 'aks' }, status: 'fail', message: /^Platform 'aks' is not supported; supported: kubernetes, eks\.$/, remediation: /^Run the Windows nodes on a platform Calico v3\.16 supports: kubernetes, eks\.$/ },
+    { name: 'v3.16: Kubernetes passes', release: CALICO_3_16, facts: { platform: 'kubernetes' }, status: 'pass' },
   ]);
 });

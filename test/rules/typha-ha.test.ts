@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRule } from '../../src/rules/index.js';
+import { CALICO_3_17 } from '../../src/data/calico-releases.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
 
 const linux = (name: string, roles?: string[]) => (roles === undefined ? { os: 'linux' as const, name } : { os: 'linux' as const, name, roles });
@@ -45,5 +46,8 @@ describe('typha-ha', () => {
       status: 'not-applicable',
       message: /calico\.operatorManaged is false/,
     },
+    // v3.17 to v3.19.1 state the note for every install, and want four workers.
+    { name: 'v3.17: applies without operatorManaged', release: CALICO_3_17, facts: { nodes: [linux('w1')] }, status: 'fail', message: /^Only 1 Linux worker node \(w1\); Typha high availability needs 4\.$/, remediation: /^Add 3 Linux worker nodes so that Typha has 4 to run on\.$/ },
+    { name: 'v3.17: applies to a manifest install too', release: CALICO_3_17, facts: { calico: { operatorManaged: false }, nodes: [linux('w1'), linux('w2'), linux('w3'), linux('w4')] }, status: 'pass', message: /^4 Linux worker nodes \(w1, w2, w3, w4\); Typha high availability needs 4\.$/ },
   ]);
 });

@@ -5,7 +5,7 @@ export type ErrorCode = 'invalid-facts' | 'invalid-options' | 'invalid-input';
 export interface InputIssue {
   /** Where: `nodes[2].osBuild`, or `(root)` for the document itself. */
   readonly path: string;
-  /** What kind of problem: `invalid-type`, `invalid-value`, `unknown-key`, `too-small`, `too-big`, `custom`. */
+  /** What kind of problem: `invalid-type`, `invalid-value`, `unknown-key`, `too-small`, `too-big`, `custom`; `more-issues` counts those not listed. */
   readonly code: string;
   /** What is wrong, naming the value seen. */
   readonly message: string;

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 export { evaluateCompatibility, verdictOf, type EvaluateOptions } from './evaluate.js';
-export { parseFacts, parseFactsOrThrow, formatPath, type ParseFactsResult } from './model/parse.js';
+export { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath, type ParseFactsResult } from './model/parse.js';
 export { CompatError, formatIssues, type ErrorCode, type InputIssue } from './errors.js';
 export {
   ClusterFactsSchema,

@@ -44,6 +44,12 @@ export const MAX_MAPPING_ENTRIES = 10_000;
 /** How many syntax errors one parse reports; the rest are counted. */
 const MAX_SYNTAX_ISSUES = 50;
 
+/**
+ * The longest JSON facts text whose problems get a line and column. JSON is read by `JSON.parse`, which
+ * gives no positions; they come from a YAML parse of the same text, which takes seconds per few MiB.
+ */
+export const MAX_LOCATED_JSON_LENGTH = 4 * 1024 * 1024;
+
 /** A position in a text: 1-based line and column. */
 export interface TextPosition {
   readonly line: number;
@@ -187,7 +193,12 @@ export function parseFactsText(text: string, options: TextOptions = {}): ParseFa
   const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
     if (document) return document.locate(segments);
     if (unlocatable) return undefined;
-    // JSON fast path: positions only for the error case, from a YAML parse of the same text (once).
+    // JSON fast path: positions only for the error case, from a YAML parse of the same text (once), and
+    // only for texts the YAML parser reads in a few seconds.
+    if (text.length > MAX_LOCATED_JSON_LENGTH) {
+      unlocatable = true;
+      return undefined;
+    }
     try {
       document ??= parseYamlDocuments(text, options)[0];
     } catch {

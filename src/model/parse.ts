@@ -47,9 +47,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * How many problems an error lists; the rest are counted in one last issue (`more-issues`), so a document of
+ * a million unknown keys gives a readable error, quickly.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/**
  * Every problem zod found, as {@link InputIssue}s in the library's words: paths users write
  * (`nodes[2].osBuild`, after `prefix`), the value seen, and the nearest known key for an unknown one.
- * Shared by every validator of untrusted input (facts, waivers), so they speak alike.
+ * Shared by every validator of untrusted input (facts, waivers), so they speak alike. At most
+ * {@link MAX_REPORTED_ISSUES} are listed, then one issue counts the others.
  */
 export function schemaIssues(
   schema: z.core.$ZodType,
@@ -57,25 +64,34 @@ export function schemaIssues(
   input: unknown,
   prefix: readonly (string | number)[] = [],
 ): InputIssue[] {
-  return error.issues.flatMap((issue) =>
-    toInputIssues(schema, issue, input).map((i) => {
+  const out: InputIssue[] = [];
+  let unreported = 0;
+  for (const issue of error.issues) {
+    const room = MAX_REPORTED_ISSUES - out.length;
+    const count = issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+    if (room < count) unreported += count - Math.max(room, 0);
+    if (room <= 0) continue;
+    for (const i of toInputIssues(schema, issue, input, room)) {
       const segments = [...prefix, ...(i.segments ?? segmentsOf(issue.path))];
-      return { ...i, path: formatPath(segments), segments };
-    }),
-  );
+      out.push({ ...i, path: formatPath(segments), segments });
+    }
+  }
+  if (unreported > 0)
+    out.push({ path: formatPath(prefix), code: 'more-issues', message: `and ${unreported} more problem${unreported === 1 ? '' : 's'}, not listed` });
+  return out;
 }
 
 function segmentsOf(path: readonly PropertyKey[]): (string | number)[] {
   return path.map((key) => (typeof key === 'number' ? key : String(key)));
 }
 
-function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
+function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: unknown, limit: number): InputIssue[] {
   const path = formatPath(issue.path);
   const seen = valueAt(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(schema, issue.path, input);
-      return issue.keys.map((key) => {
+      return issue.keys.slice(0, limit).map((key) => {
         const suggestion = closest(key, known);
         return {
           path: formatPath([...issue.path, key]),

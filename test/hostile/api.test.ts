@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompatError } from '../../src/errors.js';
 import { evaluateCompatibility } from '../../src/evaluate.js';
-import { parseFacts } from '../../src/model/parse.js';
+import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { DEFAULT_MAX_BYTES, readFactsFile, readTextFile, readTextStream } from '../../src/node.js';
 import {
   DEFAULT_MAX_TEXT_LENGTH,
+  MAX_LOCATED_JSON_LENGTH,
   MAX_MAPPING_ENTRIES,
   MAX_NESTING_DEPTH,
   parseFactsText,
@@ -190,6 +191,28 @@ describe('other resource limits', () => {
     const error = thrown(() => parseYamlDocuments('x: 1\n'.repeat(1_000)));
     expect(error.issues).toHaveLength(51);
     expect(error.issues.at(-1)).toEqual({ path: '(text)', code: 'yaml-more-errors', message: 'and 949 more syntax errors' });
+  });
+
+  it.each([
+    ['at the limit', 0, { file: 'pad.json', line: 2, column: 15 }],
+    ['over the limit', 1, undefined],
+  ])(`JSON facts problems have a position up to ${MAX_LOCATED_JSON_LENGTH} characters (%s)`, (_name, over, location) => {
+    const head = '{\n  "platfrom": "eks"}';
+    const text = head + ' '.repeat(MAX_LOCATED_JSON_LENGTH - head.length + over);
+    const error = refusal(text, 'pad.json');
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'platfrom', code: 'unknown-key' })]);
+    expect(error.issues[0]?.location).toEqual(location);
+  });
+
+  it(`a JSON facts file of a million unknown keys lists ${MAX_REPORTED_ISSUES} and counts the rest`, () => {
+    const text = JSON.stringify(Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, i])));
+    const error = refusal(text, 'wide.json');
+    expect(error.issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    // Over MAX_LOCATED_JSON_LENGTH: no position (a YAML parse of 14 MB would take seconds).
+    expect(text.length).toBeGreaterThan(MAX_LOCATED_JSON_LENGTH);
+    expect(error.issues[0]).toEqual(expect.objectContaining({ path: 'k0', code: 'unknown-key' }));
+    expect(error.issues[0]?.location).toBeUndefined();
+    expect(error.issues.at(-1)).toEqual({ path: '(root)', code: 'more-issues', message: `and ${1_000_000 - MAX_REPORTED_ISSUES} more problems, not listed` });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFacts, parseFactsOrThrow, formatPath } from '../../src/model/parse.js';
+import { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath } from '../../src/model/parse.js';
 import { CompatError } from '../../src/errors.js';
 
 function issuesOf(input: unknown): Array<{ path: string; code: string; message: string }> {
@@ -117,5 +117,39 @@ describe('formatPath', () => {
     [['a b'], '["a b"]'],
   ])('%j → %s', (path, text) => {
     expect(formatPath(path)).toBe(text);
+  });
+});
+
+describe('parseFacts: how many problems an error lists', () => {
+  const withUnknownKeys = (count: number): Record<string, unknown> =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`extra${i}`, i]));
+
+  it.each([
+    [1, 1, undefined],
+    [MAX_REPORTED_ISSUES, MAX_REPORTED_ISSUES, undefined],
+    [MAX_REPORTED_ISSUES + 1, MAX_REPORTED_ISSUES, 'and 1 more problem, not listed'],
+    [MAX_REPORTED_ISSUES + 50, MAX_REPORTED_ISSUES, 'and 50 more problems, not listed'],
+  ])('%i unknown keys: %i listed, then %s', (count, listed, more) => {
+    const issues = issuesOf(withUnknownKeys(count));
+    const unknown = issues.filter((i) => i.code === 'unknown-key');
+    expect(unknown).toHaveLength(listed);
+    expect(unknown.map((i) => i.path)).toEqual(Array.from({ length: listed }, (_, i) => `extra${i}`));
+    expect(issues.slice(listed)).toEqual(more === undefined ? [] : [{ path: '(root)', code: 'more-issues', message: more }]);
+  });
+
+  it('counts problems of every kind past the limit, in the order found', () => {
+    const nodes = Array.from({ length: MAX_REPORTED_ISSUES + 3 }, (_, i) => ({ os: 'windows', name: `w${i}`, osBuild: 7 }));
+    const issues = issuesOf({ ...withUnknownKeys(2), nodes });
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues[0]).toEqual({ path: 'nodes[0].osBuild', code: 'invalid-type', message: 'expected a string, got number 7' });
+    expect(issues[MAX_REPORTED_ISSUES - 1]?.path).toBe(`nodes[${MAX_REPORTED_ISSUES - 1}].osBuild`);
+    // Three nodes and the two unknown keys (which zod reports after an object's fields) are counted.
+    expect(issues[MAX_REPORTED_ISSUES]).toEqual({ path: '(root)', code: 'more-issues', message: 'and 5 more problems, not listed' });
+  });
+
+  it('the count of unknown keys beyond the limit is exact when the limit falls inside one object', () => {
+    const issues = issuesOf({ calico: withUnknownKeys(MAX_REPORTED_ISSUES - 1), nodes: [{ os: 'linux', name: 'l', bogus: 1, other: 2 }] });
+    expect(issues.map((i) => i.path).slice(-2)).toEqual(['nodes[0].bogus', '(root)']);
+    expect(issues.at(-1)?.message).toBe('and 1 more problem, not listed');
   });
 });

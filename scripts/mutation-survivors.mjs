@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Lists the surviving and uncovered mutants of a StrykerJS JSON report, one line each, so a reviewer can
 // work through them:  node scripts/mutation-survivors.mjs [report.json] [--file src/x.ts] [--from L --to L]
+// (--summary: open mutants per file; --score: the score table by area).
 // Each line gives the file, the line and column in the source the report was made from, the mutator, the
 // original text and its replacement. When the file has changed since, the line is looked up again by its
 // original text in the current source ("now L") or marked "gone".
@@ -14,6 +15,7 @@ const { values, positionals } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     summary: { type: 'boolean' },
+    score: { type: 'boolean' },
   },
 });
 const reportPath = positionals[0] ?? 'reports/mutation/mutation.json';
@@ -24,6 +26,31 @@ if (!existsSync(reportPath)) {
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 const from = values.from === undefined ? 0 : Number(values.from);
 const to = values.to === undefined ? Infinity : Number(values.to);
+
+// --score: the table docs/quality.md records, by area (rules, engine, model, adapters) and in all.
+if (values.score) {
+  const area = (file) =>
+    file.startsWith('src/rules/') ? 'src/rules' : file.startsWith('src/model/') ? 'src/model' : file.startsWith('src/adapters/') ? 'src/adapters' : file;
+  const rows = new Map();
+  const add = (name, m) => {
+    const row = rows.get(name) ?? { killed: 0, timeout: 0, survived: 0, uncovered: 0, ignored: 0 };
+    if (m.status === 'Killed') row.killed++;
+    else if (m.status === 'Timeout') row.timeout++;
+    else if (m.status === 'Survived') row.survived++;
+    else if (m.status === 'NoCoverage') row.uncovered++;
+    else if (m.status === 'Ignored') row.ignored++;
+    rows.set(name, row);
+  };
+  for (const [file, entry] of Object.entries(report.files)) for (const m of entry.mutants) { add(area(file), m); add('all', m); }
+  console.log('| | killed | timeout | survived | no coverage | ignored | score |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [name, r] of [...rows].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
+    const detected = r.killed + r.timeout;
+    const score = (100 * detected) / (detected + r.survived + r.uncovered);
+    console.log(`| ${name === 'all' ? 'all' : `\`${name}\``} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.uncovered} | ${r.ignored} | ${score.toFixed(1)}% |`);
+  }
+  process.exit(0);
+}
 
 const one = (text) => (text.length > 70 ? `${text.slice(0, 67)}...` : text).replace(/\s+/g, ' ');
 

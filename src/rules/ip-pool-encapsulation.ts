@@ -21,10 +21,12 @@ export default definePoolRule({
   reads: ['pool.encapsulation'],
   check: ({ networking }, pool, { profile }) => {
     const wanted = networking === 'calico-vxlan' ? NETWORKING['calico-vxlan'].poolEncapsulation : NETWORKING['calico-bgp'].poolEncapsulation;
-    const name = pool.name ?? pool.cidr ?? 'the pool';
-    if (pool.encapsulation === wanted) return pass(`Pool ${name} uses '${pool.encapsulation}', as ${networking} needs.`);
+    const name = pool.name ?? pool.cidr;
+    // A pool with neither name nor CIDR is named by the finding's subject alone (`calico.ipPools[0]`).
+    const which = name === undefined ? 'The pool' : `Pool ${name}`;
+    if (pool.encapsulation === wanted) return pass(`${which} uses '${pool.encapsulation}', as ${networking} needs.`);
     return fail(
-      `Pool ${name} uses '${pool.encapsulation}'; ${networking} needs '${wanted}'.`,
+      `${which} uses '${pool.encapsulation}'; ${networking} needs '${wanted}'.`,
       pool.name === undefined
         ? `Set the pool's ipipMode to Never and vxlanMode to ${wanted === 'vxlan' ? 'Always' : 'Never'}.`
         : poolCommand(need(profile.commands.setPoolEncapsulation, 'IP pool command', profile), {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFacts, IpPool } from '../../src/model/facts.js';
+import { CALICO_3_31 } from '../../src/data/calico-releases.js';
 import { findingsOf, ruleTable } from './harness.js';
 
 const pools = (networking: string | undefined, ...ipPools: IpPool[]): ClusterFacts =>
@@ -14,6 +15,11 @@ describe('ip-pool-encapsulation', () => {
     { name: "a named pool gets the calicoctl command for VXLAN", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'p', encapsulation: 'ipip' }] } }, status: 'fail', subject: "p", message: /^Pool p uses 'ipip'; calico-vxlan needs 'vxlan'\.$/, remediation: /^calicoctl patch ippool p -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Always"\}\}'$/ },
     { name: "an unnamed pool gets the modes to set for BGP", facts: { networking: 'calico-bgp', calico: { ipPools: [{ cidr: '10.0.0.0/8', encapsulation: 'vxlan' }] } }, status: 'fail', subject: "10.0.0.0/8", message: /^Pool 10\.0\.0\.0\/8 uses 'vxlan'; calico-bgp needs 'none'\.$/, remediation: /^Set the pool's ipipMode to Never and vxlanMode to Never\.$/ },
     { name: "an unnamed pool under VXLAN gets the modes for VXLAN", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ cidr: '10.0.0.0/8', encapsulation: 'none' }] } }, status: 'fail', subject: "10.0.0.0/8", message: /^Pool 10\.0\.0\.0\/8 uses 'none'; calico-vxlan needs 'vxlan'\.$/, remediation: /^Set the pool's ipipMode to Never and vxlanMode to Always\.$/ },
+    { name: "a pool with neither name nor CIDR is 'the pool' (the subject names it)", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ encapsulation: 'ipip' }] } }, status: 'fail', subject: 'calico.ipPools[0]', message: /^The pool uses 'ipip'; calico-vxlan needs 'vxlan'\.$/ },
+    { name: 'a pool with neither name nor CIDR passes as the pool', facts: { networking: 'calico-bgp', calico: { ipPools: [{ encapsulation: 'none' }] } }, status: 'pass', subject: 'calico.ipPools[0]', message: /^The pool uses 'none', as calico-bgp needs\.$/ },
+    // v3.31's command patches the Installation too, with the encapsulation by name.
+    { name: 'v3.31: a named pool under VXLAN gets VXLAN and vxlanMode Always', release: CALICO_3_31, facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'p', encapsulation: 'ipip' }] } }, status: 'fail', subject: 'p', remediation: /"value":"VXLAN"\}\]'[\s\S]*kubectl patch ippool p -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Always"\}\}'$/ },
+    { name: 'v3.31: a named pool under BGP gets None and vxlanMode Never', release: CALICO_3_31, facts: { networking: 'calico-bgp', calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan' }] } }, status: 'fail', subject: 'p', remediation: /"value":"None"\}\]'[\s\S]*kubectl patch ippool p -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Never"\}\}'$/ },
     { name: 'Calico VXLAN with a vxlan pool passes', facts: pools('calico-vxlan', vxlanPool), subject: 'default-ipv4-ippool', status: 'pass', message: /default-ipv4-ippool uses 'vxlan'/ },
     { name: 'Calico BGP with an unencapsulated pool passes', facts: pools('calico-bgp', plainPool), subject: 'bgp-pool', status: 'pass', message: /'none'/ },
     {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFacts } from '../../src/model/facts.js';
+import { CALICO_3_31 } from '../../src/data/calico-releases.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const vxlanPool = { name: 'vxlan-pool', cidr: '10.244.0.0/16', encapsulation: 'vxlan' } as const;
@@ -8,6 +9,9 @@ const ipipPool = { name: 'default-ipv4-ippool', cidr: '192.168.0.0/16', encapsul
 describe('ipip-disabled', () => {
   ruleTable('ipip-disabled', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
+    // v3.31's pool command patches the Installation too, with the encapsulation by name.
+    { name: 'v3.31: an IPIP pool under VXLAN gets VXLAN', release: CALICO_3_31, facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false, ipPools: [{ name: 'ip', encapsulation: 'ipip' }] } }, status: 'fail', remediation: /"value":"VXLAN"\}\]'[\s\S]*kubectl patch ippool ip -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Always"\}\}'$/ },
+    { name: 'v3.31: an IPIP pool under BGP gets None', release: CALICO_3_31, facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [{ name: 'ip', encapsulation: 'ipip' }] } }, status: 'fail', remediation: /"value":"None"\}\]'[\s\S]*kubectl patch ippool ip -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Never"\}\}'$/ },
     { name: "calico.ipipEnabled alone fails, with the Felix command only (mutation testing)", facts: { networking: 'calico-vxlan', calico: { ipipEnabled: true, ipPools: [{ name: 'a', encapsulation: 'vxlan' }] } }, status: 'fail', message: /^IPIP is in use: calico\.ipipEnabled is true\. Windows does not support IPIP\.$/, remediation: /^calicoctl patch felixconfiguration default -p '\{"spec":\{"ipipEnabled":false\}\}'$/ },
     { name: "IPIP pools alone fail, each with its own fix: a command for a named pool, the modes for an unnamed one", facts: { networking: 'calico-bgp', calico: { ipipEnabled: false, ipPools: [{ name: 'ip', encapsulation: 'ipip' }, { cidr: '10.0.0.0/8', encapsulation: 'ipip-cross-subnet' }] } }, status: 'fail', message: /^IPIP is in use: enabled pools ip \(ipip\), 10\.0\.0\.0\/8 \(ipip-cross-subnet\) use IPIP\. Windows does not support IPIP\.$/, remediation: /^calicoctl patch ippool ip -p '\{"spec":\{"ipipMode":"Never","vxlanMode":"Never"\}\}'\nSet ipipMode to Never and vxlanMode to Never on pool 10\.0\.0\.0\/8\.$/ },
     { name: "the unknown message names what is missing and what is already known (pools)", facts: { networking: 'calico-vxlan', calico: { ipPools: [{ name: 'a', encapsulation: 'vxlan' }] } }, status: 'unknown', missing: ["calico.ipipEnabled"], message: /^Cannot decide: calico\.ipipEnabled is not known; no enabled pool uses IPIP\.$/ },

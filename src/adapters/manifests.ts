@@ -105,7 +105,7 @@ export interface ManifestFacts {
  * evaluateCompatibility(mergeFacts(facts, handWritten).facts, { sources });
  */
 export function factsFromManifests(objects: unknown, options: ManifestOptions = {}): ManifestFacts {
-  const root = objects !== null && typeof objects === 'object' ? objects : undefined;
+  const root = typeof objects === 'object' ? (objects ?? undefined) : undefined;
   const ctx = new Context(root, options.locate);
   const refs = collect(objects, ctx);
   if (refs.length === 0) ctx.note('empty', 'info', 'The input holds no Kubernetes object.');
@@ -127,6 +127,7 @@ export function concatManifests(sets: readonly ManifestSet[]): ManifestSet {
       if (root === objects) {
         const [index, ...rest] = path;
         if (typeof index !== 'number') return undefined;
+        // Stryker disable next-line ArithmeticOperator: starting past the end only meets undefined owners, which the loop skips
         for (let i = owners.length - 1; i >= 0; i--) {
           const owner = owners[i];
           if (owner && index >= owner.offset) return owner.set.locate(owner.set.objects, [index - owner.offset, ...rest]);
@@ -255,7 +256,7 @@ interface PoolDraft {
   readonly name: string | undefined;
   readonly pool: IpPool | undefined;
   /** Why the pool's encapsulation cannot be told. */
-  readonly problem?: string;
+  readonly problem?: string | undefined;
   readonly sources: Record<string, FactSource>;
   readonly ref: Ref;
 }
@@ -387,6 +388,13 @@ const PLATFORM_HINTS: ReadonlyArray<{ platform: string; test: (key: string, valu
   { platform: 'openshift', test: (key) => key === 'node.openshift.io/os_id' },
 ];
 
+/** A table's own entry only: `constructor` or `toString` in the input name no entry. */
+function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+const isInteger = (value: unknown): value is number => Number.isInteger(value);
+
 const PROVIDER_ID_SCHEMES: Readonly<Record<string, string>> = { aws: 'aws', azure: 'azure', gce: 'gcp', vsphere: 'vsphere' };
 
 // Release names in osImage (the registry's ProductName). Semi-annual releases print no year
@@ -409,6 +417,7 @@ function readNode(ref: Ref, ctx: Context): void {
     ctx.nodeOrder.push(name);
     ctx.nodeObjects.set(name, []);
   }
+  // Stryker disable next-line OptionalChaining: the list for name was set just above when missing
   ctx.nodeObjects.get(name)?.push(ref);
   const labels = stringMap(get(o, LABELS));
   const annotations = stringMap(get(o, ANNOTATIONS));
@@ -440,8 +449,8 @@ function readNode(ref: Ref, ctx: Context): void {
 
   const providerId = nonEmptyString(get(o, ['spec', 'providerID']));
   if (providerId !== undefined) {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(providerId)?.[1]?.toLowerCase();
-    const infrastructure = scheme === undefined ? undefined : PROVIDER_ID_SCHEMES[scheme];
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(providerId)?.[1];
+    const infrastructure = scheme === undefined ? undefined : lookup(PROVIDER_ID_SCHEMES, scheme.toLowerCase());
     if (infrastructure !== undefined) ctx.claim('infrastructure', infrastructure, ref, [['spec', 'providerID']]);
     else
       ctx.note('undecided', 'info', `spec.providerID '${truncate(providerId)}' names no infrastructure the library knows.`, {
@@ -486,19 +495,19 @@ function readWindowsBuild(ref: Ref, ctx: Context, base: string, labels: Readonly
     ctx.note('invalid-value', 'warning', `status.nodeInfo.kernelVersion '${truncate(kernel)}' is not a Windows build.`, { ref, fact });
   if (label !== undefined && labelBuild === undefined)
     ctx.note('invalid-value', 'warning', `label node.kubernetes.io/windows-build '${truncate(label)}' is not a Windows build.`, { ref, fact });
-  if (kernel !== undefined && kernelBuild !== undefined) {
+  if (kernelBuild !== undefined) {
     // The label is set when the node registers and is not updated after an in-place upgrade
     // (kubernetes/kubernetes#84472): the kubelet's kernelVersion is the live value.
     if (labelBuild !== undefined && labelBuild.build !== kernelBuild.build)
       ctx.note(
         'conflict',
         'warning',
-        `label node.kubernetes.io/windows-build says ${label ?? ''} but status.nodeInfo.kernelVersion says ${kernel}: kernelVersion, the kubelet's current report, is used.`,
+        `label node.kubernetes.io/windows-build says ${String(label)} but status.nodeInfo.kernelVersion says ${kernel}: kernelVersion, the kubelet's current report, is used.`,
         { ref, fact },
       );
     return ctx.claim(fact, kernel, ref, [[...NODE_INFO, 'kernelVersion']]);
   }
-  if (label !== undefined && labelBuild !== undefined)
+  if (labelBuild !== undefined)
     return ctx.claim(fact, label, ref, [[...LABELS, 'node.kubernetes.io/windows-build']]);
   const osImage = nonEmptyString(get(ref.object, [...NODE_INFO, 'osImage']));
   if (osImage === undefined) return;
@@ -567,15 +576,16 @@ function readInstallation(ref: Ref, ctx: Context): void {
 
   const provider = installationField(ref, ['kubernetesProvider']);
   if (provider && typeof provider.value === 'string') {
-    const platform = PROVIDERS[provider.value] ?? provider.value.toLowerCase();
+    const platform = lookup(PROVIDERS, provider.value) ?? provider.value.toLowerCase();
     ctx.claim('platform', platform, ref, [provider.field]);
     if (provider.value === 'RKE2')
       ctx.note('inferred', 'info', "platform 'rke2': the v3.23 requirements name RKE (Rancher Kubernetes Engine), not RKE2; if you hold RKE2 to be covered, state platform: rke in your facts.", { ref, fact: 'platform' });
   }
 
   const version = nonEmptyString(get(ref.object, ['status', 'calicoVersion']));
-  if (version !== undefined && parseVersion(version) !== undefined)
-    ctx.claim('calico.version', version, ref, [['status', 'calicoVersion']], 1);
+  // Stryker disable next-line ConditionalExpression: parseVersion finds no version in undefined either
+  if (version !== undefined)
+    if (parseVersion(version) !== undefined) ctx.claim('calico.version', version, ref, [['status', 'calicoVersion']], 1);
 
   const bgp = installationField(ref, ['calicoNetwork', 'bgp']);
   if (bgp) {
@@ -584,7 +594,7 @@ function readInstallation(ref: Ref, ctx: Context): void {
   }
 
   const ipam = installationField(ref, ['cni', 'ipam', 'type']);
-  if (ipam && typeof ipam.value === 'string') ctx.claim('calico.ipam', OPERATOR_IPAM[ipam.value] ?? ipam.value.toLowerCase(), ref, [ipam.field]);
+  if (ipam && typeof ipam.value === 'string') ctx.claim('calico.ipam', lookup(OPERATOR_IPAM, ipam.value) ?? ipam.value.toLowerCase(), ref, [ipam.field]);
 
   readInstallationBackend(ref, ctx, bgp, ipam);
   readInstallationPools(ref, ctx);
@@ -666,7 +676,7 @@ function readInstallationPools(ref: Ref, ctx: Context): void {
     const name = nonEmptyString(own(raw, 'name'));
     const cidr = nonEmptyString(own(raw, 'cidr'));
     const encapsulation = own(raw, 'encapsulation');
-    const mapped = typeof encapsulation === 'string' ? OPERATOR_ENCAPSULATION[encapsulation] : undefined;
+    const mapped = typeof encapsulation === 'string' ? lookup(OPERATOR_ENCAPSULATION, encapsulation) : undefined;
     const sources: Record<string, FactSource> = {};
     if (mapped === undefined) {
       ctx.installationPools.push({
@@ -693,11 +703,11 @@ function readFelixConfiguration(ref: Ref, ctx: Context): void {
   else if (ipip !== undefined && ipip !== null)
     ctx.note('invalid-value', 'warning', `spec.ipipEnabled ${describe(ipip)} is not a boolean.`, { ref, fact: 'calico.ipipEnabled' });
   const vni = get(ref.object, [...spec, 'vxlanVNI']);
-  if (typeof vni === 'number' && Number.isInteger(vni) && vni >= 1 && vni <= 16777215) ctx.claim('calico.vxlanVNI', vni, ref, [[...spec, 'vxlanVNI']]);
+  if (isInteger(vni) && vni >= 1 && vni <= 16777215) ctx.claim('calico.vxlanVNI', vni, ref, [[...spec, 'vxlanVNI']]);
   else if (vni !== undefined && vni !== null)
     ctx.note('invalid-value', 'warning', `spec.vxlanVNI ${describe(vni)} is not a VXLAN network identifier.`, { ref, fact: 'calico.vxlanVNI' });
   const port = get(ref.object, [...spec, 'vxlanPort']);
-  if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)
+  if (isInteger(port) && port >= 1 && port <= 65535)
     ctx.claim('calico.vxlanPort', port, ref, [[...spec, 'vxlanPort']]);
   else if (port !== undefined && port !== null)
     ctx.note('invalid-value', 'warning', `spec.vxlanPort ${describe(port)} is not a port number.`, { ref, fact: 'calico.vxlanPort' });
@@ -718,7 +728,7 @@ function readIpPool(ref: Ref, ctx: Context): void {
   const name = ref.name;
   const sources: Record<string, FactSource> = {};
   const push = (pool: IpPool | undefined, problem?: string): void => {
-    ctx.poolObjects.push({ name, pool, ...(problem === undefined ? {} : { problem }), sources, ref });
+    ctx.poolObjects.push({ name, pool, problem, sources, ref });
   };
   if (!isObj(spec)) return push(undefined, 'it has no spec');
   const ipip = own(spec, 'ipipMode');
@@ -808,7 +818,7 @@ function readCalicoConfig(ref: Ref, ctx: Context): void {
   ctx.claim('calico.operatorManaged', false, ref, [], 2);
   const backend = own(data, 'calico_backend');
   if (typeof backend === 'string') {
-    const value = BACKENDS[backend];
+    const value = lookup(BACKENDS, backend);
     if (value === undefined)
       ctx.note('invalid-value', 'warning', `data.calico_backend '${truncate(backend)}' is not bird, vxlan or none.`, { ref, fact: 'networking' });
     else {

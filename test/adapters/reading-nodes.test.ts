@@ -373,7 +373,7 @@ describe('Windows build', () => {
 
   it('a windows-build label that is not a Windows build gets a note; kernelVersion is used', () => {
     const result = derive(winNode('w', {}, { 'node.kubernetes.io/windows-build': 'ltsc2019' }));
-    expect(result.facts.nodes?.[0]?.osBuild).toBe('10.0.17763.2300');
+    expect(result.facts.nodes?.[0]).toMatchObject({ osBuild: '10.0.17763.2300' });
     expect(result.notes).toStrictEqual([
       note('invalid-value', 'warning', "label node.kubernetes.io/windows-build 'ltsc2019' is not a Windows build."),
     ]);
@@ -389,7 +389,7 @@ describe('Windows build', () => {
 
   it('a label naming another build than kernelVersion: kernelVersion wins, with a note quoting both', () => {
     const result = derive(winNode('w', { kernelVersion: '10.0.20348.887' }, { 'node.kubernetes.io/windows-build': '10.0.17763' }));
-    expect(result.facts.nodes?.[0]?.osBuild).toBe('10.0.20348.887');
+    expect(result.facts.nodes?.[0]).toMatchObject({ osBuild: '10.0.20348.887' });
     expect(result.sources['nodes[w].osBuild']).toStrictEqual({ object: 'Node/w', field: 'status.nodeInfo.kernelVersion' });
     expect(result.notes).toStrictEqual([
       note(

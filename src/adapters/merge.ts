@@ -92,8 +92,10 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
     const out: Record<string, unknown> = clone(base) as Record<string, unknown>;
     for (const key of Object.keys(over)) {
       // A matched node's os and name are how it was matched, not facts of their own.
+      // Stryker disable next-line StringLiteral: no other object of the facts has an os or name key (pools, which have a name, are lists replaced whole)
       if (prefix.startsWith('nodes[') && (key === 'os' || key === 'name')) continue;
       const path = prefix === '' ? key : `${prefix}.${key}`;
+      // Stryker disable next-line ConditionalExpression: no object of the facts but the root has a nodes key
       if (prefix === '' && key === 'nodes') {
         out[key] = mergeNodes(base['nodes'] as NodeFacts[] | undefined, over['nodes'] as NodeFacts[]);
         continue;
@@ -112,6 +114,7 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
       const path = `nodes[${node.name}]`;
       const at = index.get(node.name);
       const current = at === undefined ? undefined : out[at];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: every index kept in index has its node in out, so current is undefined exactly when at is; both checks narrow types
       if (at === undefined || current === undefined) {
         index.set(node.name, out.length);
         out.push(clone(node) as NodeFacts);
@@ -165,6 +168,7 @@ function clone(value: unknown): unknown {
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Stryker disable next-line LogicalOperator: deepEqual compares values of one fact, never a list with another kind of value of the same length
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);

@@ -122,3 +122,118 @@ describe('mergeFacts', () => {
     expect(Object.keys(result.facts.calico ?? {})).toContain('__proto__');
   });
 });
+
+describe('mergeFacts: notes, sources and values, exactly', () => {
+  it('an override names the source of the derived value, with its field when it has one, or none', () => {
+    const explicit: ClusterFacts = {
+      infrastructure: 'azure',
+      networking: 'calico-bgp',
+      calico: { ipPools: [{ name: 'p', cidr: '10.0.0.0/16', encapsulation: 'none' }] },
+    };
+    expect(mergeFacts(derived, explicit, { sources }).notes.map((n) => n.message)).toEqual([
+      'infrastructure: "azure" from the explicit facts replaces "aws" (from Node/cp-1 spec.providerID).',
+      'networking: "calico-bgp" from the explicit facts replaces "calico-vxlan".',
+      'calico.ipPools: [{"name":"p","cidr":"10.0.0.0/16","encapsulation":"none"}] from the explicit facts replaces [{"name":"p","cidr":"10.0.0.0/16","encapsulation":"vxlan"}] (from IPPool/p).',
+    ]);
+  });
+
+  it('shows a value of up to 80 characters whole, a longer one cut to 77 and an ellipsis', () => {
+    const x78 = 'x'.repeat(78);
+    const y79 = 'y'.repeat(79);
+    const result = mergeFacts({ calico: { ipam: 'calico-ipam', windowsDataplane: 'HNS' } }, { calico: { ipam: x78, windowsDataplane: y79 } });
+    expect(result.notes.map((n) => n.message)).toEqual([
+      `calico.ipam: "${x78}" from the explicit facts replaces "calico-ipam".`,
+      `calico.windowsDataplane: "${'y'.repeat(76)}... from the explicit facts replaces "HNS".`,
+    ]);
+  });
+
+  it('lists are equal only with the same items in the same order; pools equal key by key', () => {
+    const base: ClusterFacts = {
+      calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan' }] },
+      nodes: [{ os: 'linux', name: 'cp-1', roles: ['control-plane', 'etcd'] }],
+    };
+    const same = mergeFacts(base, { calico: { ipPools: [{ encapsulation: 'vxlan', name: 'p' }] }, nodes: [{ os: 'linux', name: 'cp-1', roles: ['control-plane', 'etcd'] }] });
+    expect(same.notes).toEqual([]);
+    const cases: Array<[ClusterFacts, string]> = [
+      [{ calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan', disabled: true }] } }, 'calico.ipPools'],
+      [{ calico: { ipPools: [{ name: 'q', encapsulation: 'vxlan' }] } }, 'calico.ipPools'],
+      [{ calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan' }, { name: 'q', encapsulation: 'none' }] } }, 'calico.ipPools'],
+      [{ nodes: [{ os: 'linux', name: 'cp-1', roles: ['control-plane', 'etcd', 'master'] }] }, 'nodes[cp-1].roles'],
+      [{ nodes: [{ os: 'linux', name: 'cp-1', roles: ['control-plane', 'worker'] }] }, 'nodes[cp-1].roles'],
+      [{ nodes: [{ os: 'linux', name: 'cp-1', roles: ['control-plane'] }] }, 'nodes[cp-1].roles'],
+    ];
+    for (const [explicit, path] of cases) expect(mergeFacts(base, explicit).notes.map((n) => [n.code, n.path])).toEqual([['override', path]]);
+  });
+
+  it('an explicit key without a value keeps the derived value, and adds no key when there is none', () => {
+    const result = mergeFacts({ infrastructure: 'aws' }, { infrastructure: undefined, platform: undefined } as ClusterFacts);
+    expect(result.notes).toEqual([]);
+    expect(result.facts).toStrictEqual({ infrastructure: 'aws' });
+    expect(Object.keys(result.facts)).toEqual(['infrastructure']);
+  });
+
+  it('explicit nodes become the nodes when nothing was derived', () => {
+    const nodes: ClusterFacts['nodes'] = [{ os: 'windows', name: 'win-1', osBuild: '10.0.17763.3165' }];
+    expect(mergeFacts({}, { nodes }).facts).toStrictEqual({ nodes });
+  });
+
+  it('merged facts are plain data: every key enumerable, JSON round-trips', () => {
+    const result = mergeFacts(derived, { calico: { ipam: 'calico-ipam' }, nodes: [{ os: 'windows', name: 'win-1', tls12Enabled: true }] });
+    expect(JSON.parse(JSON.stringify(result.facts))).toEqual({
+      ...derived,
+      calico: { ...derived.calico, ipam: 'calico-ipam' },
+      nodes: [derived.nodes?.[0], { ...derived.nodes?.[1], tls12Enabled: true }],
+    });
+  });
+
+  it('copies lists too: changing the merged facts changes neither input', () => {
+    const explicit: ClusterFacts = { nodes: [{ os: 'windows', name: 'win-2', remoteAccess: ['rdp'] }] };
+    const result = mergeFacts(derived, explicit);
+    (result.facts.nodes?.[0] as { roles: string[] }).roles.push('worker');
+    (result.facts.nodes?.[2] as { remoteAccess: string[] }).remoteAccess.push('winrm');
+    (result.facts.calico?.ipPools as unknown[]).push({ name: 'q', encapsulation: 'none' });
+    expect(derived.nodes?.[0]).toEqual({ os: 'linux', name: 'cp-1', roles: ['control-plane'] });
+    expect(derived.calico?.ipPools).toHaveLength(1);
+    expect(explicit.nodes?.[0]).toEqual({ os: 'windows', name: 'win-2', remoteAccess: ['rdp'] });
+  });
+
+  it('a conflicting node: its note in words, and the explicit node located field by field', () => {
+    const seen: Array<[string, readonly (string | number)[]]> = [];
+    const result = mergeFacts(
+      derived,
+      { nodes: [{ os: 'linux', name: 'win-1', roles: ['worker'] }, { os: 'windows', name: 'win-new', osBuild: '10.0.20348.1' }] },
+      { sources, explicitSource: (path, segments) => (seen.push([path, segments]), { object: 'facts file', field: path }) },
+    );
+    expect(result.notes).toEqual([
+      {
+        code: 'conflict',
+        path: 'nodes[win-1]',
+        derived: derived.nodes?.[1],
+        explicit: { os: 'linux', name: 'win-1', roles: ['worker'] },
+        message: 'nodes[win-1]: the explicit facts describe a linux node, the derived facts a windows node; the explicit node replaces it whole.',
+      },
+    ]);
+    expect(seen).toEqual([
+      ['nodes[win-1].roles', ['nodes', 0, 'roles']],
+      ['nodes[win-new].osBuild', ['nodes', 1, 'osBuild']],
+    ]);
+    expect(result.sources['nodes[win-new].osBuild']).toEqual({ object: 'facts file', field: 'nodes[win-new].osBuild' });
+  });
+
+  it('an object over a value that is not one (facts not validated) replaces it, reported', () => {
+    const result = mergeFacts({ calico: 'v3.23' } as unknown as ClusterFacts, { calico: { version: 'v3.23.1' } });
+    expect(result.facts).toEqual({ calico: { version: 'v3.23.1' } });
+    expect(result.notes.map((n) => n.message)).toEqual(['calico: {"version":"v3.23.1"} from the explicit facts replaces "v3.23".']);
+  });
+});
+
+describe('mergeFacts: null, from facts not validated', () => {
+  it('is a value like any other, replacing the derived one, reported', () => {
+    const result = mergeFacts(derived, { network: null, calico: { ipPools: null } } as unknown as ClusterFacts);
+    expect(result.notes.map((n) => n.message)).toEqual([
+      'calico.ipPools: null from the explicit facts replaces [{"name":"p","cidr":"10.0.0.0/16","encapsulation":"vxlan"}].',
+    ]);
+    expect(result.facts.network).toBeNull();
+    expect(result.facts.calico?.ipPools).toBeNull();
+  });
+});

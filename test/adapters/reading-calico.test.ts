@@ -282,3 +282,43 @@ describe('values are strings where strings are expected', () => {
     ]);
   });
 });
+
+describe('kubernetes-services-endpoint ConfigMap of tigera-operator', () => {
+  const ENDPOINT = 'ConfigMap/tigera-operator/kubernetes-services-endpoint';
+  const endpoint = (data?: unknown) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kubernetes-services-endpoint', namespace: 'tigera-operator' },
+    ...(data === undefined ? {} : { data }),
+  });
+
+  it.each([
+    [
+      'host and port',
+      { KUBERNETES_SERVICE_HOST: ' 10.0.0.10 ', KUBERNETES_SERVICE_PORT: '6443' },
+      { host: '10.0.0.10', port: '6443' },
+      'data.KUBERNETES_SERVICE_HOST + data.KUBERNETES_SERVICE_PORT',
+    ],
+    ['the host alone', { KUBERNETES_SERVICE_HOST: '10.0.0.10', KUBERNETES_SERVICE_PORT: ' ' }, { host: '10.0.0.10' }, 'data.KUBERNETES_SERVICE_HOST'],
+    ['the port alone', { KUBERNETES_SERVICE_PORT: '6443' }, { port: '6443' }, 'data.KUBERNETES_SERVICE_PORT'],
+  ])('%s: the endpoint and each of its fields cite the ConfigMap', (_name, data, value, field) => {
+    const result = derive(endpoint(data));
+    expect(result.facts).toStrictEqual({ calico: { kubernetesServicesEndpoint: value } });
+    const source = { object: ENDPOINT, field };
+    expect(result.sources).toStrictEqual({
+      'calico.kubernetesServicesEndpoint': source,
+      ...Object.fromEntries(Object.keys(value).map((leaf) => [`calico.kubernetesServicesEndpoint.${leaf}`, source])),
+    });
+    expect(result.notes).toStrictEqual([]);
+  });
+
+  it.each([
+    ['empty data', {}],
+    ['no data', undefined],
+    ['data that is not a map', ['KUBERNETES_SERVICE_HOST']],
+  ])('with %s it is an endpoint without host or port, citing data', (_name, data) => {
+    const result = derive(endpoint(data));
+    expect(result.facts).toStrictEqual({ calico: { kubernetesServicesEndpoint: {} } });
+    expect(result.sources).toStrictEqual({ 'calico.kubernetesServicesEndpoint': { object: ENDPOINT, field: 'data' } });
+  });
+});

@@ -537,7 +537,7 @@ describe('networking', () => {
     ]);
   });
 
-  it("the Installation's own pools are cited as IP pools when they decide the installer's answer", () => {
+  it("without IPPool objects, the installer's answer from the Installation's pools is cited as IPPool spec.vxlanMode, with no object named", () => {
     const result = derive(
       installation({ cni: { type: 'Calico', ipam: { type: 'Calico' } }, calicoNetwork: { bgp: 'Disabled', ipPools: [{ cidr: '10.0.0.0/16', encapsulation: 'VXLAN' }] } }),
     );

@@ -268,3 +268,32 @@ describe('schemaIssues: the problems of schemas the facts do not use', () => {
     ]);
   });
 });
+
+describe('parseFacts: names unique in a list', () => {
+  it('the second of two equal names is the problem, pointing at the first; unnamed items never clash', () => {
+    const issues = issuesOf({
+      calico: { ipPools: [{ encapsulation: 'vxlan' }, { name: 'p', encapsulation: 'vxlan' }, { encapsulation: 'none' }, { name: 'p', encapsulation: 'none' }] },
+      nodes: [
+        { os: 'windows', name: 'a' },
+        { os: 'linux', name: 'b' },
+        { os: 'linux', name: 'a' },
+        { os: 'windows', name: 'a' },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'calico.ipPools[3].name', code: 'custom', message: 'duplicates the name of calico.ipPools[1]: pool names must be unique, got "p"' },
+      { path: 'nodes[2].name', code: 'custom', message: 'duplicates the name of nodes[0]: node names must be unique, got "a"' },
+      { path: 'nodes[3].name', code: 'custom', message: 'duplicates the name of nodes[0]: node names must be unique, got "a"' },
+    ]);
+  });
+
+  it('a container runtime that is none is refused in words', () => {
+    expect(issuesOf({ nodes: [{ os: 'windows', name: 'w', containerRuntime: 'containerd:1.6' }] })).toEqual([
+      {
+        path: 'nodes[0].containerRuntime',
+        code: 'custom',
+        message: "is not a container runtime (expected 'containerd://1.6.6', 'docker://19.3.14', 'containerd' or 'docker'), got \"containerd:1.6\"",
+      },
+    ]);
+  });
+});

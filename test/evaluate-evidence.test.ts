@@ -3,6 +3,7 @@ import { evaluateCompatibility } from '../src/evaluate.js';
 import { CompatError } from '../src/errors.js';
 import { DEFAULT_PROFILE } from '../src/data/releases.js';
 import { getRule } from '../src/rules/index.js';
+import { definePoolRule, pass, unknown } from '../src/rules/define.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 
 const POOL_RULE = { rules: ['ip-pool-encapsulation'] };
@@ -95,5 +96,36 @@ describe('evaluateCompatibility: counts and profile', () => {
     expect(error).toBeInstanceOf(CompatError);
     expect((error as CompatError).message).toBe("Invalid options:\n  rules[0]: 'nope' is not a rule id");
     expect((error as CompatError).issues).toStrictEqual([{ path: 'rules[0]', code: 'unknown-rule', message: "'nope' is not a rule id" }]);
+  });
+});
+
+describe('evaluateCompatibility: a pool rule that misses a fact of the pool', () => {
+  const cidrKnown = definePoolRule({
+    id: 'pool-cidr-known',
+    title: 'The pool CIDR is known',
+    severity: 'error',
+    sections: [],
+    remediation: 'Give the pool a CIDR.',
+    reads: ['pool.cidr'],
+    check: (_facts, pool) => (pool.cidr === undefined ? unknown('The CIDR is not known.', ['pool.cidr']) : pass('Known.')),
+  });
+
+  it('names it by the pool, in the finding and the report', () => {
+    const report = evaluateCompatibility(
+      { calico: { ipPools: [{ name: 'p', encapsulation: 'vxlan' }, { name: 'q', cidr: '10.0.0.0/16', encapsulation: 'vxlan' }] } },
+      { release: { ...DEFAULT_PROFILE, rules: [cidrKnown] } },
+    );
+    expect(report.findings.map((f) => [f.subject, f.status, f.missingFacts, f.evidence])).toStrictEqual([
+      [{ kind: 'ip-pool', name: 'p' }, 'unknown', ['calico.ipPools[p].cidr'], []],
+      [{ kind: 'ip-pool', name: 'q' }, 'pass', undefined, [{ fact: 'calico.ipPools[q].cidr', value: '10.0.0.0/16' }]],
+    ]);
+    expect(report.missingFacts).toEqual(['calico.ipPools[p].cidr']);
+  });
+});
+
+describe('evaluateCompatibility: facts not validated', () => {
+  it('shows a null fact as null evidence rather than throwing', () => {
+    const report = evaluateCompatibility({ platform: null } as unknown as ClusterFacts, { rules: ['platform-supported'] });
+    expect(report.findings.map((f) => [f.status, f.evidence])).toStrictEqual([['fail', [{ fact: 'platform', value: null }]]]);
   });
 });

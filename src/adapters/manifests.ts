@@ -290,6 +290,7 @@ class Context {
   readonly backends: BackendClaim[] = [];
   /** Pool-derived backend (the installer's fallback when FelixConfiguration leaves vxlanEnabled unset). */
   readonly felixVxlan: BackendClaim[] = [];
+  // Stryker disable next-line ArrayDeclaration: resolveNodes passes over an entry without a name, as a stray string is
   readonly calicoNodes: Ref[] = [];
   readonly skipped = new Map<string, Ref[]>();
 
@@ -303,8 +304,9 @@ class Context {
     try {
       return this.locator(this.root, path);
     } catch {
-      return undefined;
+      // A locator that throws locates nothing.
     }
+    return undefined;
   }
 
   source(ref: Ref, fields: ReadonlyArray<readonly Segment[]>): FactSource {

@@ -87,6 +87,11 @@ describe('walking the input', () => {
     expect(own.facts.nodes).toBeUndefined();
   });
 
+  it('an object whose kind does not end in List is read as itself, even with an items list', () => {
+    const node = { ...linux('n'), items: [linux('m')] };
+    expect(derive(node).facts.nodes).toEqual([{ os: 'linux', name: 'n' }]);
+  });
+
   it('items of a plain List inherit nothing', () => {
     const { apiVersion: _a, kind: _k, ...bare } = linux('n');
     expect(thrown(() => factsFromManifests(list(bare))).issues).toStrictEqual([
@@ -214,6 +219,12 @@ describe('which objects are read', () => {
       secret('calico-config'),
       secret('kubernetes-services-endpoint', 'tigera-operator'),
       { apiVersion: 'example.com/v1', kind: 'ConfigMap', metadata: { name: 'calico-config' }, data: { calico_backend: 'vxlan' } },
+      {
+        apiVersion: 'example.com/v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'kubernetes-services-endpoint', namespace: 'tigera-operator' },
+        data: { KUBERNETES_SERVICE_HOST: 'h' },
+      },
       { apiVersion: 'operator.tigera.io/v1', kind: 'APIServer', metadata: { name: 'default' }, spec: { cni: { type: 'Calico' } } },
       { apiVersion: 'example.com/v1', kind: 'Installation', metadata: { name: 'default' }, spec: { cni: { type: 'Calico' } } },
       { apiVersion: 'example.com/v1', kind: 'IPPool', metadata: { name: 'p' }, spec: { cidr: '10.0.0.0/16', vxlanMode: 'Always' } },
@@ -232,7 +243,7 @@ describe('which objects are read', () => {
     });
     expect(result.notes).toStrictEqual([
       skipped('Secret', 'Secret/calico-config', 'Secret/tigera-operator/kubernetes-services-endpoint'),
-      skipped('example.com/ConfigMap', 'ConfigMap/calico-config'),
+      skipped('example.com/ConfigMap', 'ConfigMap/calico-config', 'ConfigMap/tigera-operator/kubernetes-services-endpoint'),
       skipped('operator.tigera.io/APIServer', 'APIServer/default'),
       skipped('example.com/Installation', 'Installation/default'),
       skipped('example.com/IPPool', 'IPPool/p'),

@@ -19,12 +19,15 @@ export default defineClusterRule({
   appliesReads: ['platform'],
   applies: ({ platform }, { profile }) => {
     if (platform === undefined)
+      // Stryker disable next-line ArrayDeclaration: platform is in `requires` too, so the engine names it missing either way
       return { unknown: ['platform'], message: 'Cannot decide: platform is not known.' };
     return supportedPlatform(platform, profile) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
   },
   requires: ['platform', 'networking'],
   check: ({ platform, networking }, { profile }) => {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, `applies` answers not-applicable for an unsupported platform first; the test narrows the type
     if (!supportedPlatform(platform, profile)) return fail(`Platform '${platform}' is not supported.`);
+    // Stryker disable next-line ArrayDeclaration: unreachable, supportedPlatform has just found the platform's list
     const allowed = profile.networkingByPlatform[platform] ?? [];
     const name = (id: string): string => (id in NETWORKING ? `${id} (${NETWORKING[id as keyof typeof NETWORKING].displayName})` : id);
     return (allowed as readonly string[]).includes(networking)

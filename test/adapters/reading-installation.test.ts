@@ -169,6 +169,11 @@ describe("Installation: the operator's Windows backend", () => {
       { bgp: 'Disabled' },
       'Calico CNI with BGP disabled and IPAM 5: Calico does not network the pods on Windows; networking is left for you to state.',
     ],
+    [
+      { type: 'Calico', ipam: { type: ['Calico'] } },
+      { bgp: 'Disabled' },
+      'Calico CNI with BGP disabled and IPAM ["Calico"]: Calico does not network the pods on Windows; networking is left for you to state.',
+    ],
   ])('cni %j with calicoNetwork %j leaves networking out, with a note', (cni, calicoNetwork, message) => {
     const result = derive(installation({ cni, calicoNetwork }));
     expect(result.facts.networking).toBeUndefined();

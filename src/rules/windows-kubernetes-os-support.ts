@@ -4,6 +4,7 @@ import { minorLine } from '../model/version.js';
 import { parseWindowsBuild } from '../model/windows.js';
 import { defineNodeRule, fail, pass, unknown, type RuleDocs } from './define.js';
 
+// Stryker disable next-line OptionalChaining: the ids come from the Kubernetes table, typed as WindowsReleaseId, so every one is in WINDOWS_RELEASES
 const displayName = (id: string): string => WINDOWS_RELEASES.find((r) => r.id === id)?.displayName ?? id;
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */

@@ -25,6 +25,7 @@ export default defineNodeRule({
     const releaseName = parsed.release?.displayName ?? `build ${parsed.build}`;
     const list = profile.windowsBuilds
       .map((b) => {
+        // Stryker disable next-line OptionalChaining: a profile's builds are typed WindowsReleaseId, so every one is in WINDOWS_RELEASES
         const name = WINDOWS_RELEASES.find((r) => r.id === b.release)?.displayName ?? b.release;
         return b.minRevision === undefined ? `${name} (${b.build})` : `${name} (${b.build}.${b.minRevision}+)`;
       })

@@ -308,8 +308,12 @@ describe('IP pools from several objects', () => {
     ]);
   });
 
-  it('a pool stated once with disabled: false and once without it is described differently', () => {
-    const result = derive(pool('p', { cidr: '10.0.0.0/16', vxlanMode: 'Always', disabled: false }), pool('p', { cidr: '10.0.0.0/16', vxlanMode: 'Always' }));
+  it.each([
+    ['first', true],
+    ['second', false],
+  ])('a pool stated once with disabled: false (%s) and once without it is described differently', (_name, disabledFirst) => {
+    const pools = [pool('p', { cidr: '10.0.0.0/16', vxlanMode: 'Always', disabled: false }), pool('p', { cidr: '10.0.0.0/16', vxlanMode: 'Always' })];
+    const result = derive(...(disabledFirst ? pools : pools.reverse()));
     expect(result.facts.calico?.ipPools).toBeUndefined();
     expect(noteFor(result, 'calico.ipPools').map((n) => n.code)).toStrictEqual(['conflict']);
   });

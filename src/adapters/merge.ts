@@ -113,6 +113,7 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
     over.forEach((node, i) => {
       const path = `nodes[${node.name}]`;
       const at = index.get(node.name);
+      // Stryker disable next-line ConditionalExpression: out[undefined] is undefined too
       const current = at === undefined ? undefined : out[at];
       // Stryker disable next-line ConditionalExpression,LogicalOperator: every index kept in index has its node in out, so current is undefined exactly when at is; both checks narrow types
       if (at === undefined || current === undefined) {
@@ -170,6 +171,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   // Stryker disable next-line LogicalOperator: deepEqual compares values of one fact, never a list with another kind of value of the same length
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  // Stryker disable next-line LogicalOperator: deepEqual compares values of one fact, never an object with another kind of value
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));

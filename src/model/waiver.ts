@@ -18,8 +18,9 @@ export function isIsoDate(value: string): boolean {
   // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  // A month or day out of range rolls over into another month and day, so these two checks suffice.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A month out of range rolls over into another month, and so does a day (0, or past the month's end,
+  // at most 99): the month alone tells a real date.
+  return date.getUTCMonth() === month - 1;
 }
 
 /**

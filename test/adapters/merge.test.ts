@@ -237,3 +237,18 @@ describe('mergeFacts: null, from facts not validated', () => {
     expect(result.facts.calico?.ipPools).toBeNull();
   });
 });
+
+describe('mergeFacts: the merged facts are ordinary data', () => {
+  it('every key can be changed and deleted, as in facts parsed from a file', () => {
+    const result = mergeFacts(derived, { platform: 'kubernetes', calico: { ipam: 'calico-ipam' } });
+    const facts = result.facts as Record<string, unknown>;
+    const calico = result.facts.calico as Record<string, unknown>;
+    delete facts['infrastructure'];
+    delete facts['platform'];
+    delete calico['ipam'];
+    calico['version'] = 'v3.24.0';
+    expect(Object.keys(facts)).toEqual(['networking', 'kubernetes', 'calico', 'nodes']);
+    expect(calico).toEqual({ ...derived.calico, version: 'v3.24.0' });
+    for (const key of Object.keys(calico)) expect(Object.getOwnPropertyDescriptor(calico, key)).toMatchObject({ enumerable: true, writable: true, configurable: true });
+  });
+});

@@ -42,6 +42,7 @@ export default defineClusterRule({
     const readable = eks?.instanceRole?.secretsReadableIn;
     const operatorManaged = calico?.operatorManaged;
     const { operator, manifest } = need(profile.eksSecretsNamespace, 'EKS secrets namespaces', profile);
+    // Stryker disable next-line StringLiteral: the text is shown only when secretsReadableIn is known (a secrets failure or a pass)
     const readableText = readable === undefined ? '' : readable.length === 0 ? 'none' : readable.join(', ');
 
     // The namespace whose secrets it must get; while operatorManaged is unknown, either may be the one,

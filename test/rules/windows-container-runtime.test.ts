@@ -13,6 +13,7 @@ const runtime = (containerRuntime: string) => ({ nodes: [win({ containerRuntime 
 
 describe('windows-container-runtime', () => {
   ruleTable('windows-container-runtime', [
+    { name: 'with both runtimes supported, a failure keeps the rule remediation', facts: { nodes: [win({ containerRuntime: 'cri-o://1.24.0' })] }, subject: 'win-1', status: 'fail', remediation: /^Install and run containerd \(or Docker\) on the node, and point the kubelet at it; when both run, Calico uses containerd\.$/ },
     { name: 'containerd passes', facts: runtime('containerd://1.6.6'), subject: 'win-1', status: 'pass', message: /win-1 runs containerd 1\.6\.6.*even alongside Docker/ },
     { name: 'Docker passes, noting containerd wins when both run', facts: runtime('docker://19.3.14'), subject: 'win-1', status: 'pass', message: /docker 19\.3\.14.*If containerd also runs/ },
     { name: 'a bare runtime name passes (any version)', facts: runtime('containerd'), subject: 'win-1', status: 'pass', message: /runs containerd,/ },

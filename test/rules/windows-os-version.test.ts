@@ -1,5 +1,11 @@
 import { describe } from 'vitest';
+import { CALICO_3_23 } from '../../src/data/releases.js';
+import type { ReleaseProfile } from '../../src/data/releases.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
+
+// Profiles whose builds are not exactly the seed's: 1809 without the DSR revision, or another release at 1432.
+const with1809AnyRevision: ReleaseProfile = { ...CALICO_3_23, windowsBuilds: [{ release: '1809', build: 17763 }, { release: '20H2', build: 19042 }] };
+const with2022At1432: ReleaseProfile = { ...CALICO_3_23, windowsBuilds: [{ release: '2022', build: 20348, minRevision: 1432 }, { release: '20H2', build: 19042 }] };
 
 const node = (osBuild?: string) => ({
   nodes: [osBuild === undefined ? { os: 'windows' as const, name: 'win-1' } : { os: 'windows' as const, name: 'win-1', osBuild }],
@@ -8,6 +14,9 @@ const node = (osBuild?: string) => ({
 describe('windows-os-version', () => {
   ruleTable('windows-os-version', [
     // Rows that pin down messages and remediations, from the mutation-testing review.
+    { name: "a profile with 1809 at any revision names its own builds in the remediation", release: with1809AnyRevision, facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.20348.1' }] }, status: 'fail', subject: 'win-1', remediation: /^Run a Windows Server release Calico v3\.23 supports, with its latest cumulative update: Windows Server 2019 \(1809\) \(17763\), Windows Server 20H2 \(19042\)\.$/ },
+    { name: "a profile with another release at revision 1432 names its own builds in the remediation", release: with2022At1432, facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.17763.1432' }] }, status: 'fail', subject: 'win-1', remediation: /^Run a Windows Server release Calico v3\.23 supports, with its latest cumulative update: Windows Server 2022 \(20348\.1432\+\), Windows Server 20H2 \(19042\)\.$/ },
+    { name: "the seed's builds keep the rule's own remediation", facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.20348.1' }] }, status: 'fail', subject: 'win-1', remediation: /^Run Windows Server 2019 \(1809\) updated to build 17763\.1432 or later/ },
     { name: "another known release fails, listing the supported builds", facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.20348.1' }] }, status: 'fail', subject: "win-1", message: /^Windows Server 2022 \(10\.0\.20348\.1\) is not supported; supported: Windows Server 2019 \(1809\) \(17763\.1432\+\), Windows Server 20H2 \(19042\)\.$/ },
     { name: "20H2 passes at any revision, naming the release", facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.19042.508' }] }, status: 'pass', subject: "win-1", message: /^Windows Server 20H2 \(10\.0\.19042\.508\) is supported\.$/ },
     { name: "an unvalidated build that is no build fails rather than throwing", facts: { nodes: [{ ...goodWindowsNode, osBuild: 'nope' }] }, status: 'fail', subject: "win-1", message: /^'nope' is not a Windows build\.$/ },

@@ -182,6 +182,39 @@ describe("Installation: the operator's Windows backend", () => {
   });
 });
 
+describe('Installation: Windows dataplane and service CIDRs', () => {
+  it('an unset windowsDataplane is left for the user, with an info note', () => {
+    const result = derive(installation({}));
+    expect(noteFor(result, 'calico.windowsDataplane')).toStrictEqual([
+      onInstallation(
+        'undecided',
+        'info',
+        'spec.calicoNetwork.windowsDataplane is not set (the operator then leaves Windows off): calico.windowsDataplane is left for you to state.',
+        'calico.windowsDataplane',
+      ),
+    ]);
+  });
+
+  it('a windowsDataplane other than HNS or Disabled is left out with a note', () => {
+    const result = derive(installation({ calicoNetwork: { windowsDataplane: 'Hyper-V' } }));
+    expect(result.facts.calico).not.toHaveProperty('windowsDataplane');
+    expect(noteFor(result, 'calico.windowsDataplane')).toStrictEqual([
+      onInstallation('invalid-value', 'warning', "spec.calicoNetwork.windowsDataplane 'Hyper-V' is neither HNS nor Disabled.", 'calico.windowsDataplane'),
+    ]);
+  });
+
+  it('serviceCIDRs are read trimmed; a list with an empty entry is left out with a note', () => {
+    const read = derive(installation({ serviceCIDRs: [' 10.96.0.0/12 ', 'fd00::/108'] }));
+    expect(read.facts.calico?.serviceCIDRs).toStrictEqual(['10.96.0.0/12', 'fd00::/108']);
+    expect(noteFor(read, 'calico.serviceCIDRs')).toEqual([]);
+    const bad = derive(installation({ serviceCIDRs: ['10.96.0.0/12', ' '] }));
+    expect(bad.facts.calico).not.toHaveProperty('serviceCIDRs');
+    expect(noteFor(bad, 'calico.serviceCIDRs')).toStrictEqual([
+      onInstallation('invalid-value', 'warning', 'spec.serviceCIDRs is not a list of CIDRs.', 'calico.serviceCIDRs'),
+    ]);
+  });
+});
+
 describe('Installation: IP pools', () => {
   it('reads each pool with the fields it states, each with its source', () => {
     const result = derive(
@@ -289,7 +322,15 @@ describe('FelixConfiguration', () => {
     expect(result.notes).toStrictEqual([invalid(`spec.vxlanPort ${shown} is not a port number.`, 'calico.vxlanPort')]);
   });
 
+  it.each([1, 4096, 16777215])('vxlanVNI %j is read', (vni) => {
+    const result = derive(felix({ vxlanVNI: vni }));
+    expect(result.facts).toEqual({ calico: { vxlanVNI: vni } });
+    expect(result.sources['calico.vxlanVNI']).toStrictEqual({ object: 'FelixConfiguration/default', field: 'spec.vxlanVNI' });
+  });
+
   it.each([
+    [0, 'number 0'],
+    [16777216, 'number 16777216'],
     ['4096', "the string '4096'"],
     [4096.5, 'number 4096.5'],
   ])('vxlanVNI %j is left out with a note', (vni, shown) => {

@@ -974,8 +974,10 @@ function resolvePools(ctx: Context, sources: Record<string, FactSource>): IpPool
   // Stryker disable next-line OptionalChaining: unique holds at least the first draft
   const installation = unique[0]?.ref;
   if (fromObjects) sources['calico.ipPools'] = listSource(ctx, unique.map((d) => d.ref));
-  // Stryker disable next-line ConditionalExpression: unique holds at least the first draft (installation -> true changes nothing)
-  else if (installation)
+  else if (
+    // Stryker disable next-line ConditionalExpression: unique holds at least the first draft (installation -> true changes nothing)
+    installation
+  )
     // Stryker disable next-line OptionalChaining: the Installation declared pools, so the field is found
     sources['calico.ipPools'] = ctx.source(installation, [installationField(installation, ['calicoNetwork', 'ipPools'])?.field ?? ['spec']]);
   return pools;

@@ -44,11 +44,12 @@ export default defineClusterRule({
     const byEncapsulation = new Map<string, string[]>();
     for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
     const [only] = byEncapsulation.keys();
+    // Stryker disable next-line OptionalChaining: `applies` admits only clusters with an enabled pool, so enabled[0] is present
+    const first = enabled[0]?.name;
     if (byEncapsulation.size === 1)
       return pass(
         enabled.length === 1
-          // Stryker disable next-line OptionalChaining: `applies` admits only clusters with an enabled pool, so enabled[0] is present
-          ? `The only enabled pool, ${enabled[0]?.name}, uses '${only}'.`
+          ? `The only enabled pool, ${first}, uses '${only}'.`
           : `All ${enabled.length} enabled pools use '${only}'.`,
       );
 

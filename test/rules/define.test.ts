@@ -45,6 +45,18 @@ describe('fail', () => {
   });
 });
 
+describe('the facts a rule reads and its scope', () => {
+  const check = () => ({ status: 'pass', message: 'checked' }) as const;
+  it.each([
+    ['cluster', defineClusterRule({ ...meta, id: 'c', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
+    ['windows-node', defineNodeRule({ ...meta, id: 'n', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
+    ['ip-pool', definePoolRule({ ...meta, id: 'p', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
+  ] as const)('%s: applies reads, then requires, then reads, each once', (scope, rule) => {
+    expect(rule.scope).toBe(scope);
+    expect(rule.facts).toEqual(['networking', 'calico.datastore', 'kubernetes.version']);
+  });
+});
+
 describe('defineClusterRule', () => {
   const rule = defineClusterRule({
     ...meta,

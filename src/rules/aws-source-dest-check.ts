@@ -5,11 +5,12 @@ import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath
 /** Where the nodes run: `infrastructure`, else what the platform implies (eks → aws, aks → azure). */
 function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: string; why: string } | undefined {
   if (infrastructure !== undefined) return { value: infrastructure, why: `infrastructure '${infrastructure}'` };
-  // Stryker disable next-line ConditionalExpression: isKnownPlatform(undefined) is false too; the test narrows the type
-  if (platform === undefined || !isKnownPlatform(platform)) return undefined;
-  const info = PLATFORMS[platform];
+  // Stryker disable next-line StringLiteral: any string that is no platform's id reads the same
+  const known = platform ?? '';
+  if (!isKnownPlatform(known)) return undefined;
+  const info = PLATFORMS[known];
   return 'impliesInfrastructure' in info
-    ? { value: info.impliesInfrastructure, why: `platform '${platform}' runs on ${info.impliesInfrastructure}` }
+    ? { value: info.impliesInfrastructure, why: `platform '${known}' runs on ${info.impliesInfrastructure}` }
     : undefined;
 }
 

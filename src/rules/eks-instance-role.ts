@@ -43,7 +43,8 @@ export default defineClusterRule({
     const operatorManaged = calico?.operatorManaged;
     const { operator, manifest } = need(profile.eksSecretsNamespace, 'EKS secrets namespaces', profile);
     // Stryker disable next-line StringLiteral: the text is shown only when secretsReadableIn is known (a secrets failure or a pass)
-    const readableText = readable === undefined ? '' : readable.length === 0 ? 'none' : readable.join(', ');
+    let readableText = '';
+    if (readable !== undefined) readableText = readable.length === 0 ? 'none' : readable.join(', ');
 
     // The namespace whose secrets it must get; while operatorManaged is unknown, either may be the one,
     // so the secrets part is decided only when both answers agree.

@@ -945,7 +945,10 @@ function resolvePools(ctx: Context, sources: Record<string, FactSource>): IpPool
   const problems = drafts.filter((d) => d.pool === undefined);
   if (problems.length > 0) {
     for (const d of problems)
-      ctx.note('undecided', 'warning', `The encapsulation of ${fromObjects ? d.ref.label : `a pool of ${d.ref.label}`} cannot be told: ${d.problem ?? 'unknown'}. calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.`, { ref: d.ref, fact: 'calico.ipPools' });
+      ctx.note('undecided', 'warning', `The encapsulation of ${fromObjects ? d.ref.label : `a pool of ${d.ref.label}`} cannot be told: ${
+        // Stryker disable next-line StringLiteral: every draft without a pool carries its problem
+        d.problem ?? 'unknown'
+      }. calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.`, { ref: d.ref, fact: 'calico.ipPools' });
     return undefined;
   }
   // The same pool may come twice (projectcalico.org/v3 and crd.projectcalico.org/v1, or two files).
@@ -978,8 +981,12 @@ function resolvePools(ctx: Context, sources: Record<string, FactSource>): IpPool
     // Stryker disable next-line ConditionalExpression: unique holds at least the first draft (installation -> true changes nothing)
     installation
   )
-    // Stryker disable next-line OptionalChaining: the Installation declared pools, so the field is found
-    sources['calico.ipPools'] = ctx.source(installation, [installationField(installation, ['calicoNetwork', 'ipPools'])?.field ?? ['spec']]);
+    sources['calico.ipPools'] = ctx.source(installation, [
+      // Stryker disable next-line OptionalChaining: the Installation declared pools, so the field is found
+      installationField(installation, ['calicoNetwork', 'ipPools'])?.field ??
+        // Stryker disable next-line ArrayDeclaration,StringLiteral: the Installation declared pools, so the field is found
+        ['spec'],
+    ]);
   return pools;
 }
 
@@ -1016,7 +1023,11 @@ function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { value: 
     (enabled && enabled.length > 0
       ? {
           value: enabled.some(isVxlan) ? 'calico-vxlan' : 'calico-bgp',
-          source: { object: 'IPPool', field: 'spec.vxlanMode' },
+          source: {
+            object: 'IPPool',
+            // Stryker disable next-line StringLiteral: poolsSource replaces this source before a note or source shows it
+            field: 'spec.vxlanMode',
+          },
           how: enabled.some(isVxlan)
             ? "an enabled IP pool has vxlanMode Always or CrossSubnet (Calico's Windows installer then picks the vxlan backend)"
             : "no enabled IP pool uses VXLAN (Calico's Windows installer then picks the bgp backend)",

@@ -1029,7 +1029,7 @@ function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { value: 
             field: 'spec.vxlanMode',
           },
           how: enabled.some(isVxlan)
-            ? "an enabled IP pool has vxlanMode Always or CrossSubnet (Calico's Windows installer then picks the vxlan backend)"
+            ? `an enabled IP pool has ${ctx.poolObjects.length > 0 ? 'vxlanMode Always or CrossSubnet' : 'encapsulation VXLAN or VXLANCrossSubnet'} (Calico's Windows installer then picks the vxlan backend)`
             : "no enabled IP pool uses VXLAN (Calico's Windows installer then picks the bgp backend)",
         }
       : undefined);
@@ -1077,7 +1077,13 @@ function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { value: 
   return { value, source: primary.source };
 }
 
+// The pool that decided the installer's backend: the first VXLAN IPPool object, else the first one; without
+// IPPool objects, the Installation's first pool (Installation pools cannot be disabled, so with a VXLAN
+// answer every one of them is VXLAN).
 function poolsSource(ctx: Context): FactSource {
+  if (ctx.poolObjects.length === 0)
+    // Stryker disable next-line OptionalChaining,ObjectLiteral,StringLiteral: called only when the Installation's pools were read, each with its encapsulation's source
+    return ctx.installationPools[0]?.sources['encapsulation'] ?? { object: 'Installation', field: 'spec.calicoNetwork.ipPools' };
   // Stryker disable next-line OptionalChaining: called only when the pools were told, so every pool object has a pool
   const vxlan = ctx.poolObjects.find((p) => p.pool?.encapsulation === 'vxlan' || p.pool?.encapsulation === 'vxlan-cross-subnet');
   const ref = (vxlan ?? ctx.poolObjects[0])?.ref;

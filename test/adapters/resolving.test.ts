@@ -541,13 +541,29 @@ describe('networking', () => {
     ]);
   });
 
-  it("without IPPool objects, the installer's answer from the Installation's pools is cited as IPPool spec.vxlanMode, with no object named", () => {
+  it("without IPPool objects, the installer's answer cites the Installation's pool, in the Installation's words", () => {
     const result = derive(
-      installation({ cni: { type: 'Calico', ipam: { type: 'Calico' } }, calicoNetwork: { bgp: 'Disabled', ipPools: [{ cidr: '10.0.0.0/16', encapsulation: 'VXLAN' }] } }),
+      installation({
+        cni: { type: 'Calico', ipam: { type: 'Calico' } },
+        calicoNetwork: { bgp: 'Disabled', ipPools: [{ cidr: '10.1.0.0/16', encapsulation: 'VXLANCrossSubnet' }, { cidr: '10.0.0.0/16', encapsulation: 'VXLAN' }] },
+      }),
     );
     expect(result.facts.networking).toBe('calico-vxlan');
     expect(noteFor(result, 'networking').map((n) => n.message)).toStrictEqual([
-      `networking calico-vxlan: Installation/default spec.cni.type + spec.calicoNetwork.bgp + spec.cni.ipam.type: spec.cni.type is Calico, spec.calicoNetwork.bgp is Disabled and spec.cni.ipam.type is Calico (the operator's vxlan backend); IPPool spec.vxlanMode: ${VXLAN_HOW}.`,
+      "networking calico-vxlan: Installation/default spec.cni.type + spec.calicoNetwork.bgp + spec.cni.ipam.type: spec.cni.type is Calico, spec.calicoNetwork.bgp is Disabled and spec.cni.ipam.type is Calico (the operator's vxlan backend); Installation/default spec.calicoNetwork.ipPools[0].encapsulation: an enabled IP pool has encapsulation VXLAN or VXLANCrossSubnet (Calico's Windows installer then picks the vxlan backend).",
+    ]);
+  });
+
+  it("without IPPool objects and without a VXLAN pool, the installer's answer cites the Installation's first pool too", () => {
+    const result = derive(
+      installation({
+        cni: { type: 'Calico', ipam: { type: 'Calico' } },
+        calicoNetwork: { bgp: 'Enabled', ipPools: [{ cidr: '10.1.0.0/16', encapsulation: 'IPIP' }, { cidr: '10.0.0.0/16', encapsulation: 'None' }] },
+      }),
+    );
+    expect(result.facts.networking).toBe('calico-bgp');
+    expect(noteFor(result, 'networking').map((n) => n.message)).toStrictEqual([
+      "networking calico-bgp: Installation/default spec.cni.type + spec.calicoNetwork.bgp: spec.cni.type is Calico and spec.calicoNetwork.bgp is Enabled (the operator's windows-bgp backend); Installation/default spec.calicoNetwork.ipPools[0].encapsulation: no enabled IP pool uses VXLAN (Calico's Windows installer then picks the bgp backend).",
     ]);
   });
 });

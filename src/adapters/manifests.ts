@@ -655,8 +655,10 @@ function readInstallationBackend(
     default:
       return ctx.note('undecided', 'warning', `${formatPath(cni.field)} ${show(cni.value)} is no networking option of the requirements: state networking yourself.`, { ref, fact: 'networking' });
   }
-  if (!bgp || (bgp.value !== 'Enabled' && bgp.value !== 'Disabled'))
+  if (!bgp)
     return ctx.note('undecided', 'warning', 'Calico CNI, but spec.calicoNetwork.bgp is not set (the operator defaults it by platform): networking is left for you to state.', { ref, fact: 'networking' });
+  if (bgp.value !== 'Enabled' && bgp.value !== 'Disabled')
+    return ctx.note('undecided', 'warning', `Calico CNI, but ${formatPath(bgp.field)} ${show(bgp.value)} is neither Enabled nor Disabled: networking is left for you to state.`, { ref, fact: 'networking' });
   if (bgp.value === 'Enabled')
     return void ctx.backends.push({
       value: 'calico-bgp',

@@ -152,7 +152,7 @@ describe("Installation: the operator's Windows backend", () => {
     [
       { type: 'Calico', ipam: { type: 'Calico' } },
       { bgp: 'On' },
-      'Calico CNI, but spec.calicoNetwork.bgp is not set (the operator defaults it by platform): networking is left for you to state.',
+      "Calico CNI, but spec.calicoNetwork.bgp 'On' is neither Enabled nor Disabled: networking is left for you to state.",
     ],
     [
       { type: 'Calico' },

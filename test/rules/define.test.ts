@@ -46,14 +46,21 @@ describe('fail', () => {
 });
 
 describe('the facts a rule reads and its scope', () => {
+  // The rules are defined inside each test: what define* computes at definition time is part of the test.
   const check = () => ({ status: 'pass', message: 'checked' }) as const;
+  const reads = { appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'] } as const;
   it.each([
-    ['cluster', defineClusterRule({ ...meta, id: 'c', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
-    ['windows-node', defineNodeRule({ ...meta, id: 'n', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
-    ['ip-pool', definePoolRule({ ...meta, id: 'p', appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'], check })],
-  ] as const)('%s: applies reads, then requires, then reads, each once', (scope, rule) => {
+    ['cluster', () => defineClusterRule({ ...meta, ...reads, id: 'c', check })],
+    ['windows-node', () => defineNodeRule({ ...meta, ...reads, id: 'n', check })],
+    ['ip-pool', () => definePoolRule({ ...meta, ...reads, id: 'p', check })],
+  ] as const)('%s: applies reads, then requires, then reads, each once', (scope, define) => {
+    const rule = define();
     expect(rule.scope).toBe(scope);
     expect(rule.facts).toEqual(['networking', 'calico.datastore', 'kubernetes.version']);
+  });
+
+  it('a pool rule without requires, reads or appliesReads reads no facts', () => {
+    expect(definePoolRule({ ...meta, id: 'p', check }).facts).toEqual([]);
   });
 });
 

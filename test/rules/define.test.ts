@@ -65,7 +65,8 @@ describe('the facts a rule reads and its scope', () => {
 });
 
 describe('defineClusterRule', () => {
-  const rule = defineClusterRule({
+  // Defined in each test, as above.
+  const rule = () => defineClusterRule({
     ...meta,
     id: 'test-cluster',
     requires: ['calico.datastore', 'kubernetes.version'],
@@ -85,12 +86,12 @@ describe('defineClusterRule', () => {
     ],
     ['every fact known reaches check', { calico: { datastore: 'kubernetes' }, kubernetes: { version: '1.23.0' } }, { status: 'pass', message: 'checked' }],
   ] as const)('%s', (_name, facts, expected) => {
-    expect(rule.evaluate(facts, ctx)).toStrictEqual(expected);
+    expect(rule().evaluate(facts, ctx)).toStrictEqual(expected);
   });
 });
 
 describe('defineNodeRule', () => {
-  const rule = defineNodeRule({
+  const rule = () => defineNodeRule({
     ...meta,
     id: 'test-node',
     requires: ['calico.datastore', 'node.osBuild'],
@@ -99,15 +100,15 @@ describe('defineNodeRule', () => {
   const node = { os: 'windows', name: 'win-1' } as const;
 
   it('names cluster facts, then node facts', () => {
-    expect(rule.missing({}, node)).toEqual(['calico.datastore', 'node.osBuild']);
-    expect(rule.evaluate({}, node, ctx)).toStrictEqual({
+    expect(rule().missing({}, node)).toEqual(['calico.datastore', 'node.osBuild']);
+    expect(rule().evaluate({}, node, ctx)).toStrictEqual({
       status: 'unknown',
       message: 'Cannot decide: calico.datastore, node.osBuild are not known.',
       missing: ['calico.datastore', 'node.osBuild'],
     });
   });
   it('reaches check when every fact is known', () => {
-    expect(rule.missing({ calico: { datastore: 'kubernetes' } }, { ...node, osBuild: '10.0.17763.1' })).toBeUndefined();
+    expect(rule().missing({ calico: { datastore: 'kubernetes' } }, { ...node, osBuild: '10.0.17763.1' })).toBeUndefined();
   });
 });
 

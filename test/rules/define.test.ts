@@ -62,6 +62,12 @@ describe('the facts a rule reads and its scope', () => {
   it('a pool rule without requires, reads or appliesReads reads no facts', () => {
     expect(definePoolRule({ ...meta, id: 'p', check }).facts).toEqual([]);
   });
+  it.each([
+    ['cluster', () => defineClusterRule({ ...meta, id: 'c', requires: ['networking'], check })],
+    ['windows-node', () => defineNodeRule({ ...meta, id: 'n', requires: ['networking'], check })],
+  ] as const)('a %s rule without reads or appliesReads reads only what it requires', (_scope, define) => {
+    expect(define().facts).toEqual(['networking']);
+  });
 });
 
 describe('defineClusterRule', () => {

@@ -66,7 +66,12 @@ export function schemaIssues(
 ): InputIssue[] {
   const out: InputIssue[] = [];
   let unreported = 0;
+  // A value of the wrong type is one problem: zod also runs a string's length check on an array.
+  const wrongType = new Set<string>();
   for (const issue of error.issues) {
+    const at = formatPath(issue.path);
+    if (issue.code === 'invalid_type') wrongType.add(at);
+    else if (wrongType.has(at)) continue;
     const room = MAX_REPORTED_ISSUES - out.length;
     const count = issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
     // Stryker disable next-line EqualityOperator: with room === count nothing is left over: it adds 0

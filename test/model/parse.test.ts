@@ -297,3 +297,19 @@ describe('parseFacts: names unique in a list', () => {
     ]);
   });
 });
+
+describe('parseFacts: one problem per value of the wrong type', () => {
+  it.each([
+    ['an array where a non-empty string belongs', { platform: [] }, 'platform', 'expected a string, got an array'],
+    ['an array as a node name', { nodes: [{ os: 'windows', name: ['w'] }] }, 'nodes[0].name', 'expected a string, got an array'],
+  ])('%s: only the type is reported', (_name, input, path, message) => {
+    expect(issuesOf(input)).toEqual([{ path, code: 'invalid-type', message }]);
+  });
+
+  it('other problems at other paths are still listed', () => {
+    expect(issuesOf({ platform: [], networking: '' })).toEqual([
+      { path: 'platform', code: 'invalid-type', message: 'expected a string, got an array' },
+      { path: 'networking', code: 'too-small', message: 'must not be empty' },
+    ]);
+  });
+});

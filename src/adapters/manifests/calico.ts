@@ -197,7 +197,8 @@ export function readFelixConfiguration(ref: Ref, ctx: Context): void {
     });
 }
 
-export const POOL_MODES = new Set(['Never', 'Always', 'CrossSubnet']);
+// Any value may be looked up: what is not one of these strings is no mode.
+export const POOL_MODES: ReadonlySet<unknown> = new Set(['Never', 'Always', 'CrossSubnet']);
 
 export function readIpPool(ref: Ref, ctx: Context): void {
   const spec = get(ref.object, ['spec']);
@@ -210,7 +211,7 @@ export function readIpPool(ref: Ref, ctx: Context): void {
   const ipip = own(spec, 'ipipMode');
   const vxlan = own(spec, 'vxlanMode');
   for (const [field, mode] of [['ipipMode', ipip], ['vxlanMode', vxlan]] as const)
-    if (mode !== undefined && (typeof mode !== 'string' || !POOL_MODES.has(mode)))
+    if (mode !== undefined && !POOL_MODES.has(mode))
       return push(undefined, `spec.${field} ${describe(mode)} is not Never, Always or CrossSubnet`);
   const on = (mode: unknown): mode is 'Always' | 'CrossSubnet' => mode === 'Always' || mode === 'CrossSubnet';
   let encapsulation: Encapsulation;

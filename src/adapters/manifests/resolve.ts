@@ -21,8 +21,8 @@ export function assemble(ctx: Context): ManifestFacts {
   const calico: Record<string, unknown> = {};
 
   const resolve = (fact: string): unknown => {
-    const claims = ctx.claims.get(fact);
-    if (!claims || claims.length === 0) return undefined;
+    const claims = ctx.claims.get(fact); // never empty: a fact's list is made with its first claim
+    if (!claims) return undefined;
     const distinct = distinctValues(claims);
     if (distinct.length > 1) {
       ctx.note(
@@ -124,8 +124,7 @@ export function resolvePools(ctx: Context, sources: Record<string, FactSource>):
       return undefined;
     }
   }
-  // Stryker disable next-line EqualityOperator: with no Installation pools the cross-check has nothing to check
-  if (fromObjects && ctx.installationPools.length > 0) crossCheckInstallationPools(ctx, unique);
+  if (fromObjects) crossCheckInstallationPools(ctx, unique);
   const pools = unique.map((d) => d.pool as IpPool);
   unique.forEach((draft, index) => {
     const pool = draft.pool as IpPool;
@@ -191,7 +190,7 @@ export function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { 
             : "no enabled IP pool uses VXLAN (Calico's Windows installer then picks the bgp backend)",
         }
       : undefined);
-  if (ctx.felixVxlan.length > 1 && new Set(ctx.felixVxlan.map((c) => c.value)).size > 1) {
+  if (new Set(ctx.felixVxlan.map((c) => c.value)).size > 1) {
     ctx.note('conflict', 'warning', 'FelixConfiguration default objects disagree on spec.vxlanEnabled: networking is left out.', { fact: 'networking' });
     return undefined;
   }
@@ -244,8 +243,8 @@ export function poolsSource(ctx: Context): FactSource {
     return ctx.installationPools[0]?.sources['encapsulation'] ?? { object: 'Installation', field: 'spec.calicoNetwork.ipPools' };
   // Stryker disable next-line OptionalChaining: called only when the pools were told, so every pool object has a pool
   const vxlan = ctx.poolObjects.find((p) => p.pool?.encapsulation === 'vxlan' || p.pool?.encapsulation === 'vxlan-cross-subnet');
-  const ref = (vxlan ?? ctx.poolObjects[0])?.ref;
-  return ref ? ctx.source(ref, [['spec', 'vxlanMode']]) : { object: 'IPPool', field: 'spec.vxlanMode' };
+  const decided = vxlan ?? (ctx.poolObjects[0] as PoolDraft);
+  return ctx.source(decided.ref, [['spec', 'vxlanMode']]);
 }
 
 // A kubelet is never newer than its API server: the lowest kubelet (of the control plane when it has

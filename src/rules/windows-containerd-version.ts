@@ -22,6 +22,7 @@ export default defineNodeRule({
     const runtime = parseContainerRuntime(node.containerRuntime);
     if (runtime?.name !== 'containerd')
       return notApplicable(`Node ${node.name} does not run containerd ('${node.containerRuntime}'): windows-container-runtime decides.`);
+    // Stryker disable next-line ConditionalExpression: parseVersion(undefined) reads the text 'undefined', no version either
     const version = runtime.version === undefined ? undefined : parseVersion(runtime.version);
     if (version === undefined)
       return unknown(`Node ${node.name} runs containerd of no known version ('${node.containerRuntime}'); HostProcess needs ${minimum} or later.`, ['node.containerRuntime']);

@@ -19,7 +19,11 @@ export default defineNodeRule({
   check: (_facts, node, { profile }) => {
     const parsed = parseWindowsBuild(node.osBuild);
     const floor = need(profile.dsrBuilds, 'DSR builds', profile).find((b) => b.build === parsed?.build);
-    if (parsed === undefined || floor?.minRevision === undefined)
+    if (
+      floor?.minRevision === undefined ||
+      // Stryker disable next-line ConditionalExpression: without a parsed build no DSR floor matches, so the first test has answered
+      parsed === undefined
+    )
       return notApplicable(`Node ${node.name}: '${node.osBuild}' is no release the DSR list names (windows-os-version decides whether it is supported).`);
     const wanted = `${floor.build}.${floor.minRevision}`;
     if (parsed.revision === undefined)

@@ -15,8 +15,19 @@ describe('advisory-confd-template-getenv', () => {
     'advisory-confd-template-getenv',
     [
       { name: 'v3.32.0 matches', facts: bgp('v3.32.0'), status: 'fail', message: /13139/ },
-      { name: 'v3.32.1, the last affected, matches', facts: bgp('3.32.1'), status: 'fail' },
-      { name: 'v3.32.2, just after, does not', facts: bgp('3.32.2'), status: 'pass' },
+      {
+        name: 'v3.32.1, the last affected, matches',
+        facts: bgp('3.32.1'),
+        status: 'fail',
+        message: `Calico 3.32.1 has a known issue (https://github.com/projectcalico/calico/issues/13139, 3.32.0 to 3.32.1 (no later release known to be fixed)): ${advisory.impact}`,
+        remediation: advisory.remediation,
+      },
+      {
+        name: 'v3.32.2, just after, does not',
+        facts: bgp('3.32.2'),
+        status: 'pass',
+        message: 'Calico 3.32.2 is outside the versions https://github.com/projectcalico/calico/issues/13139 covers (3.32.0 to 3.32.1 (no later release known to be fixed)).',
+      },
       { name: 'v3.31.7, before it, does not', facts: bgp('v3.31.7'), status: 'pass' },
     ],
     CALICO_3_32,

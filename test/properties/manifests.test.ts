@@ -7,9 +7,6 @@ import { parseFacts } from '../../src/model/parse.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/yaml.js';
 import { hostileJson, kubeLike, manifestText, manifests, runs, timeoutFor, yamlishText } from './arbitraries.js';
 
-// "Never a hang": any one input is handled well within this (the slowest seen take a few milliseconds).
-const MAX_MS_PER_INPUT = 1_000;
-
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** Runs `step`; a CompatError is a clear refusal, anything else thrown fails the property. */
@@ -39,11 +36,9 @@ function expectFactsOrRefusal(objects: unknown, locate?: ManifestLocator): void 
   evaluateCompatibility(derived.facts, { sources: derived.sources });
 }
 
-function timed(step: () => void): void {
-  const start = performance.now();
+/** Runs `step`, then checks that nothing was added to Object.prototype. A hang fails the test's timeout. */
+function unpolluting(step: () => void): void {
   step();
-  const elapsed = performance.now() - start;
-  expect(elapsed, 'one input took too long: a hang in the making').toBeLessThan(MAX_MS_PER_INPUT);
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
 }
 
@@ -51,7 +46,7 @@ describe('the manifests path on arbitrary input', () => {
   it('arbitrary text → objects → facts: facts or a clear CompatError, never another throw or a hang', { timeout: timeoutFor(300, 5) }, () => {
     fc.assert(
       fc.property(fc.oneof(manifestText, yamlishText), (text) =>
-        timed(() => {
+        unpolluting(() => {
           const set = refusedOr(() => parseManifestsText(text, { file: 'input.yaml' }));
           if (set instanceof CompatError) {
             expect(set.code).toBe('invalid-input');
@@ -66,14 +61,14 @@ describe('the manifests path on arbitrary input', () => {
 
   it('arbitrary Kubernetes-like objects → facts: valid facts or a clear CompatError', { timeout: timeoutFor(300, 5) }, () => {
     fc.assert(
-      fc.property(fc.oneof(manifests, kubeLike), (objects) => timed(() => expectFactsOrRefusal(objects))),
+      fc.property(fc.oneof(manifests, kubeLike), (objects) => unpolluting(() => expectFactsOrRefusal(objects))),
       runs(300),
     );
   });
 
   it('arbitrary JSON values, __proto__ keys included, → facts: valid facts or a clear CompatError', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileJson, fc.jsonValue()), (objects) => timed(() => expectFactsOrRefusal(objects))),
+      fc.property(fc.oneof(hostileJson, fc.jsonValue()), (objects) => unpolluting(() => expectFactsOrRefusal(objects))),
       runs(300),
     );
   });
@@ -83,7 +78,7 @@ describe('YAML and JSON text on arbitrary input', () => {
   it('parseYamlDocuments gives documents or a clear CompatError; parseFactsText never throws', { timeout: timeoutFor(300, 5) }, () => {
     fc.assert(
       fc.property(yamlishText, (text) =>
-        timed(() => {
+        unpolluting(() => {
           refusedOr(() => parseYamlDocuments(text));
           const result = parseFactsText(text, { file: 'facts.yaml' });
           if (!result.success) {

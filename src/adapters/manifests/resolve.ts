@@ -175,17 +175,14 @@ export function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { 
   const claims: BackendClaim[] = [...ctx.backends];
   const enabled = pools?.filter((p) => p.disabled !== true);
   const isVxlan = (p: IpPool) => p.encapsulation === 'vxlan' || p.encapsulation === 'vxlan-cross-subnet';
+  const vxlanPool = enabled?.some(isVxlan) === true;
   const installer: BackendClaim | undefined =
     ctx.felixVxlan[0] ??
     (enabled && enabled.length > 0
       ? {
-          value: enabled.some(isVxlan) ? 'calico-vxlan' : 'calico-bgp',
-          source: {
-            object: 'IPPool',
-            // Stryker disable next-line StringLiteral: poolsSource replaces this source before a note or source shows it
-            field: 'spec.vxlanMode',
-          },
-          how: enabled.some(isVxlan)
+          value: vxlanPool ? 'calico-vxlan' : 'calico-bgp',
+          source: poolsSource(ctx),
+          how: vxlanPool
             ? `an enabled IP pool has ${ctx.poolObjects.length > 0 ? 'vxlanMode Always or CrossSubnet' : 'encapsulation VXLAN or VXLANCrossSubnet'} (Calico's Windows installer then picks the vxlan backend)`
             : "no enabled IP pool uses VXLAN (Calico's Windows installer then picks the bgp backend)",
         }
@@ -197,10 +194,7 @@ export function resolveNetworking(ctx: Context, pools: IpPool[] | undefined): { 
   // The installer's answer counts only where Calico is known to network the pods: it assumes so. A VXLAN
   // answer shows it by itself; a BGP answer needs the Installation or calico_backend to agree.
   const calicoNetworking = claims.some((c) => c.value === 'calico-bgp' || c.value === 'calico-vxlan');
-  if (installer && (calicoNetworking || installer.value === 'calico-vxlan')) {
-    const poolSource = installer.source.object === 'IPPool' ? poolsSource(ctx) : installer.source;
-    claims.push({ ...installer, source: poolSource });
-  }
+  if (installer && (calicoNetworking || installer.value === 'calico-vxlan')) claims.push(installer);
   if (claims.length === 0) {
     if (installer)
       ctx.note('undecided', 'warning', `The objects show Calico's ${ctx.felixVxlan[0] ? 'FelixConfiguration' : 'IP pools'} but not whether Calico networks the pods (no Installation, no calico-config ConfigMap): networking is left for you to state.`, { fact: 'networking' });

@@ -189,16 +189,12 @@ export function parseFactsText(text: string, options: TextOptions = {}): ParseFa
   }
   const result = parseFacts(value);
   if (result.success) return result;
-  let unlocatable = false;
+  // JSON fast path: positions only for the error case, from a YAML parse of the same text (once), and
+  // only for texts the YAML parser reads in a few seconds.
+  let unlocatable = text.length > MAX_LOCATED_JSON_LENGTH;
   const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
     if (document) return document.locate(segments);
     if (unlocatable) return undefined;
-    // JSON fast path: positions only for the error case, from a YAML parse of the same text (once), and
-    // only for texts the YAML parser reads in a few seconds.
-    if (text.length > MAX_LOCATED_JSON_LENGTH) {
-      unlocatable = true;
-      return undefined;
-    }
     try {
       document ??= parseYamlDocuments(text, options)[0];
     } catch {

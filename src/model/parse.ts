@@ -77,7 +77,7 @@ export function schemaIssues(
     // Stryker disable next-line EqualityOperator: with room === count nothing is left over: it adds 0
     if (room < count) unreported += count - Math.max(room, 0);
     if (room <= 0) continue;
-    for (const i of toInputIssues(schema, issue, input, room)) {
+    for (const i of toInputIssues(schema, issue, input, at, room)) {
       const segments = [...prefix, ...(i.segments ?? segmentsOf(issue.path))];
       out.push({ ...i, path: formatPath(segments), segments });
     }
@@ -92,8 +92,7 @@ function segmentsOf(path: readonly PropertyKey[]): (string | number)[] {
   return path.map((key) => (typeof key === 'number' ? key : String(key)));
 }
 
-function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: unknown, limit: number): InputIssue[] {
-  const path = formatPath(issue.path);
+function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: unknown, path: string, limit: number): InputIssue[] {
   const seen = valueAt(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {

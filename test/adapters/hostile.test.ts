@@ -1,11 +1,11 @@
-import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/errors.js';
 import { parseManifestsText } from '../../src/yaml.js';
 import { runCli } from '../support/cli.js';
+import { ALIAS_BOMB_ANCHORS, tempDir } from '../hostile/inputs.js';
 
 // Manifests come from wherever users point the tool: every kind of bad input must end in a
 // CompatError (exit 2 for the CLI), quickly — never a crash, a hang, or a polluted prototype.
@@ -17,7 +17,8 @@ function derive(text: string) {
 
 const cli = (args: string[], input: string | Buffer = '') => runCli(args, { input, timeout: 20_000 });
 
-const dir = () => mkdtempSync(join(tmpdir(), 'cwc-hostile-'));
+const temp = tempDir();
+afterAll(() => temp.cleanup());
 
 describe('hostile manifests', () => {
   it('text over the size limit is refused before parsing', () => {
@@ -27,7 +28,7 @@ describe('hostile manifests', () => {
   });
 
   it('a file over the size limit is refused by the CLI before it is read', () => {
-    const path = join(dir(), 'huge.yaml');
+    const path = join(temp.dir, 'huge.yaml');
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 65 * 1024 * 1024); // sparse: no disk used, but stat says 65 MiB
     closeSync(fd);
@@ -37,20 +38,7 @@ describe('hostile manifests', () => {
   });
 
   it('a YAML alias bomb is refused', () => {
-    const bomb = [
-      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
-      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
-      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
-      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]',
-      'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]',
-      'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]',
-      'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]',
-      'i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]',
-      'apiVersion: v1',
-      'kind: Node',
-      'metadata: {name: *i}',
-    ].join('\n');
+    const bomb = [...ALIAS_BOMB_ANCHORS, 'apiVersion: v1', 'kind: Node', 'metadata: {name: *i}'].join('\n');
     expect(() => derive(bomb)).toThrow(/alias bomb/);
     const run = cli(['check', '--manifests', '-'], bomb);
     expect(run.code).toBe(2);
@@ -103,8 +91,7 @@ describe('hostile manifests', () => {
 
   it('binary garbage is refused by the CLI as not UTF-8 text', () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-    const path = join(dir(), 'garbage.bin');
-    writeFileSync(path, garbage);
+    const path = temp.file('garbage.bin', garbage);
     const run = cli(['check', '--manifests', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/garbage\.bin: it is not UTF-8 text/);

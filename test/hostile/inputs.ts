@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Billion laughs: nine levels of ten aliases each, a billion strings if expanded. */
-export const ALIAS_BOMB = [
+/** Billion laughs' anchors: nine levels of ten aliases each, a billion strings if `*i` is expanded. */
+export const ALIAS_BOMB_ANCHORS = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
   'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
   'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
@@ -17,9 +17,10 @@ export const ALIAS_BOMB = [
   'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]',
   'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]',
   'i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]',
-  'platform: *i',
-  '',
-].join('\n');
+];
+
+/** Billion laughs as a facts file: the platform is the expansion. */
+export const ALIAS_BOMB = [...ALIAS_BOMB_ANCHORS, 'platform: *i', ''].join('\n');
 
 const DEPTH = 10_000;
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { concatManifests, type ManifestSet } from '../../src/adapters/manifests.js';
+import { concatManifests, factsFromManifests, type ManifestFacts, type ManifestSet } from '../../src/adapters/manifests.js';
 import { parseManifestsText } from '../../src/yaml.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 
@@ -88,3 +88,9 @@ export function leafPaths(facts: ClusterFacts): string[] {
   }
   return out;
 }
+
+/** The facts of these objects, as `factsFromManifests` derives them. */
+export const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
+
+/** The notes about one fact. */
+export const noteFor = (result: ManifestFacts, fact: string) => result.notes.filter((n) => n.fact === fact);

@@ -1,14 +1,13 @@
 // What the manifests adapter reads for the later releases' rules: the operator's Windows settings, the
 // kubernetes-services-endpoint ConfigMap and Felix's VXLAN VNI, each with its source.
 import { describe, expect, it } from 'vitest';
-import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
+import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { evaluateCompatibility } from '../../src/evaluate.js';
 import { CALICO_3_30 } from '../../src/data/calico-releases.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
 import { parseManifestsText } from '../../src/yaml.js';
-import { calico, installation } from './helpers.js';
+import { calico, derive, installation } from './helpers.js';
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
 const endpoint = (namespace: string, data: Record<string, string>) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',

@@ -5,21 +5,21 @@ import { CompatError } from '../../src/errors.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
 import { parseManifestsText } from '../../src/yaml.js';
 import {
-  CLUSTERS,
-  FIXTURES,
   calico,
   calicoConfig,
+  CLUSTERS,
+  derive,
+  FIXTURES,
   installation,
   k8sNode,
   leafPaths,
   loadManifests,
   manifestFiles,
+  noteFor,
   winNode,
 } from './helpers.js';
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
 const codes = (result: ManifestFacts) => result.notes.map((n) => n.code);
-const noteFor = (result: ManifestFacts, fact: string) => result.notes.filter((n) => n.fact === fact);
 
 describe('factsFromManifests: input shapes', () => {
   it('accepts a single object, an array, a kubectl List and a typed list whose items omit apiVersion and kind', () => {

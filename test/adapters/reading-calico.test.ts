@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
-import { calico, calicoConfig, k8sNode } from './helpers.js';
+import { calico, calicoConfig, derive, k8sNode } from './helpers.js';
 
 // Calico's own resources and the calico-config ConfigMap, read one kind at a time: the facts, where each
 // came from, and the exact notes.
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
 
 const POOLS_LEFT_OUT = 'calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.';
 const NO_NETWORKING_NOTE = {

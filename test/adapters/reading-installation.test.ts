@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
-import { calico, calicoConfig, installation } from './helpers.js';
+import { calico, calicoConfig, derive, installation, noteFor } from './helpers.js';
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
-const noteFor = (result: ManifestFacts, fact: string) => result.notes.filter((n) => n.fact === fact);
 const OBJECT = 'Installation/default';
 const onInstallation = (code: string, level: string, message: string, fact: string) => ({ code, level, message, object: OBJECT, fact });
 

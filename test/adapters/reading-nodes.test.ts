@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { concatManifests, factsFromManifests, type ManifestFacts, type ManifestNote } from '../../src/adapters/manifests.js';
+import { concatManifests, factsFromManifests, type ManifestNote } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/errors.js';
 import { parseManifestsText } from '../../src/yaml.js';
-import { calico, calicoConfig, k8sNode, winNode } from './helpers.js';
+import { calico, calicoConfig, derive, k8sNode, noteFor, winNode } from './helpers.js';
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
-const noteFor = (result: ManifestFacts, fact: string) => result.notes.filter((n) => n.fact === fact);
 
 function thrown(run: () => unknown): CompatError {
   try {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
 import { parseManifestsText } from '../../src/yaml.js';
-import { calico, calicoConfig, installation, k8sNode, winNode } from './helpers.js';
+import { calico, calicoConfig, derive, installation, k8sNode, noteFor, winNode } from './helpers.js';
 
 // How claims from several objects become facts: which object a fact cites, and the exact notes when the
 // objects disagree or do not decide.
 
-const derive = (...objects: unknown[]): ManifestFacts => factsFromManifests(objects);
-const noteFor = (result: ManifestFacts, fact: string) => result.notes.filter((n) => n.fact === fact);
 const fromText = (text: string, file = 'cluster.yaml'): ManifestFacts => {
   const set = parseManifestsText(text, { file });
   return factsFromManifests(set.objects, { locate: set.locate });

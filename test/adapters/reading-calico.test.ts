@@ -4,7 +4,6 @@ import { calico, calicoConfig, derive, k8sNode } from './helpers.js';
 // Calico's own resources and the calico-config ConfigMap, read one kind at a time: the facts, where each
 // came from, and the exact notes.
 
-
 const POOLS_LEFT_OUT = 'calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.';
 const NO_NETWORKING_NOTE = {
   code: 'undecided',

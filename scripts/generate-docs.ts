@@ -11,16 +11,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { toJSONSchema } from 'zod/v4/core';
 import { factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
-import { HINTED_FACTS, hintFor } from '../src/data/fact-hints.js';
-import { NETWORKING, PLATFORMS } from '../src/data/platforms.js';
-import { evaluateCompatibility } from '../src/evaluate.js';
+import { HINTED_FACTS, hintFor } from '../src/catalog/hints.js';
+import { NETWORKING, PLATFORMS } from '../src/catalog/tables/platforms.js';
+import { evaluateCompatibility } from '../src/engine/evaluate.js';
 import { formatRuleDoc } from '../src/formatters/rule-doc.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
-import { REPOSITORY_URL } from '../src/links.js';
+import { REPOSITORY_URL } from '../src/model/links.js';
 import { ClusterFactsSchema } from '../src/model/facts.js';
-import { CATALOG } from '../src/rules/catalog.js';
+import { CATALOG } from '../src/catalog/later-rules.js';
 import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
-import { parseWaiversText } from '../src/waivers-text.js';
+import { parseWaiversText } from '../src/text/waivers.js';
 import { parseFactsText } from '../src/yaml.js';
 import pkg from '../package.json' with { type: 'json' };
 

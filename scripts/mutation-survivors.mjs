@@ -30,7 +30,7 @@ const to = values.to === undefined ? Infinity : Number(values.to);
 // --score: the table docs/quality.md records, by area (rules, engine, model, adapters) and in all.
 if (values.score) {
   const area = (file) =>
-    file.startsWith('src/rules/') ? 'src/rules' : file.startsWith('src/model/') ? 'src/model' : file.startsWith('src/adapters/') ? 'src/adapters' : file;
+    file.startsWith('src/catalog/') ? 'src/catalog' : file.startsWith('src/engine/') ? 'src/engine' : file.startsWith('src/model/') ? 'src/model' : file.startsWith('src/adapters/') ? 'src/adapters' : file;
   const rows = new Map();
   const add = (name, m) => {
     const row = rows.get(name) ?? { killed: 0, timeout: 0, survived: 0, uncovered: 0, ignored: 0 };

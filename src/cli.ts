@@ -3,22 +3,22 @@
  * environment, prints, and chooses the exit code. Everything else is the library.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { evaluateCompatibility } from './evaluate.js';
-import { CompatError } from './errors.js';
+import { evaluateCompatibility } from './engine/evaluate.js';
+import { CompatError } from './model/errors.js';
 import { readTextFile, readTextStream, readWaiversFile } from './node.js';
 import { explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
 import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';
-import { hintFor } from './data/fact-hints.js';
-import { RULES } from './rules/index.js';
-import { CALICO_RELEASES } from './data/calico-releases.js';
-import { DEFAULT_PROFILE } from './data/releases.js';
-import { selectRelease } from './data/select-release.js';
-import { getCatalogRule } from './rules/catalog.js';
+import { hintFor } from './catalog/hints.js';
+import { RULES } from './catalog/seed-rules.js';
+import { CALICO_RELEASES } from './catalog/releases.js';
+import { DEFAULT_PROFILE } from './catalog/default.js';
+import { selectRelease } from './engine/select.js';
+import { getCatalogRule } from './catalog/later-rules.js';
 import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
-import { documented } from './rules/docs.js';
+import { documented } from './catalog/docs.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
 import pkg from '../package.json' with { type: 'json' };

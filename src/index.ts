@@ -7,9 +7,9 @@
  * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`.
  * @packageDocumentation
  */
-export { evaluateCompatibility, verdictOf, type EvaluateOptions } from './evaluate.js';
+export { evaluateCompatibility, verdictOf, type EvaluateOptions } from './engine/evaluate.js';
 export { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath, type ParseFactsResult } from './model/parse.js';
-export { CompatError, formatIssues, type ErrorCode, type InputIssue } from './errors.js';
+export { CompatError, formatIssues, type ErrorCode, type InputIssue } from './model/errors.js';
 export {
   ClusterFactsSchema,
   CalicoFactsSchema,
@@ -57,7 +57,7 @@ export type {
 export { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild, type WindowsBuild } from './model/windows.js';
 export { parseContainerRuntime, type ContainerRuntime, type ContainerRuntimeName } from './model/runtime.js';
 export { parseVersion, compareVersions, type Version } from './model/version.js';
-export { WINDOWS_RELEASES, type WindowsReleaseId, type WindowsReleaseInfo } from './data/windows-builds.js';
+export { WINDOWS_RELEASES, type WindowsReleaseId, type WindowsReleaseInfo } from './model/windows-releases.js';
 export {
   PLATFORMS,
   NETWORKING,
@@ -68,8 +68,8 @@ export {
   type KnownNetworking,
   type PlatformInfo,
   type NetworkingInfo,
-} from './data/platforms.js';
-export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './data/kubernetes.js';
+} from './catalog/tables/platforms.js';
+export { KUBERNETES_WINDOWS_SUPPORT, kubernetesWindowsSupport, type KubernetesWindowsSupport } from './catalog/tables/kubernetes.js';
 export {
   CALICO_3_23,
   DEFAULT_PROFILE,
@@ -77,12 +77,12 @@ export {
   type ReleaseCommands,
   type ReleaseDatum,
   type SupportedWindowsBuild,
-} from './data/releases.js';
-export { selectRelease, profileLabel, patchRange, type SelectedRelease } from './data/select-release.js';
-export { RULES, getRule } from './rules/index.js';
-export { RELEASE_RULE_IDS } from './rules/ids.js';
-export { poolCommand } from './rules/define.js';
-export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './waivers.js';
+} from './catalog/default.js';
+export { selectRelease, profileLabel, patchRange, type SelectedRelease } from './engine/select.js';
+export { RULES, getRule } from './catalog/seed-rules.js';
+export { RELEASE_RULE_IDS } from './catalog/ids.js';
+export { poolCommand } from './engine/rule.js';
+export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './engine/waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';
 export type {
   Rule,
@@ -102,4 +102,4 @@ export type {
   RuleFactPath,
   FactPathsOf,
   Narrow,
-} from './rules/define.js';
+} from './engine/rule.js';

@@ -19,4 +19,4 @@ export {
 } from './adapters/manifests.js';
 export { mergeFacts, type MergeNote, type MergeOptions, type MergeResult } from './adapters/merge.js';
 
-export { CompatError, type ErrorCode, type InputIssue } from './errors.js';
+export { CompatError, type ErrorCode, type InputIssue } from './model/errors.js';

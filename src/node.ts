@@ -5,11 +5,11 @@
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { CompatError } from './errors.js';
+import { CompatError } from './model/errors.js';
 import { parseFactsText } from './yaml.js';
 import type { ParseFactsResult } from './model/parse.js';
-import { parseWaiversText } from './waivers-text.js';
-import type { ParseWaiversResult } from './waivers.js';
+import { parseWaiversText } from './text/waivers.js';
+import type { ParseWaiversResult } from './engine/waivers.js';
 
 /** How files are read. */
 export interface ReadOptions {
@@ -135,4 +135,4 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export { CompatError, type ErrorCode, type InputIssue } from './errors.js';
+export { CompatError, type ErrorCode, type InputIssue } from './model/errors.js';

@@ -13,8 +13,8 @@
  * @packageDocumentation
  */
 import type { ClusterFacts } from './model/facts.js';
-import { CALICO_RELEASES } from './data/calico-releases.js';
-import { selectRelease, type SelectedRelease } from './data/select-release.js';
+import { CALICO_RELEASES } from './catalog/releases.js';
+import { selectRelease, type SelectedRelease } from './engine/select.js';
 
 export {
   CALICO_RELEASES,
@@ -38,7 +38,7 @@ export {
   CALICO_3_30,
   CALICO_3_31,
   CALICO_3_32,
-} from './data/calico-releases.js';
+} from './catalog/releases.js';
 export {
   compareReleases,
   formatReleaseComparison,
@@ -47,10 +47,10 @@ export {
   type ReleaseChange,
   type ReleaseComparison,
   type ReleaseTopic,
-} from './data/compare-releases.js';
+} from './catalog/compare.js';
 export { formatSupportMatrix } from './formatters/support-matrix.js';
-export { CATALOG, RELEASE_RULES, ADVISORY_RULES, ADVISORIES, getCatalogRule } from './rules/catalog.js';
-export { affectedRange, describeRange, type Advisory, type AffectedRange } from './rules/advisory.js';
+export { CATALOG, RELEASE_RULES, ADVISORY_RULES, ADVISORIES, getCatalogRule } from './catalog/later-rules.js';
+export { affectedRange, describeRange, type Advisory, type AffectedRange } from './catalog/advisory.js';
 
 /**
  * The profile for a release string, resolved against every release: a line (`'3.27'`), a version

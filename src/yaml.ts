@@ -7,11 +7,11 @@
  * @packageDocumentation
  */
 import { Composer, Document as YamlDocument, Lexer, LineCounter, Parser, isMap, isScalar, isSeq, type CST, type Document } from 'yaml';
-import { CompatError, type InputIssue } from './errors.js';
+import { CompatError, type InputIssue } from './model/errors.js';
 import { parseFacts, type ParseFactsResult } from './model/parse.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
-import type { ManifestLocator, ManifestSet } from './adapters/manifests.js';
+import type { ManifestLocator, ManifestSet } from './model/location.js';
 
 /** How text is read. */
 export interface TextOptions {
@@ -449,4 +449,4 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-export { CompatError } from './errors.js';
+export { CompatError } from './model/errors.js';

@@ -2,12 +2,12 @@
 // subject; every rule has its file, its test and its seed section; the README's rule list is current.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES, getRule } from '../src/rules/index.js';
-import { CATALOG, getCatalogRule } from '../src/rules/catalog.js';
-import { RELEASE_RULE_IDS } from '../src/rules/ids.js';
-import { ruleDocs } from '../src/rules/docs.js';
+import { RULES, getRule } from '../src/catalog/seed-rules.js';
+import { CATALOG, getCatalogRule } from '../src/catalog/later-rules.js';
+import { RELEASE_RULE_IDS } from '../src/catalog/ids.js';
+import { ruleDocs } from '../src/catalog/docs.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
-import { HINTED_FACTS } from '../src/data/fact-hints.js';
+import { HINTED_FACTS } from '../src/catalog/hints.js';
 import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
 
 // The catalog (shared/spec/requirements.md; the later releases' rules and the advisories after the
@@ -90,9 +90,9 @@ describe('the catalog', () => {
   });
 
   it.each(CATALOG.map((r) => [r.id, r] as const))('%s: one file, one test, and complete metadata', (id, rule) => {
-    expect(existsSync(`src/rules/${id}.ts`)).toBe(true);
+    expect(existsSync(`src/catalog/rules/${id}.ts`)).toBe(true);
     expect(existsSync(`test/rules/${id}.test.ts`)).toBe(true);
-    const source = readFileSync(`src/rules/${id}.ts`, 'utf8');
+    const source = readFileSync(`src/catalog/rules/${id}.ts`, 'utf8');
     expect(source).toContain(`id: '${id}'`);
     expect(source).not.toMatch(/STUB/);
     const docs = ruleDocs(rule);

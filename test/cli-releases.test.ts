@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../src/model/report.js';
-import { CALICO_3_30, CALICO_RELEASES } from '../src/data/calico-releases.js';
+import { CALICO_3_30, CALICO_RELEASES } from '../src/catalog/releases.js';
 import { runCli } from './support/cli.js';
 
 // The built binary, run as users run it (the global setup builds it).

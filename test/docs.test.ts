@@ -4,8 +4,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_DIRS, REGENERATE, generatedFiles } from '../scripts/generate-docs.js';
-import { REPOSITORY_URL, ruleDocsUrl } from '../src/links.js';
-import { CATALOG } from '../src/rules/catalog.js';
+import { REPOSITORY_URL, ruleDocsUrl } from '../src/model/links.js';
+import { CATALOG } from '../src/catalog/later-rules.js';
 import pkg from '../package.json' with { type: 'json' };
 
 const files = generatedFiles();

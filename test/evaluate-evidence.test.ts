@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../src/evaluate.js';
-import { CompatError } from '../src/errors.js';
-import { DEFAULT_PROFILE } from '../src/data/releases.js';
-import { getRule } from '../src/rules/index.js';
-import { definePoolRule, pass, unknown } from '../src/rules/define.js';
+import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { CompatError } from '../src/model/errors.js';
+import { DEFAULT_PROFILE } from '../src/catalog/default.js';
+import { getRule } from '../src/catalog/seed-rules.js';
+import { definePoolRule, pass, unknown } from '../src/engine/rule.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 
 const POOL_RULE = { rules: ['ip-pool-encapsulation'] };

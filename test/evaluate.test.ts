@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility, verdictOf } from '../src/evaluate.js';
-import { CompatError } from '../src/errors.js';
-import { RULES } from '../src/rules/index.js';
+import { evaluateCompatibility, verdictOf } from '../src/engine/evaluate.js';
+import { CompatError } from '../src/model/errors.js';
+import { RULES } from '../src/catalog/seed-rules.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 import { ReportSchema } from '../src/model/report.js';
-import { hintFor } from '../src/data/fact-hints.js';
+import { hintFor } from '../src/catalog/hints.js';
 
 describe('verdictOf', () => {
   it.each([

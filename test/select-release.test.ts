@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../src/evaluate.js';
-import { CompatError } from '../src/errors.js';
-import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile } from '../src/data/releases.js';
-import { patchRange, profileLabel, selectRelease } from '../src/data/select-release.js';
-import { RULES } from '../src/rules/index.js';
+import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { CompatError } from '../src/model/errors.js';
+import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile } from '../src/catalog/default.js';
+import { patchRange, profileLabel, selectRelease } from '../src/engine/select.js';
+import { RULES } from '../src/catalog/seed-rules.js';
 
 // Profiles shaped like the real ones, to test the choice alone: a line whose page changed within it,
 // and a line documenting two install methods (the recommended one first).

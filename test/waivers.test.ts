@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility, verdictOf } from '../src/evaluate.js';
-import { CompatError } from '../src/errors.js';
+import { evaluateCompatibility, verdictOf } from '../src/engine/evaluate.js';
+import { CompatError } from '../src/model/errors.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 import { ReportSchema } from '../src/model/report.js';
-import { applyWaivers, parseWaivers, subjectKey, waiverMatches } from '../src/waivers.js';
-import { parseWaiversText } from '../src/waivers-text.js';
+import { applyWaivers, parseWaivers, subjectKey, waiverMatches } from '../src/engine/waivers.js';
+import { parseWaiversText } from '../src/text/waivers.js';
 
 // A cluster failing kubernetes-version (warning) and windows-tls12 on one node (error), with win-2 unknown.
 const FACTS: ClusterFacts = {

@@ -2,10 +2,10 @@
  * The CLI's `releases` command and `--release` warnings: what it prints about release profiles. Kept
  * apart from argument parsing, like `output.ts`.
  */
-import { CALICO_RELEASES } from '../data/calico-releases.js';
-import { compareReleases, formatReleaseComparison } from '../data/compare-releases.js';
-import type { ReleaseProfile } from '../data/releases.js';
-import { patchRange, profileLabel } from '../data/select-release.js';
+import { CALICO_RELEASES } from '../catalog/releases.js';
+import { compareReleases, formatReleaseComparison } from '../catalog/compare.js';
+import type { ReleaseProfile } from '../catalog/default.js';
+import { patchRange, profileLabel } from '../engine/select.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { minorLine, parseVersion } from '../model/version.js';

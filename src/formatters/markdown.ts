@@ -1,6 +1,6 @@
-import { hintFor } from '../data/fact-hints.js';
+import { hintFor } from '../catalog/hints.js';
 import type { Report } from '../model/report.js';
-import { ruleDocsUrl } from '../links.js';
+import { ruleDocsUrl } from '../model/links.js';
 import { describeSubject } from './text.js';
 
 /** Options of {@link formatMarkdown}. */

@@ -1,9 +1,9 @@
-import { hintFor } from '../data/fact-hints.js';
-import { DEFAULT_PROFILE } from '../data/releases.js';
-import type { Rule } from '../rules/define.js';
-import { ruleDocs } from '../rules/docs.js';
+import { hintFor } from '../catalog/hints.js';
+import { DEFAULT_PROFILE } from '../catalog/default.js';
+import type { Rule } from '../engine/rule.js';
+import { ruleDocs } from '../catalog/docs.js';
 import { escapeMarkdown, markdownText } from './markdown.js';
-import { REPOSITORY_URL } from '../links.js';
+import { REPOSITORY_URL } from '../model/links.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
   cluster: 'the cluster',

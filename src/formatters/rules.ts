@@ -1,4 +1,4 @@
-import type { Rule } from '../rules/define.js';
+import type { Rule } from '../engine/rule.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
   cluster: 'cluster',

@@ -1,10 +1,10 @@
-import { hintFor } from '../data/fact-hints.js';
+import { hintFor } from '../catalog/hints.js';
 import type { Finding, Report, Severity } from '../model/report.js';
-import { REPOSITORY_URL, ruleDocsUrl } from '../links.js';
-import { RULES } from '../rules/index.js';
-import { CATALOG } from '../rules/catalog.js';
-import { ruleDocs } from '../rules/docs.js';
-import { subjectKey } from '../waivers.js';
+import { REPOSITORY_URL, ruleDocsUrl } from '../model/links.js';
+import { RULES } from '../catalog/seed-rules.js';
+import { CATALOG } from '../catalog/later-rules.js';
+import { ruleDocs } from '../catalog/docs.js';
+import { subjectKey } from '../model/report.js';
 import { formatRuleDoc } from './rule-doc.js';
 
 /** Options of {@link formatSarif}. */

@@ -1,9 +1,9 @@
-import { CALICO_RELEASES } from '../data/calico-releases.js';
-import { describeBuild } from '../data/compare-releases.js';
-import type { ReleaseProfile } from '../data/releases.js';
-import { patchRange } from '../data/select-release.js';
-import { describeRange } from '../rules/advisory.js';
-import { ADVISORIES, CATALOG } from '../rules/catalog.js';
+import { CALICO_RELEASES } from '../catalog/releases.js';
+import { describeBuild } from '../catalog/compare.js';
+import type { ReleaseProfile } from '../catalog/default.js';
+import { patchRange } from '../engine/select.js';
+import { describeRange } from '../catalog/advisory.js';
+import { ADVISORIES, CATALOG } from '../catalog/later-rules.js';
 
 const INSTALL = { manifest: 'manual (.zip)', operator: 'operator (HostProcess)' } as const;
 

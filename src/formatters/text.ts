@@ -1,4 +1,4 @@
-import { hintFor } from '../data/fact-hints.js';
+import { hintFor } from '../catalog/hints.js';
 import type { FactSource, Finding, FindingStatus, Report, Subject } from '../model/report.js';
 
 /** Options of {@link formatText}. */

@@ -11,6 +11,12 @@ import { parseWindowsBuild } from './windows.js';
 import { parseVersion } from './version.js';
 import { parseContainerRuntime } from './runtime.js';
 
+/** The platforms the library knows. Any other string is accepted as a fact and is unsupported. */
+export type KnownPlatform = 'kubernetes' | 'openshift' | 'rke' | 'eks' | 'aks';
+
+/** The networking options the library knows. */
+export type KnownNetworking = 'calico-bgp' | 'calico-vxlan' | 'cloud-provider' | 'eks-vpc-cni' | 'aks-azure-cni';
+
 /** The datastores Calico can use: the Kubernetes API datastore (kdd) or etcd. */
 export const DatastoreSchema = z.enum(['kubernetes', 'etcd']);
 /** A Calico datastore. */

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { CompatError, type InputIssue } from '../errors.js';
-import { closest } from '../text.js';
+import { CompatError, type InputIssue } from './errors.js';
+import { closest } from './words.js';
 import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
 
 /** The result of {@link parseFacts}: the facts, or an error listing every problem. */

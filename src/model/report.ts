@@ -157,3 +157,8 @@ export const ReportSchema = z.object({
 });
 /** The answer for a cluster. */
 export type Report = z.infer<typeof ReportSchema>;
+
+/** How a subject is written in waivers, JUnit and SARIF: `cluster`, `node/win-1`, `ip-pool/default-ipv4-ippool`. */
+export function subjectKey(subject: Subject): string {
+  return subject.kind === 'cluster' ? 'cluster' : `${subject.kind}/${subject.name}`;
+}

@@ -1,4 +1,4 @@
-import { WINDOWS_RELEASES, type WindowsReleaseInfo } from '../data/windows-builds.js';
+import { WINDOWS_RELEASES, type WindowsReleaseInfo } from './windows-releases.js';
 
 /** A Windows OS build as a node reports it. */
 export interface WindowsBuild {

@@ -5,15 +5,15 @@
  * text report prints them.
  * @module
  */
-import { CompatError } from '../errors.js';
-import { evaluateCompatibility, type EvaluateOptions } from '../evaluate.js';
+import { CompatError } from '../model/errors.js';
+import { evaluateCompatibility, type EvaluateOptions } from '../engine/evaluate.js';
 import { describeSubject, formatText } from '../formatters/text.js';
 import type { ClusterFacts } from '../model/facts.js';
 import { parseFacts } from '../model/parse.js';
 import type { FactSource, Finding, FindingStatus, Report, Verdict } from '../model/report.js';
-import { CALICO_RELEASES } from '../data/calico-releases.js';
-import { CATALOG, getCatalogRule } from '../rules/catalog.js';
-import { closest, listForMessage } from '../text.js';
+import { CALICO_RELEASES } from '../catalog/releases.js';
+import { CATALOG, getCatalogRule } from '../catalog/later-rules.js';
+import { closest, listForMessage } from '../model/words.js';
 
 /**
  * What the matchers accept: a report, facts (validated, then evaluated), or facts with their sources as

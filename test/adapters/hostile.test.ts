@@ -2,7 +2,7 @@ import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
-import { CompatError } from '../../src/errors.js';
+import { CompatError } from '../../src/model/errors.js';
 import { parseManifestsText } from '../../src/yaml.js';
 import { runCli } from '../support/cli.js';
 import { ALIAS_BOMB_ANCHORS, tempDir } from '../hostile/inputs.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
-import { CompatError } from '../../src/errors.js';
+import { CompatError } from '../../src/model/errors.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
 import { parseManifestsText } from '../../src/yaml.js';
 import {

@@ -3,9 +3,9 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../src/formatters/sarif.js';
-import { ruleDocsUrl } from '../../src/links.js';
-import { RULES } from '../../src/rules/index.js';
-import { ruleDocs } from '../../src/rules/docs.js';
+import { ruleDocsUrl } from '../../src/model/links.js';
+import { RULES } from '../../src/catalog/seed-rules.js';
+import { ruleDocs } from '../../src/catalog/docs.js';
 import { REPORT } from './fixture.js';
 
 // The official SARIF 2.1.0 schema (see test/fixtures/sarif/README.md for its source).

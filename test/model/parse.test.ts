@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath } from '../../src/model/parse.js';
-import { CompatError } from '../../src/errors.js';
+import { CompatError } from '../../src/model/errors.js';
 import * as z from 'zod/mini';
 import { schemaIssues } from '../../src/model/parse.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild } from '../../src/model/windows.js';
 import { parseContainerRuntime } from '../../src/model/runtime.js';
 import { parseVersion, compareVersions, minorLine } from '../../src/model/version.js';
-import { WINDOWS_RELEASES } from '../../src/data/windows-builds.js';
+import { WINDOWS_RELEASES } from '../../src/model/windows-releases.js';
 
 describe('parseWindowsBuild', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompatError } from '../../src/errors.js';
+import { CompatError } from '../../src/model/errors.js';
 import { parseFacts } from '../../src/model/parse.js';
 import { corruptedFacts, facts, hostileJson, runs, timeoutFor } from './arbitraries.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../../src/evaluate.js';
-import { CALICO_RELEASES } from '../../src/data/calico-releases.js';
-import { profileLabel } from '../../src/data/select-release.js';
+import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { CALICO_RELEASES } from '../../src/catalog/releases.js';
+import { profileLabel } from '../../src/engine/select.js';
 import type { Finding } from '../../src/model/report.js';
 import { facts, refinement, runs, timeoutFor } from './arbitraries.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALICO_3_30 } from '../../src/data/calico-releases.js';
-import { advisory } from '../../src/rules/advisory-confd-endpoint-status.js';
+import { CALICO_3_30 } from '../../src/catalog/releases.js';
+import { advisory } from '../../src/catalog/rules/advisory-confd-endpoint-status.js';
 import { ruleTable } from './harness.js';
 
 const bgp = (version: string) => ({ networking: 'calico-bgp', calico: { version } });

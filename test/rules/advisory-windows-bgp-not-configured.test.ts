@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALICO_3_30, CALICO_3_31, CALICO_3_32 } from '../../src/data/calico-releases.js';
-import { advisory } from '../../src/rules/advisory-windows-bgp-not-configured.js';
+import { CALICO_3_30, CALICO_3_31, CALICO_3_32 } from '../../src/catalog/releases.js';
+import { advisory } from '../../src/catalog/rules/advisory-windows-bgp-not-configured.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const bgp = (version: string) => ({ networking: 'calico-bgp', calico: { version } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CALICO_3_23 } from '../../src/data/releases.js';
-import { CALICO_3_24, CALICO_3_30 } from '../../src/data/calico-releases.js';
-import { advisory } from '../../src/rules/advisory-ws2022-container-networking.js';
+import { CALICO_3_23 } from '../../src/catalog/default.js';
+import { CALICO_3_24, CALICO_3_30 } from '../../src/catalog/releases.js';
+import { advisory } from '../../src/catalog/rules/advisory-ws2022-container-networking.js';
 import { ruleTable } from './harness.js';
 
 const node = (osBuild: string) => ({ nodes: [{ os: 'windows' as const, name: 'win-1', osBuild }] });

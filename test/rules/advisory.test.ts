@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CALICO_3_30 } from '../../src/data/calico-releases.js';
-import type { ReleaseProfile } from '../../src/data/releases.js';
-import { affectedRange, defineAdvisory, describeRange, type Advisory } from '../../src/rules/advisory.js';
+import { CALICO_3_30 } from '../../src/catalog/releases.js';
+import type { ReleaseProfile } from '../../src/catalog/default.js';
+import { affectedRange, defineAdvisory, describeRange, type Advisory } from '../../src/catalog/advisory.js';
 import { ruleTable } from './harness.js';
 
 // Advisories with more than one range, or a range open at the top, which no advisory of the catalog has

@@ -10,13 +10,13 @@ import {
   referencesFor,
   supportedPlatform,
   type RuleContext,
-} from '../../src/rules/define.js';
-import { documented, ruleDocs } from '../../src/rules/docs.js';
-import { getRule } from '../../src/rules/index.js';
-import { CALICO_3_23 } from '../../src/data/releases.js';
-import { CALICO_3_16 } from '../../src/data/calico-releases.js';
-import type { ReleaseProfile } from '../../src/data/releases.js';
-import { evaluateCompatibility } from '../../src/evaluate.js';
+} from '../../src/engine/rule.js';
+import { documented, ruleDocs } from '../../src/catalog/docs.js';
+import { getRule } from '../../src/catalog/seed-rules.js';
+import { CALICO_3_23 } from '../../src/catalog/default.js';
+import { CALICO_3_16 } from '../../src/catalog/releases.js';
+import type { ReleaseProfile } from '../../src/catalog/default.js';
+import { evaluateCompatibility } from '../../src/engine/evaluate.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 import { goodWindowsNode } from './harness.js';
 

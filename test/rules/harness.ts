@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { evaluateCompatibility } from '../../src/evaluate.js';
+import { evaluateCompatibility } from '../../src/engine/evaluate.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
-import type { ReleaseProfile } from '../../src/data/releases.js';
+import type { ReleaseProfile } from '../../src/catalog/default.js';
 import type { Finding, FindingStatus } from '../../src/model/report.js';
 
 /** One row of a rule's table: facts in, the finding expected out. */

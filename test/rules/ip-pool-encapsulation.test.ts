@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFacts, IpPool } from '../../src/model/facts.js';
-import { CALICO_3_31 } from '../../src/data/calico-releases.js';
+import { CALICO_3_31 } from '../../src/catalog/releases.js';
 import { findingsOf, ruleTable } from './harness.js';
 
 const pools = (networking: string | undefined, ...ipPools: IpPool[]): ClusterFacts =>

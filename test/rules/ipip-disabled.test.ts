@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFacts } from '../../src/model/facts.js';
-import { CALICO_3_31 } from '../../src/data/calico-releases.js';
+import { CALICO_3_31 } from '../../src/catalog/releases.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const vxlanPool = { name: 'vxlan-pool', cidr: '10.244.0.0/16', encapsulation: 'vxlan' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALICO_3_16 } from '../../src/data/calico-releases.js';
+import { CALICO_3_16 } from '../../src/catalog/releases.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const on = (platform: string, networking: string) => ({ platform, networking });

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { CALICO_3_29 } from '../../src/data/calico-releases.js';
+import { CALICO_3_29 } from '../../src/catalog/releases.js';
 import type { IpPool } from '../../src/model/facts.js';
 import { ruleTable } from './harness.js';
 

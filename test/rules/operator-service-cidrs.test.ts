@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { CALICO_3_30 } from '../../src/data/calico-releases.js';
+import { CALICO_3_30 } from '../../src/catalog/releases.js';
 import { ruleTable } from './harness.js';
 
 describe('operator-service-cidrs', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getRule } from '../../src/rules/index.js';
-import { CALICO_3_17 } from '../../src/data/calico-releases.js';
+import { getRule } from '../../src/catalog/seed-rules.js';
+import { CALICO_3_17 } from '../../src/catalog/releases.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
 
 const linux = (name: string, roles?: string[]) => (roles === undefined ? { os: 'linux' as const, name } : { os: 'linux' as const, name, roles });

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { CALICO_3_23 } from '../../src/data/releases.js';
-import type { ReleaseProfile } from '../../src/data/releases.js';
+import { CALICO_3_23 } from '../../src/catalog/default.js';
+import type { ReleaseProfile } from '../../src/catalog/default.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
 
 // Profiles whose builds are not exactly the seed's: 1809 without the DSR revision, or another release at 1432.

@@ -1,5 +1,5 @@
 // Walking the input: every Kubernetes object of it, with its place and label, or an error listing what is not one.
-import { CompatError, type InputIssue } from '../../errors.js';
+import { CompatError, type InputIssue } from '../../model/errors.js';
 import { formatPath } from '../../model/parse.js';
 import type { Context, Obj, Ref, Segment } from './context.js';
 import { describe, isObj, nonEmptyString, own } from './values.js';

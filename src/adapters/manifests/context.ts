@@ -2,11 +2,11 @@
 import type { FactSource } from '../../model/report.js';
 import type { IpPool } from '../../model/facts.js';
 import { formatPath } from '../../model/parse.js';
-import type { ManifestLocator, ManifestNote, ManifestNoteCode, SourceLocation } from '../manifests.js';
+import type { ManifestLocator, SourceLocation } from '../../model/location.js';
+import type { ManifestNote, ManifestNoteCode, Obj, Segment } from './types.js';
 import { deepEqual } from './values.js';
 
-export type Obj = Record<string, unknown>;
-export type Segment = string | number;
+export type { Obj, Segment } from './types.js';
 
 /** One Kubernetes object of the input, with its place. */
 export interface Ref {

@@ -2,7 +2,7 @@
 import { parseWindowsBuild } from '../../model/windows.js';
 import { parseContainerRuntime } from '../../model/runtime.js';
 import { parseVersion } from '../../model/version.js';
-import { WINDOWS_RELEASES } from '../../data/windows-builds.js';
+import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
 import { skip, type Context, type Ref, type Segment } from './context.js';
 import { get, lookup, nonEmptyString, stringMap, truncate } from './values.js';
 

@@ -2,7 +2,7 @@
 import type { ClusterFacts, IpPool, NodeFacts } from '../../model/facts.js';
 import type { FactSource } from '../../model/report.js';
 import { compareVersions } from '../../model/version.js';
-import type { ManifestFacts } from '../manifests.js';
+import type { ManifestFacts } from './types.js';
 import { parseVersion } from '../../model/version.js';
 import { installationField } from './calico.js';
 import { distinctValues, listSource, type BackendClaim, type Context, type PoolDraft } from './context.js';

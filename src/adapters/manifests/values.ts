@@ -1,6 +1,6 @@
 // Small helpers: reading untrusted values, and showing them in notes.
 import type { FactSource } from '../../model/report.js';
-import type { Obj, Segment } from './context.js';
+import type { Obj, Segment } from './types.js';
 
 /** A table's own entry only: `constructor` or `toString` in the input name no entry. */
 export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {

@@ -1,0 +1,57 @@
+import { PLATFORMS, isKnownPlatform } from '../tables/platforms.js';
+import type { ClusterFacts } from '../../model/facts.js';
+import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath, type RuleDocs } from '../../engine/rule.js';
+
+/** Where the nodes run: `infrastructure`, else what the platform implies (eks → aws, aks → azure). */
+function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: string; why: string } | undefined {
+  if (infrastructure !== undefined) return { value: infrastructure, why: `infrastructure '${infrastructure}'` };
+  // Stryker disable next-line StringLiteral: any string that is no platform's id reads the same
+  const known = platform ?? '';
+  if (!isKnownPlatform(known)) return undefined;
+  const info = PLATFORMS[known];
+  return 'impliesInfrastructure' in info
+    ? { value: info.impliesInfrastructure, why: `platform '${known}' runs on ${info.impliesInfrastructure}` }
+    : undefined;
+}
+
+function applies(facts: ClusterFacts): Applicability {
+  const { networking } = facts;
+  const infrastructure = infrastructureOf(facts);
+  if (networking !== undefined && networking !== 'calico-bgp')
+    return { notApplicable: `Applies only to Calico BGP on AWS; networking is '${networking}'.` };
+  if (infrastructure !== undefined && infrastructure.value !== 'aws')
+    return { notApplicable: `Applies only to Calico BGP on AWS; ${infrastructure.why}.` };
+  const missing: ClusterFactPath[] = [];
+  if (networking === undefined) missing.push('networking');
+  if (infrastructure === undefined) missing.push('infrastructure');
+  return missing.length === 0
+    ? true
+    : { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
+}
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'With Calico BGP, pod traffic leaves a node with pod IP addresses, not the node\'s own. EC2 drops traffic whose source or destination is not the instance\'s own address unless the source/destination check is disabled, so each node must have it disabled to forward traffic for its pods.',
+  appliesWhen: "networking is calico-bgp and the nodes run on AWS (infrastructure 'aws', or platform eks when infrastructure is absent).",
+  passesWhen: 'network.sourceDestCheckDisabled is true: the check is disabled on every node\'s EC2 instance.',
+};
+
+export default defineClusterRule({
+  id: 'aws-source-dest-check',
+  title: 'EC2 source/destination check is off',
+  severity: 'error',
+  sections: ['CNI and networking options'],
+  remediation:
+    'Disable the source/destination check on the EC2 instance of every node, Linux and Windows: aws ec2 modify-instance-attribute --instance-id <instance-id> --no-source-dest-check',
+  appliesReads: ['networking', 'infrastructure', 'platform'],
+  applies,
+  requires: ['network.sourceDestCheckDisabled'],
+  check: (facts) => {
+    // Stryker disable next-line OptionalChaining,StringLiteral: `applies` admits only a known infrastructure, so the fallback never runs
+    const where = infrastructureOf(facts)?.why ?? 'AWS';
+    return facts.network.sourceDestCheckDisabled
+      ? pass(`The EC2 source/destination check is disabled on every node (calico-bgp, ${where}).`)
+      : fail(`The EC2 source/destination check is not disabled on every node (network.sourceDestCheckDisabled is false; calico-bgp, ${where}).`);
+  },
+});

@@ -1,0 +1,75 @@
+import { enabledPools } from '../../model/pools.js';
+import type { IpPool } from '../../model/facts.js';
+import { defineClusterRule, fail, need, pass, poolCommand, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from '../../engine/rule.js';
+
+const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
+
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on — in Felix (ipipEnabled) and on its default IP pool — and Windows nodes cannot reach pods behind it.",
+  appliesWhen: 'Calico networking (calico-bgp or calico-vxlan).',
+  passesWhen: 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.',
+};
+
+export default defineClusterRule({
+  id: 'ipip-disabled',
+  title: 'IPIP is turned off',
+  severity: 'error',
+  sections: ['Linux platform requirements'],
+  remediation:
+    "Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.",
+  appliesReads: ['networking'],
+  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  // Not `requires`: either fact alone can prove a failure, so the other may still be absent.
+  reads: ['calico.ipipEnabled', 'calico.ipPools'],
+  check: ({ networking, calico }, { profile }) => {
+    const ipipEnabled = calico?.ipipEnabled;
+    const pools = calico?.ipPools;
+    const ipipPools = pools === undefined ? [] : enabledPools(pools).filter(({ pool }) => IPIP.has(pool.encapsulation));
+
+    if (ipipEnabled === true || ipipPools.length > 0) {
+      const problems: string[] = [];
+      const fixes: string[] = [];
+      if (ipipEnabled === true) {
+        problems.push('calico.ipipEnabled is true');
+        fixes.push(need(profile.commands.disableIpip, 'IPIP command', profile));
+      }
+      if (ipipPools.length > 0) {
+        problems.push(
+          `enabled pool${ipipPools.length === 1 ? '' : 's'} ${ipipPools.map(({ pool, name: label }) => `${label} (${pool.encapsulation})`).join(', ')} use${ipipPools.length === 1 ? 's' : ''} IPIP`,
+        );
+        const vxlan = networking === 'calico-vxlan';
+        const vxlanMode = vxlan ? 'Always' : 'Never';
+        const command = need(profile.commands.setPoolEncapsulation, 'IP pool command', profile);
+        for (const { pool, name: label } of ipipPools)
+          fixes.push(
+            pool.name === undefined
+              ? `Set ipipMode to Never and vxlanMode to ${vxlanMode} on pool ${label}.`
+              : poolCommand(command, { pool: pool.name, vxlanMode, encapsulation: vxlan ? 'VXLAN' : 'None' }),
+          );
+      }
+      return fail(`IPIP is in use: ${problems.join('; ')}. Windows does not support IPIP.`, fixes.join('\n'));
+    }
+
+    const missing: ClusterFactPath[] = [];
+    if (ipipEnabled === undefined) missing.push('calico.ipipEnabled');
+    if (pools === undefined) missing.push('calico.ipPools');
+    if (missing.length > 0)
+      return unknown(
+        `Cannot decide: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known${
+          pools !== undefined ? '; no enabled pool uses IPIP' : ipipEnabled === false ? '; calico.ipipEnabled is false' : ''
+        }.`,
+        missing,
+      );
+
+    // Stryker disable next-line ArrayDeclaration: calico.ipPools is known here (else the rule answered unknown above)
+    const count = enabledPools(pools ?? []).length;
+    return pass(
+      count === 0
+        ? 'calico.ipipEnabled is false and no IP pool is enabled.'
+        : `calico.ipipEnabled is false and none of the ${count} enabled pool${count === 1 ? '' : 's'} uses IPIP.`,
+    );
+  },
+});

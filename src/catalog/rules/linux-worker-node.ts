@@ -1,0 +1,55 @@
+import { listForMessage } from '../../model/words.js';
+import type { ClusterFacts, LinuxNodeFacts } from '../../model/facts.js';
+import { defineClusterRule, fail, pass, type RuleDocs } from '../../engine/rule.js';
+
+// The role names kubeadm, OpenShift and RKE give control-plane nodes.
+const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
+
+/**
+ * Whether a node is a Linux worker: a Linux node whose roles are absent, include `worker`, or include
+ * no control-plane role. Shared with `typha-ha`, which counts them.
+ */
+export function isLinuxWorker(node: NonNullable<ClusterFacts['nodes']>[number]): node is LinuxNodeFacts {
+  if (node.os !== 'linux') return false;
+  if (node.roles === undefined || node.roles.includes('worker')) return true;
+  return !node.roles.some((role) => CONTROL_PLANE_ROLES.includes(role));
+}
+
+function describeNode(node: NonNullable<ClusterFacts['nodes']>[number]): string {
+  // Stryker disable next-line ConditionalExpression: a Windows node has no roles (the facts schema has none), so `true` reads the same
+  const roles = node.os === 'linux' ? node.roles : undefined;
+  return `${node.name} (${node.os}${roles === undefined ? '' : ` [${roles.join(', ')}]`})`;
+}
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Calico's cluster-wide components, such as calico-kube-controllers and Typha, do not run on Windows, so a hybrid cluster needs at least one Linux worker node for them. Control-plane nodes are usually tainted against such workloads, so they do not count.",
+  appliesWhen: 'Always.',
+  passesWhen:
+    "At least one Linux node is a worker: its roles are absent, include 'worker', or include none of 'control-plane', 'controlplane', 'master'.",
+};
+
+export default defineClusterRule({
+  id: 'linux-worker-node',
+  title: 'A Linux worker node runs the cluster-wide components',
+  severity: 'error',
+  sections: ['Linux platform requirements'],
+  remediation:
+    'Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v3.12 or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.',
+  requires: ['nodes'],
+  check: ({ nodes }, { profile }) => {
+    const workers = nodes.filter(isLinuxWorker);
+    // The static remediation names the seed's minimum, v3.12; the operator install's is v3.27.
+    const remediation =
+      profile.minLinuxCalico === '3.12.0'
+        ? undefined
+        : `Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v${profile.minLinuxCalico} or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.`;
+    if (workers.length > 0)
+      return pass(
+        `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}: ${listForMessage(workers.map((n) => n.name))}.`,
+      );
+    if (nodes.length === 0) return fail('The node list is empty: no Linux worker node.', remediation);
+    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${listForMessage(nodes.map(describeNode))}.`, remediation);
+  },
+});

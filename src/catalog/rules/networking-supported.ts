@@ -1,0 +1,40 @@
+import { NETWORKING, PLATFORMS } from '../tables/platforms.js';
+import { defineClusterRule, fail, pass, supportedPlatform, type RuleDocs } from '../../engine/rule.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN (or cloud-provider networking with win-bridge.exe) on Kubernetes, OpenShift and RKE; only the VPC CNI on EKS; only Azure CNI on AKS.',
+  appliesWhen: 'The platform is a supported one.',
+  passesWhen:
+    'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.',
+};
+
+export default defineClusterRule({
+  id: 'networking-supported',
+  title: 'Networking is supported on the platform',
+  severity: 'error',
+  sections: ["What's supported in this release › Networking", 'CNI and networking options'],
+  remediation: 'Choose a networking option the platform supports for Windows nodes (see the rule reference).',
+  appliesReads: ['platform'],
+  applies: ({ platform }, { profile }) => {
+    if (platform === undefined)
+      // Stryker disable next-line ArrayDeclaration: platform is in `requires` too, so the engine names it missing either way
+      return { unknown: ['platform'], message: 'Cannot decide: platform is not known.' };
+    return supportedPlatform(platform, profile) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
+  },
+  requires: ['platform', 'networking'],
+  check: ({ platform, networking }, { profile }) => {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, `applies` answers not-applicable for an unsupported platform first; the test narrows the type
+    if (!supportedPlatform(platform, profile)) return fail(`Platform '${platform}' is not supported.`);
+    // Stryker disable next-line ArrayDeclaration: unreachable, supportedPlatform has just found the platform's list
+    const allowed = profile.networkingByPlatform[platform] ?? [];
+    const name = (id: string): string => (id in NETWORKING ? `${id} (${NETWORKING[id as keyof typeof NETWORKING].displayName})` : id);
+    return (allowed as readonly string[]).includes(networking)
+      ? pass(`Networking ${name(networking)} is supported on ${PLATFORMS[platform].displayName}.`)
+      : fail(
+          `Networking '${networking}' is not supported on ${PLATFORMS[platform].displayName}; supported: ${allowed.join(', ')}.`,
+          `Use ${allowed.map(name).join(' or ')} on ${PLATFORMS[platform].displayName}.`,
+        );
+  },
+});

@@ -1,0 +1,73 @@
+import { enabledPools } from '../../model/pools.js';
+import { NETWORKING, isCalicoNetworking } from '../tables/platforms.js';
+import { defineClusterRule, fail, need, pass, poolCommand, type RuleDocs } from '../../engine/rule.js';
+
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'A Windows node supports only one IP pool type: its pods sit on one HNS network, an overlay network for VXLAN or an L2 bridge network for BGP. If some pools use VXLAN, every pool in the cluster must use VXLAN, and likewise for unencapsulated (BGP) pools.',
+  appliesWhen:
+    'Calico networking, or whenever an enabled IP pool is known. With other networking and no pool known it does not apply; with no enabled pool it does not apply.',
+  passesWhen: 'Every enabled IP pool has the same encapsulation.',
+};
+
+export default defineClusterRule({
+  id: 'single-ip-pool-type',
+  title: 'All IP pools share one encapsulation',
+  severity: 'error',
+  sections: ['Windows platform requirements'],
+  remediation:
+    'Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp).',
+  appliesReads: ['calico.ipPools', 'networking'],
+  applies: ({ calico, networking }) => {
+    const pools = calico?.ipPools;
+    if (pools === undefined) {
+      // Policy-only networking (VPC CNI, Azure CNI, win-bridge) gives pods no Calico pool: with no pool
+      // known there is nothing for this rule to check.
+      if (networking !== undefined && !isCalicoNetworking(networking))
+        return { notApplicable: `No IP pool is known and networking '${networking}' is not Calico networking.` };
+      return {
+        // Stryker disable next-line ArrayDeclaration: calico.ipPools is in `requires` too, so the engine names it missing either way
+        unknown: networking === undefined ? ['calico.ipPools', 'networking'] : ['calico.ipPools'],
+        message: 'Cannot decide: calico.ipPools is not known.',
+      };
+    }
+    return enabledPools(pools).length > 0
+      ? true
+      : { notApplicable: `No enabled IP pool (${pools.length} pool${pools.length === 1 ? '' : 's'}, all disabled).` };
+  },
+  requires: ['calico.ipPools'],
+  reads: ['networking'],
+  check: ({ networking, calico }, { profile }) => {
+    const enabled = enabledPools(calico.ipPools);
+    const byEncapsulation = new Map<string, string[]>();
+    for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
+    const [only] = byEncapsulation.keys();
+    // Stryker disable next-line OptionalChaining: `applies` admits only clusters with an enabled pool, so enabled[0] is present
+    const first = enabled[0]?.name;
+    if (byEncapsulation.size === 1)
+      return pass(
+        enabled.length === 1
+          ? `The only enabled pool, ${first}, uses '${only}'.`
+          : `All ${enabled.length} enabled pools use '${only}'.`,
+      );
+
+    const mix = [...byEncapsulation].map(([encapsulation, labels]) => `'${encapsulation}' (${labels.join(', ')})`).join(', ');
+    const wanted =
+      networking === 'calico-vxlan' || networking === 'calico-bgp' ? NETWORKING[networking].poolEncapsulation : undefined;
+    if (wanted === undefined) return fail(`Enabled pools mix encapsulations: ${mix}.`);
+    const others = enabled.filter(({ pool }) => pool.encapsulation !== wanted);
+    return fail(
+      `Enabled pools mix encapsulations: ${mix}.`,
+      [
+        `${networking} needs every enabled pool to use '${wanted}'. Migrate the workloads of the other pools and disable them, or change their encapsulation:`,
+        ...others.map(({ pool, name: label }) =>
+          pool.name === undefined
+            ? `Disable pool ${label} (spec.disabled: true).`
+            : poolCommand(need(profile.commands.disablePool, 'IP pool command', profile), { pool: pool.name }),
+        ),
+      ].join('\n'),
+    );
+  },
+});

@@ -1,0 +1,42 @@
+import { isCalicoNetworking } from '../tables/platforms.js';
+import { defineClusterRule, fail, need, pass, type RuleDocs } from '../../engine/rule.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Windows nodes cannot use IP addresses borrowed from another node's block, and Linux nodes must not borrow from a Windows node's blocks. With Calico IPAM, strict affinity stops every node from borrowing addresses from blocks affine to other nodes.",
+  appliesWhen:
+    "Calico IPAM is used: calico.ipam is 'calico', or calico.ipam is absent and networking is Calico networking (whose default IPAM is Calico's).",
+  passesWhen: 'calico.strictAffinity is true.',
+};
+
+export default defineClusterRule({
+  id: 'strict-affinity',
+  title: 'Calico IPAM uses strict affinity',
+  severity: 'error',
+  sections: ['Linux platform requirements'],
+  remediation: "Turn on strict affinity in Calico's IPAM configuration with calicoctl ipam configure.",
+  appliesReads: ['calico.ipam', 'networking'],
+  applies: ({ calico, networking }) => {
+    const ipam = calico?.ipam;
+    if (ipam === 'calico') return true;
+    if (ipam !== undefined) return { notApplicable: `Applies only to Calico IPAM; calico.ipam is '${ipam}'.` };
+    if (networking === undefined)
+      return {
+        unknown: ['calico.ipam', 'networking'],
+        message: 'Cannot tell whether Calico IPAM is used: calico.ipam and networking are not known.',
+      };
+    return isCalicoNetworking(networking)
+      ? true
+      : { notApplicable: `Applies only to Calico IPAM; calico.ipam is not set and networking '${networking}' does not use Calico IPAM.` };
+  },
+  requires: ['calico.strictAffinity'],
+  check: ({ calico, networking }, { profile }) => {
+    // Stryker disable next-line StringLiteral: with calico.ipam absent `applies` admits only known Calico networking, so the fallback never shows
+    const defaultOf = networking ?? 'Calico networking';
+    const ipam = calico.ipam === undefined ? `Calico IPAM (the default of ${defaultOf})` : `Calico IPAM`;
+    return calico.strictAffinity
+      ? pass(`${ipam} has strict affinity on (calico.strictAffinity is true).`)
+      : fail(`${ipam} has strict affinity off (calico.strictAffinity is false).`, need(profile.commands.strictAffinity, 'strict affinity command', profile));
+  },
+});

@@ -1,0 +1,44 @@
+import { listForMessage } from '../../model/words.js';
+import { defineClusterRule, fail, need, pass, type RuleDocs } from '../../engine/rule.js';
+import { isLinuxWorker } from './linux-worker-node.js';
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    'On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with three Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.',
+  appliesWhen: 'calico.operatorManaged is true.',
+  passesWhen: 'At least three Linux worker nodes (the release profile sets the number).',
+};
+
+export default defineClusterRule({
+  id: 'typha-ha',
+  title: 'Enough Linux workers for Typha high availability',
+  severity: 'warning',
+  sections: ['Linux platform requirements'],
+  remediation: 'Add Linux worker nodes until there are enough for Typha high availability.',
+  appliesReads: ['calico.operatorManaged'],
+  applies: ({ calico }, { profile }) => {
+    // v3.17 to v3.19.1 state the note for every install, not only operator-managed ones.
+    if (profile.typhaAnyInstall === true) return true;
+    const managed = calico?.operatorManaged;
+    if (managed === undefined)
+      return {
+        unknown: ['calico.operatorManaged'],
+        message: 'Cannot tell whether the Tigera operator manages Calico: calico.operatorManaged is not known.',
+      };
+    return managed ? true : { notApplicable: 'Applies only to operator-managed Calico; calico.operatorManaged is false.' };
+  },
+  requires: ['nodes'],
+  check: ({ nodes }, { profile }) => {
+    const needed = need(profile.typhaLinuxWorkers, 'Typha worker count', profile);
+    const workers = nodes.filter(isLinuxWorker);
+    const list = workers.length === 0 ? '' : ` (${listForMessage(workers.map((n) => n.name))})`;
+    const counted = `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}${list}`;
+    return workers.length >= needed
+      ? pass(`${counted}; Typha high availability needs ${needed}.`)
+      : fail(
+          `Only ${counted}; Typha high availability needs ${needed}.`,
+          `Add ${needed - workers.length} Linux worker node${needed - workers.length === 1 ? '' : 's'} so that Typha has ${needed} to run on.`,
+        );
+  },
+});

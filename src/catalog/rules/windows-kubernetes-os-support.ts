@@ -1,0 +1,55 @@
+import { kubernetesWindowsSupport } from '../tables/kubernetes.js';
+import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
+import { minorLine } from '../../model/version.js';
+import { parseWindowsBuild } from '../../model/windows.js';
+import { defineNodeRule, fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+
+// Stryker disable next-line OptionalChaining: the ids come from the Kubernetes table, typed as WindowsReleaseId, so every one is in WINDOWS_RELEASES
+const displayName = (id: string): string => WINDOWS_RELEASES.find((r) => r.id === id)?.displayName ?? id;
+
+/** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
+export const docs: RuleDocs = {
+  description:
+    "Calico for Windows supporting a Windows Server release is not enough: each Kubernetes minor version supports only some Windows Server releases on its nodes (Kubernetes' Windows OS version support table), because the kubelet, kube-proxy and the container images are built and tested per release. A node whose Windows Server release its Kubernetes version does not list runs an untested combination. Only the rows of that table confirmed from the Kubernetes documentation are encoded; a Kubernetes version outside them is reported as unknown, never guessed.",
+  appliesWhen: 'On each Windows node, once its build and the Kubernetes version are known.',
+  passesWhen:
+    "The node's Windows Server release is one Kubernetes' Windows OS version support table lists for the cluster's Kubernetes minor version.",
+};
+
+export default defineNodeRule({
+  id: 'windows-kubernetes-os-support',
+  title: 'Kubernetes supports the Windows Server version',
+  severity: 'warning',
+  sections: ['Windows platform requirements'],
+  remediation:
+    "Run a Windows Server release the cluster's Kubernetes version supports, or a Kubernetes version that supports the node's release (see Kubernetes' Windows OS version support table).",
+  requires: ['kubernetes.version', 'node.osBuild'],
+  check: ({ kubernetes }, node, { kubernetesVersion }) => {
+    if (kubernetesVersion === undefined)
+      return unknown(`Kubernetes version '${kubernetes.version}' cannot be read as a version.`, ['kubernetes.version']);
+    const minor = minorLine(kubernetesVersion);
+    const parsed = parseWindowsBuild(node.osBuild);
+    if (parsed === undefined)
+      return fail(`Node ${node.name}: '${node.osBuild}' is not a Windows build, so no Kubernetes version can support it.`);
+    const release = parsed.release;
+    if (release === undefined)
+      return fail(
+        `Node ${node.name}: Windows build ${parsed.build} ('${node.osBuild}') is not a Windows Server release the library knows, so Kubernetes ${minor} cannot be shown to support it.`,
+      );
+    const row = kubernetesWindowsSupport(minor);
+    if (row === undefined)
+      // No fact would decide this: the library's table does not cover the version.
+      return unknown(
+        `Kubernetes' Windows OS version support table, as the library has it, does not cover Kubernetes ${minor} (${kubernetes.version}); whether it supports ${release.displayName} on node ${node.name} is not guessed: check Kubernetes' Windows OS version support table for ${minor} by hand.`,
+        [],
+      );
+    const supported = (row.windows as readonly string[]).includes(release.id);
+    const list = row.windows.map(displayName).join(', ');
+    return supported
+      ? pass(`Node ${node.name}: Kubernetes ${minor} supports ${release.displayName} (build ${node.osBuild}).`)
+      : fail(
+          `Node ${node.name}: Kubernetes ${minor} does not support ${release.displayName} (build ${node.osBuild}); it supports ${list}.`,
+          `Run ${list} on node ${node.name}, or a Kubernetes version whose Windows OS version support includes ${release.displayName}.`,
+        );
+  },
+});

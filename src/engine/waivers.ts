@@ -1,0 +1,156 @@
+/**
+ * Waivers: accepted exceptions to rules. A waived finding keeps its real status and stays in every
+ * output, marked as waived, but no longer counts against the verdict. Pure: the date that decides
+ * whether a waiver has expired is an argument, never the clock.
+ * @module
+ */
+import * as z from 'zod/mini';
+import { CompatError, type InputIssue } from '../model/errors.js';
+import { describeValue, formatPath, schemaIssues } from '../model/parse.js';
+import { WaiverSchema, type Waiver } from '../model/waiver.js';
+import { subjectKey, type Finding, type FindingWaiver, type WaiverResult } from '../model/report.js';
+
+export { subjectKey } from '../model/report.js';
+import { RULES } from '../catalog/seed-rules.js';
+import { RELEASE_RULE_IDS } from '../catalog/ids.js';
+import { closest } from '../model/words.js';
+
+/** The result of {@link parseWaivers}: the waivers, or an error listing every problem. */
+export type ParseWaiversResult =
+  | { readonly success: true; readonly data: Waiver[] }
+  | { readonly success: false; readonly error: CompatError };
+
+const ListSchema = z.array(WaiverSchema);
+const FileSchema = z.strictObject({ waivers: ListSchema });
+
+/**
+ * Validates untrusted input (a parsed YAML or JSON document) as a list of waivers: either the list
+ * itself or an object `{ waivers: [...] }`. Every entry needs `rule` (an id of the catalog) and
+ * `reason`; unknown keys are errors with the nearest known key suggested.
+ *
+ * Never throws: problems come back as a {@link CompatError} (`invalid-input`) listing every one with
+ * its path.
+ *
+ * @example
+ * const result = parseWaivers([{ rule: 'windows-tls12', subject: 'node/win-1', reason: 'checked by hand', expires: '2025-06-30' }]);
+ * if (result.success) evaluateCompatibility(facts, { waivers: result.data, now: new Date() });
+ */
+export function parseWaivers(input: unknown): ParseWaiversResult {
+  const issues = waiverIssues(input, []);
+  if (issues.length > 0) return { success: false, error: new CompatError('invalid-input', 'Invalid waivers:', issues) };
+  return { success: true, data: (Array.isArray(input) ? input : (input as { waivers: Waiver[] }).waivers) as Waiver[] };
+}
+
+function waiverIssues(input: unknown, prefix: readonly (string | number)[]): InputIssue[] {
+  const list = Array.isArray(input);
+  if (!list && (input === null || typeof input !== 'object'))
+    return [issue(prefix, 'invalid-type', `expected a list of waivers (or an object with a waivers list), got ${describeValue(input)}`)];
+  const schema = list ? ListSchema : FileSchema;
+  const result = schema.safeParse(input);
+  const issues: InputIssue[] = result.success ? [] : schemaIssues(schema, result.error, input, prefix);
+  const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
+  if (Array.isArray(entries)) {
+    // Every rule of the catalog: a waiver may name a later release's rule.
+    const ids = [...RULES.map((rule) => rule.id), ...RELEASE_RULE_IDS];
+    entries.forEach((entry: unknown, index) => {
+      const rule = (entry as { rule?: unknown } | null)?.rule;
+      if (typeof rule !== 'string' || rule === '' || ids.includes(rule)) return;
+      const suggestion = closest(rule, ids);
+      const at = [...prefix, ...(list ? [] : ['waivers']), index, 'rule'];
+      issues.push(issue(at, 'unknown-rule', `'${rule}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`));
+    });
+  }
+  // Entry by entry, in the order of the file.
+  return issues.sort((a, b) => entryIndex(a) - entryIndex(b));
+}
+
+/** Whether a waiver covers a finding: same rule, and its subject (when it names one) is the finding's. */
+export function waiverMatches(waiver: Waiver, finding: Pick<Finding, 'ruleId' | 'subject'>): boolean {
+  if (waiver.rule !== finding.ruleId) return false;
+  if (waiver.subject === undefined) return true;
+  return waiver.subject === subjectKey(finding.subject) || (finding.subject.kind !== 'cluster' && waiver.subject === finding.subject.name);
+}
+
+/**
+ * Applies waivers to findings. A waiver covers the `fail` and `unknown` findings of its rule (and
+ * subject); each covered finding gains `waived` and keeps its status. A waiver whose `expires` day is
+ * before `now` (compared as UTC dates) covers nothing and is reported `expired`; one that covers no
+ * finding is reported `stale`. When several waivers cover a finding, the first one given wins.
+ *
+ * Used by {@link evaluateCompatibility} (option `waivers`), which is where most callers want it.
+ *
+ * @throws {@link CompatError} `invalid-options` for invalid waivers, or when a waiver has `expires`
+ * and `now` is not given.
+ */
+export function applyWaivers(
+  findings: readonly Finding[],
+  waivers: readonly Waiver[],
+  now?: Date,
+): { findings: Finding[]; waivers: WaiverResult[] } {
+  const issues = waiverIssues(waivers, ['waivers']);
+  const today = now === undefined || Number.isNaN(now.getTime()) ? undefined : now.toISOString().slice(0, 10);
+  const dated = waivers.findIndex((w) => w.expires !== undefined);
+  if (today === undefined && (now !== undefined || dated >= 0))
+    issues.push(
+      issue(['now'], 'invalid-value', now === undefined ? `is required: waivers[${dated}] has an expiry date` : 'is not a valid date'),
+    );
+  if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
+
+  const expired = waivers.map((w) => w.expires !== undefined && today !== undefined && w.expires < today);
+  const covered = waivers.map(() => 0);
+  const out = findings.map((finding) => {
+    if (finding.status !== 'fail' && finding.status !== 'unknown') return finding;
+    let waived: FindingWaiver | undefined;
+    waivers.forEach((waiver, index) => {
+      if (!waiverMatches(waiver, finding)) return;
+      covered[index] = (covered[index] ?? 0) + 1;
+      if (!expired[index] && waived === undefined) waived = findingWaiver(waiver);
+    });
+    return waived === undefined ? finding : { ...finding, waived };
+  });
+
+  const results = waivers.map((waiver, index): WaiverResult => {
+    const n = covered[index] ?? 0;
+    const what = `${n} ${n === 1 ? 'finding' : 'findings'} of ${waiver.rule}${waiver.subject === undefined ? '' : ` for ${waiver.subject}`}`;
+    let status: WaiverResult['status'];
+    let message: string;
+    if (expired[index]) {
+      status = 'expired';
+      message =
+        n > 0
+          ? `Expired on ${waiver.expires}: it no longer waives ${what}. Fix the requirement or renew the waiver.`
+          : `Expired on ${waiver.expires}, and it matches no failing or unknown finding: remove it.`;
+    } else if (n > 0) {
+      status = 'applied';
+      message = `Waives ${what}${waiver.expires === undefined ? '' : ` until ${waiver.expires}`}.`;
+    } else {
+      status = 'stale';
+      // Suggest only subjects the waiver could have meant: those with a failing or unknown finding.
+      const subjects = findings
+        .filter((f) => f.ruleId === waiver.rule && f.subject.kind !== 'cluster' && (f.status === 'fail' || f.status === 'unknown'))
+        .flatMap((f) => (f.subject.kind === 'cluster' ? [] : [subjectKey(f.subject), f.subject.name]));
+      const suggestion = waiver.subject === undefined ? undefined : closest(waiver.subject, subjects);
+      message =
+        `Matches no failing or unknown finding of ${waiver.rule}${waiver.subject === undefined ? '' : ` for ${waiver.subject}`}` +
+        `${suggestion ? ` (did you mean '${suggestion}'?)` : ''}: the requirement is met, does not apply or was not evaluated. Remove the waiver.`;
+    }
+    return { waiver, index, status, findings: n, message };
+  });
+  return { findings: out, waivers: results };
+}
+
+function findingWaiver(waiver: Waiver): FindingWaiver {
+  const out: FindingWaiver = { reason: waiver.reason };
+  if (waiver.owner !== undefined) out.owner = waiver.owner;
+  if (waiver.expires !== undefined) out.expires = waiver.expires;
+  return out;
+}
+
+function issue(segments: readonly (string | number)[], code: string, message: string): InputIssue {
+  return { path: formatPath(segments), segments, code, message };
+}
+
+function entryIndex(issue: InputIssue): number {
+  const index = issue.segments?.find((s) => typeof s === 'number');
+  return typeof index === 'number' ? index : -1;
+}

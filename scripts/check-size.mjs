@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 const KB = 1024;
 const entries = [
   // The main entry: the core a browser app ships to evaluate facts.
-  { entry: 'src/index.ts', budget: 25 * KB },
+  { entry: 'src/index.ts', budget: 30 * KB },
   // The others are measured so their growth is seen; each includes the core it builds on.
   { entry: 'src/format.ts', budget: 40 * KB },
   { entry: 'src/manifests.ts', budget: 25 * KB },

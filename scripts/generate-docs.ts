@@ -13,7 +13,7 @@ import { toJSONSchema } from 'zod/v4/core';
 import { factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
 import { HINTED_FACTS, hintFor } from '../src/catalog/hints.js';
 import { NETWORKING, PLATFORMS } from '../src/catalog/tables/platforms.js';
-import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
 import { formatRuleDoc } from '../src/formatters/rule-doc.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
 import { REPOSITORY_URL } from '../src/model/links.js';

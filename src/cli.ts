@@ -3,20 +3,18 @@
  * environment, prints, and chooses the exit code. Everything else is the library.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { evaluateCompatibility } from './engine/evaluate.js';
+import { evaluateCompatibility } from './api.js';
 import { CompatError } from './model/errors.js';
 import { readTextFile, readTextStream, readWaiversFile } from './node.js';
-import { explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
+import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
 import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';
 import { hintFor } from './catalog/hints.js';
-import { RULES } from './catalog/seed-rules.js';
 import { CALICO_RELEASES } from './catalog/releases.js';
 import { DEFAULT_PROFILE } from './catalog/default.js';
-import { selectRelease } from './engine/select.js';
-import { getCatalogRule } from './catalog/later-rules.js';
+import { selectRelease } from './api.js';
 import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
 import { documented } from './catalog/docs.js';
 import type { ClusterFacts } from './model/facts.js';
@@ -24,8 +22,6 @@ import type { FactSource } from './model/report.js';
 import pkg from '../package.json' with { type: 'json' };
 import factsSchema from '../facts.schema.json' with { type: 'json' };
 
-/** Exit codes, documented in the README. */
-const EXIT = { compatible: 0, incompatible: 1, usage: 2, indeterminate: 3, internal: 70 } as const;
 
 const HELP = `calico-windows-compat ${pkg.version}
 Checks a Kubernetes cluster against the Calico for Windows requirements (Calico v3.16 to v3.32;
@@ -107,18 +103,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CompatError) {
       process.stderr.write(`calico-windows-compat: ${error.message}\n`);
-      return EXIT.usage;
+      return EXIT_CODES.usage;
     }
     if (isUsageError(error)) {
       process.stderr.write(`calico-windows-compat: ${(error as Error).message}\nRun 'calico-windows-compat --help' for usage.\n`);
-      return EXIT.usage;
+      return EXIT_CODES.usage;
     }
     process.stderr.write(
       debug && error instanceof Error && error.stack
         ? `${error.stack}\n`
         : `calico-windows-compat: internal error: ${error instanceof Error ? error.message : String(error)}\n(run again with --debug for details)\n`,
     );
-    return EXIT.internal;
+    return EXIT_CODES.internal;
   }
 }
 
@@ -126,11 +122,11 @@ async function run(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(HELP);
-    return first === undefined ? EXIT.usage : EXIT.compatible;
+    return first === undefined ? EXIT_CODES.usage : EXIT_CODES.compatible;
   }
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${pkg.version}\n`);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   if (first === 'rules') return listRules(rest);
   if (first === 'releases') return listReleases(rest);
@@ -139,7 +135,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (first === 'explain') return explain(rest);
   if (first === 'schema') {
     process.stdout.write(`${JSON.stringify(factsSchema, null, 2)}\n`);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
@@ -151,7 +147,7 @@ async function check(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: CHECK_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(HELP);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   const format = values.format;
   if (!isOneOf(FORMATS, format)) throw usage(`--format must be ${FORMATS.join(', ')}; not '${format}'`);
@@ -170,9 +166,7 @@ async function check(argv: readonly string[]): Promise<number> {
     if (!parsed.success) throw parsed.error;
     waivers = parsed.data;
   }
-  // A rule of another release's profile may be skipped whatever the release; an unknown id stays an error.
-  const profile = values.release === undefined ? DEFAULT_PROFILE : selectRelease(values.release, input.facts, CALICO_RELEASES).profile;
-  const skipRules = values['skip-rule']?.filter((id) => getCatalogRule(id) === undefined || profile.rules.some((r) => r.id === id));
+  const skipRules = values['skip-rule'];
   const report = evaluateCompatibility(input.facts, {
     ...(values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }),
     ...(values.rule ? { rules: values.rule } : {}),
@@ -206,14 +200,14 @@ function explain(argv: readonly string[]): number {
   const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw usage('explain takes one rule id, e.g. calico-windows-compat explain strict-affinity');
   process.stdout.write(explainRule(positionals[0] ?? ''));
-  return EXIT.compatible;
+  return EXIT_CODES.compatible;
 }
 
 async function printFacts(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: FACTS_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(HELP);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   if (values.format !== 'yaml' && values.format !== 'json') throw usage(`--format must be yaml or json, not '${values.format}'`);
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}': pass objects with --manifests, a facts file with --facts`);
@@ -226,7 +220,7 @@ async function printFacts(argv: readonly string[]): Promise<number> {
   if (values.format === 'json') {
     const out = { facts: input.facts, sources: input.sources ?? {}, notes: input.notes, overrides: input.overrides, missingFacts: missing };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   const header = [
     `Facts for calico-windows-compat ${pkg.version}, derived from ${input.description}.`,
@@ -240,7 +234,7 @@ async function printFacts(argv: readonly string[]): Promise<number> {
       ? ['Nothing is missing to decide the verdict.']
       : ['Still needed to decide the verdict:', ...missing.map((path) => `- ${path}: ${hintFor(path)}`)];
   process.stdout.write(formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }));
-  return EXIT.compatible;
+  return EXIT_CODES.compatible;
 }
 
 /** The facts to evaluate: a facts file, facts derived from manifests, or both merged. */
@@ -314,9 +308,10 @@ function describeNote(note: ManifestNote): string {
 function listRules(argv: readonly string[]): number {
   const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', default: 'text' }, release: { type: 'string' } }, strict: true });
   // The seed's catalog, or the rules of a release's profile.
-  const list = values.release === undefined ? RULES : selectRelease(values.release, {}, CALICO_RELEASES).profile.rules;
+  const profile = values.release === undefined ? DEFAULT_PROFILE : selectRelease(values.release, {}, CALICO_RELEASES).profile;
+  const list = profile.rules;
   if (values.format === 'json') {
-    const rules = list.map(documented).map((rule) => ({
+    const rules = list.map((rule) => documented(rule, profile)).map((rule) => ({
       id: rule.id,
       title: rule.title,
       severity: rule.severity,
@@ -329,12 +324,12 @@ function listRules(argv: readonly string[]): number {
       remediation: rule.remediation,
     }));
     process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   if (values.format !== 'text') throw usage(`--format must be text or json, not '${values.format}'`);
   const width = Math.max(...list.map((r) => r.id.length));
   for (const rule of list) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
-  return EXIT.compatible;
+  return EXIT_CODES.compatible;
 }
 
 function listReleases(argv: readonly string[]): number {
@@ -350,11 +345,11 @@ function listReleases(argv: readonly string[]): number {
     const [from, to, ...extra] = positionals;
     if (from === undefined || to === undefined || extra.length > 0) throw usage('--diff takes two releases, e.g. calico-windows-compat releases --diff 3.23 3.30');
     process.stdout.write(formatDiff(from, to, format));
-    return EXIT.compatible;
+    return EXIT_CODES.compatible;
   }
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}' (compare two releases with --diff <from> <to>)`);
   process.stdout.write(format === 'json' ? `${JSON.stringify(CALICO_RELEASES.map(profileJson), null, 2)}\n` : formatReleaseList());
-  return EXIT.compatible;
+  return EXIT_CODES.compatible;
 }
 
 function useColor(color: boolean | undefined, noColor: boolean | undefined): boolean {

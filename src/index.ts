@@ -7,7 +7,9 @@
  * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`.
  * @packageDocumentation
  */
-export { evaluateCompatibility, verdictOf, type EvaluateOptions } from './engine/evaluate.js';
+export { evaluateCompatibility, selectRelease, parseWaivers, applyWaivers } from './api.js';
+export { verdictOf } from './engine/summary.js';
+export type { EvaluateOptions } from './engine/evaluate.js';
 export { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath, type ParseFactsResult } from './model/parse.js';
 export { CompatError, formatIssues, type ErrorCode, type InputIssue } from './model/errors.js';
 export {
@@ -78,28 +80,29 @@ export {
   type ReleaseDatum,
   type SupportedWindowsBuild,
 } from './catalog/default.js';
-export { selectRelease, profileLabel, patchRange, type SelectedRelease } from './engine/select.js';
-export { RULES, getRule } from './catalog/seed-rules.js';
-export { RELEASE_RULE_IDS } from './catalog/ids.js';
-export { poolCommand } from './engine/rule.js';
-export { parseWaivers, applyWaivers, waiverMatches, subjectKey, type ParseWaiversResult } from './engine/waivers.js';
+export { profileLabel, patchRange, type SelectedRelease } from './engine/select.js';
+export { RULES, getRule } from './catalog/default.js';
+export { RULE_IDS, RELEASE_RULE_IDS, isRuleId, type RuleId } from './catalog/ids.js';
+export { poolCommand } from './catalog/conditions.js';
+export { waiverMatches, subjectKey, type ParseWaiversResult } from './engine/waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';
+export { textFor } from './engine/rule.js';
 export type {
   Rule,
   RuleMeta,
   RuleDocs,
+  RuleText,
   DocumentedRule,
   ClusterRule,
   NodeRule,
   PoolRule,
+  RequirementSection,
   SeedSection,
   RuleContext,
+  CheckContext,
+  Condition,
+  ConditionResult,
   Outcome,
   Applicability,
-  ClusterFactPath,
-  NodeFactPath,
-  PoolFactPath,
-  RuleFactPath,
-  FactPathsOf,
-  Narrow,
 } from './engine/rule.js';
+export type { ClusterFactPath, NodeFactPath, PoolFactPath, RuleFactPath, FactPathsOf, Narrow, Select } from './engine/fact-paths.js';

@@ -14,7 +14,8 @@
  */
 import type { ClusterFacts } from './model/facts.js';
 import { CALICO_RELEASES } from './catalog/releases.js';
-import { selectRelease, type SelectedRelease } from './engine/select.js';
+import { selectRelease } from './api.js';
+import { type SelectedRelease } from './engine/select.js';
 
 export {
   CALICO_RELEASES,

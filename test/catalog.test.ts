@@ -2,10 +2,11 @@
 // subject; every rule has its file, its test and its seed section; the README's rule list is current.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES, getRule } from '../src/catalog/seed-rules.js';
+import { RULES, getRule } from '../src/catalog/default.js';
 import { CATALOG, getCatalogRule } from '../src/catalog/later-rules.js';
 import { RELEASE_RULE_IDS } from '../src/catalog/ids.js';
-import { ruleDocs } from '../src/catalog/docs.js';
+import { documented } from '../src/catalog/docs.js';
+import { CALICO_RELEASES } from '../src/catalog/releases.js';
 import { formatRuleTable } from '../src/formatters/rules.js';
 import { HINTED_FACTS } from '../src/catalog/hints.js';
 import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
@@ -95,9 +96,12 @@ describe('the catalog', () => {
     const source = readFileSync(`src/catalog/rules/${id}.ts`, 'utf8');
     expect(source).toContain(`id: '${id}'`);
     expect(source).not.toMatch(/STUB/);
-    const docs = ruleDocs(rule);
-    for (const text of [rule.title, docs.description, docs.appliesWhen, docs.passesWhen, rule.remediation])
-      expect(text.trim().length).toBeGreaterThan(5);
+    // Prose that names release values renders for every release whose profile holds the rule.
+    for (const profile of CALICO_RELEASES.filter((p) => p.rules.includes(rule))) {
+      const docs = documented(rule, profile);
+      for (const text of [rule.title, docs.description, docs.appliesWhen, docs.passesWhen, docs.remediation])
+        expect(text.trim().length).toBeGreaterThan(5);
+    }
     expect(rule.title.length).toBeLessThanOrEqual(60);
   });
 

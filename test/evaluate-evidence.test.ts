@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
 import { CompatError } from '../src/model/errors.js';
 import { DEFAULT_PROFILE } from '../src/catalog/default.js';
-import { getRule } from '../src/catalog/seed-rules.js';
-import { definePoolRule, pass, unknown } from '../src/engine/rule.js';
+import { getRule } from '../src/catalog/default.js';
+import { definePoolRule } from '../src/engine/define.js';
+import { pass, unknown } from '../src/engine/rule.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 
 const POOL_RULE = { rules: ['ip-pool-encapsulation'] };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility, verdictOf } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
+import { verdictOf } from '../src/engine/summary.js';
 import { CompatError } from '../src/model/errors.js';
-import { RULES } from '../src/catalog/seed-rules.js';
+import { RULES } from '../src/catalog/default.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 import { ReportSchema } from '../src/model/report.js';
 import { hintFor } from '../src/catalog/hints.js';

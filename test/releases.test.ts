@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
 import { CompatError } from '../src/model/errors.js';
 import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseDatum, type ReleaseProfile } from '../src/catalog/default.js';
 import { CALICO_RELEASES, RELEASE_LINES } from '../src/catalog/releases.js';
@@ -14,7 +14,7 @@ import { profileLabel } from '../src/engine/select.js';
 import { findRelease } from '../src/releases.js';
 import { CATALOG } from '../src/catalog/later-rules.js';
 import type { ClusterFacts } from '../src/model/facts.js';
-import { parseWaivers } from '../src/engine/waivers.js';
+import { parseWaivers } from '../src/api.js';
 
 const range = (first: number, last: number): string[] => Array.from({ length: last - first + 1 }, (_, i) => `1.${first + i}`);
 const FIVE = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'];

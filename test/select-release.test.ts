@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
 import { CompatError } from '../src/model/errors.js';
 import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseProfile } from '../src/catalog/default.js';
-import { patchRange, profileLabel, selectRelease } from '../src/engine/select.js';
-import { RULES } from '../src/catalog/seed-rules.js';
+import { patchRange, profileLabel } from '../src/engine/select.js';
+import { selectRelease } from '../src/api.js';
+import { RULES } from '../src/catalog/default.js';
 
 // Profiles shaped like the real ones, to test the choice alone: a line whose page changed within it,
 // and a line documenting two install methods (the recommended one first).

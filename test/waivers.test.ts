@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility, verdictOf } from '../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../src/api.js';
+import { verdictOf } from '../src/engine/summary.js';
 import { CompatError } from '../src/model/errors.js';
 import type { ClusterFacts } from '../src/model/facts.js';
 import { ReportSchema } from '../src/model/report.js';
-import { applyWaivers, parseWaivers, subjectKey, waiverMatches } from '../src/engine/waivers.js';
+import { applyWaivers, parseWaivers } from '../src/api.js';
+import { subjectKey, waiverMatches } from '../src/engine/waivers.js';
 import { parseWaiversText } from '../src/text/waivers.js';
 
 // A cluster failing kubernetes-version (warning) and windows-tls12 on one node (error), with win-2 unknown.

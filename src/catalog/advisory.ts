@@ -5,9 +5,12 @@
  * warning that fails when the facts fall in the affected range.
  * @module
  */
+import type { KnownNetworking } from '../model/facts.js';
 import { compareVersions, parseVersion } from '../model/version.js';
 import { parseWindowsBuild } from '../model/windows.js';
-import { defineClusterRule, defineNodeRule, fail, notApplicable, pass, unknown, whenNetworking, type Rule, type RuleDocs } from '../engine/rule.js';
+import { defineClusterRule, defineNodeRule } from '../engine/define.js';
+import { fail, notApplicable, pass, unknown, type Rule, type RuleDocs } from '../engine/rule.js';
+import { networkingIn } from './conditions.js';
 
 /**
  * Versions an issue covers, as an introduced / fixed pair: affected from `introduced` (inclusive) up to
@@ -32,7 +35,7 @@ export interface Advisory {
   /** What is affected: Calico versions (`calico.version`) or Windows builds (`<build>.<revision>`). */
   readonly affects: { readonly calico: readonly AffectedRange[] } | { readonly windowsBuild: readonly AffectedRange[] };
   /** The networking it needs; absent: any. */
-  readonly networking?: readonly string[];
+  readonly networking?: readonly KnownNetworking[];
   /** What goes wrong. */
   readonly impact: string;
   /** The fixed release, or the workaround while none has the fix. */
@@ -84,7 +87,7 @@ export function defineAdvisory(advisory: Advisory): Rule {
   };
   const networking = advisory.networking;
   const applicability =
-    networking === undefined ? {} : { appliesReads: ['networking' as const], applies: whenNetworking(networking, networking.join(' or ')) };
+    networking === undefined ? {} : { when: networkingIn(networking, networking.join(' or ')) };
   if ('calico' in advisory.affects) {
     const ranges = advisory.affects.calico;
     return defineClusterRule({

@@ -3,9 +3,10 @@
  * @module
  */
 import { WINDOWS_RELEASES } from '../model/windows-releases.js';
+import { DEFAULT_PROFILE } from './default.js';
 import { CALICO_RELEASES } from './releases.js';
 import type { ReleaseDatum, ReleaseProfile, SupportedWindowsBuild } from './default.js';
-import { profileLabel, selectRelease } from '../engine/select.js';
+import { profileLabel, selectProfile } from '../engine/select.js';
 
 /** What a {@link ReleaseChange} is about. */
 export type ReleaseTopic =
@@ -80,8 +81,8 @@ export function describeBuild(build: SupportedWindowsBuild): string {
  * compareReleases('3.23', '3.30').changes.filter((c) => c.topic === 'windowsBuilds');
  */
 export function compareReleases(from: string | ReleaseProfile, to: string | ReleaseProfile): ReleaseComparison {
-  const a = typeof from === 'string' ? selectRelease(from, {}, CALICO_RELEASES).profile : from;
-  const b = typeof to === 'string' ? selectRelease(to, {}, CALICO_RELEASES).profile : to;
+  const a = typeof from === 'string' ? selectProfile(from, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile : from;
+  const b = typeof to === 'string' ? selectProfile(to, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile : to;
   const changes: ReleaseChange[] = [];
   const push = (topic: ReleaseTopic, kind: ReleaseChange['kind'], item: string, before?: string, after?: string): void => {
     const name = TOPIC_NAMES[topic];

@@ -1,15 +1,86 @@
 /**
- * Release profiles: the data a Calico release's Windows requirements page states. The rules read their
- * data from the profile, so a release is a row of data, not new code.
- *
- * This module holds the interface and the seed's profile, Calico v3.23 (revision G in
- * shared/spec/upstream.md §1), which the core evaluates against by default. Every other release is in
- * `calico-windows-compat/releases`, kept out of the core so that its browser bundle stays small.
+ * What the main entry ships: the seed's rules (the Calico v3.23 requirements page) and its release
+ * profile, which the core evaluates against by default. This file is one side of the bundle wall: every
+ * other release and the rules they add are in `releases.ts` and `later-rules.ts`, which only
+ * `calico-windows-compat/releases` reaches (the browser-bundle test keeps it so).
+ * @module
  */
-import type { ReleaseProfile } from '../engine/rule.js';
-import { RULES } from './seed-rules.js';
+import type { ReleaseProfile, Rule } from '../engine/rule.js';
+import { SEED_RULE_IDS, type SeedRuleId } from './ids.js';
+import platformSupported from './rules/platform-supported.js';
+import networkingSupported from './rules/networking-supported.js';
+import linuxWorkerNode from './rules/linux-worker-node.js';
+import linuxCalicoVersion from './rules/linux-calico-version.js';
+import kubernetesVersion from './rules/kubernetes-version.js';
+import ipipDisabled from './rules/ipip-disabled.js';
+import ipPoolEncapsulation from './rules/ip-pool-encapsulation.js';
+import singleIpPoolType from './rules/single-ip-pool-type.js';
+import strictAffinity from './rules/strict-affinity.js';
+import typhaHa from './rules/typha-ha.js';
+import vxlanBgpDisabled from './rules/vxlan-bgp-disabled.js';
+import vxlanPort from './rules/vxlan-port.js';
+import vxlanPortOpen from './rules/vxlan-port-open.js';
+import awsSourceDestCheck from './rules/aws-source-dest-check.js';
+import eksVpcControllers from './rules/eks-vpc-controllers.js';
+import eksInstanceRole from './rules/eks-instance-role.js';
+import aksNewCluster from './rules/aks-new-cluster.js';
+import aksKubernetesVersion from './rules/aks-kubernetes-version.js';
+import windowsOsVersion from './rules/windows-os-version.js';
+import windowsKubernetesOsSupport from './rules/windows-kubernetes-os-support.js';
+import windowsContainerRuntime from './rules/windows-container-runtime.js';
+import windowsPowershellAdmin from './rules/windows-powershell-admin.js';
+import windowsRemoteAccess from './rules/windows-remote-access.js';
+import windowsRemoteaccessService from './rules/windows-remoteaccess-service.js';
+import windowsTls12 from './rules/windows-tls12.js';
+import windowsNotRouteReflector from './rules/windows-not-route-reflector.js';
+import windowsDatastoreMatch from './rules/windows-datastore-match.js';
+import windowsCniPlugin from './rules/windows-cni-plugin.js';
+
 export type { ReleaseCommands, ReleaseDatum, SupportedWindowsBuild } from '../model/release.js';
 export type { ReleaseProfile } from '../engine/rule.js';
+
+/** The seed's rules by id: the compiler asks for each id of `SEED_RULE_IDS`. */
+const SEED_RULES: { readonly [Id in SeedRuleId]: Rule } = {
+  'platform-supported': platformSupported,
+  'networking-supported': networkingSupported,
+  'linux-worker-node': linuxWorkerNode,
+  'linux-calico-version': linuxCalicoVersion,
+  'kubernetes-version': kubernetesVersion,
+  'ipip-disabled': ipipDisabled,
+  'ip-pool-encapsulation': ipPoolEncapsulation,
+  'single-ip-pool-type': singleIpPoolType,
+  'strict-affinity': strictAffinity,
+  'typha-ha': typhaHa,
+  'vxlan-bgp-disabled': vxlanBgpDisabled,
+  'vxlan-port': vxlanPort,
+  'vxlan-port-open': vxlanPortOpen,
+  'aws-source-dest-check': awsSourceDestCheck,
+  'eks-vpc-controllers': eksVpcControllers,
+  'eks-instance-role': eksInstanceRole,
+  'aks-new-cluster': aksNewCluster,
+  'aks-kubernetes-version': aksKubernetesVersion,
+  'windows-os-version': windowsOsVersion,
+  'windows-kubernetes-os-support': windowsKubernetesOsSupport,
+  'windows-container-runtime': windowsContainerRuntime,
+  'windows-powershell-admin': windowsPowershellAdmin,
+  'windows-remote-access': windowsRemoteAccess,
+  'windows-remoteaccess-service': windowsRemoteaccessService,
+  'windows-tls12': windowsTls12,
+  'windows-not-route-reflector': windowsNotRouteReflector,
+  'windows-datastore-match': windowsDatastoreMatch,
+  'windows-cni-plugin': windowsCniPlugin,
+};
+
+/** The seed's rules (Calico v3.23), in catalog order: the rules of the default profile. */
+export const RULES: readonly Rule[] = SEED_RULE_IDS.map((id) => SEED_RULES[id]);
+
+/**
+ * The seed's rule with this id (Calico v3.23's rules, those of the default profile). For a rule of any
+ * release, use `getCatalogRule` from `calico-windows-compat/releases`.
+ */
+export function getRule(id: string): Rule | undefined {
+  return Object.hasOwn(SEED_RULES, id) ? SEED_RULES[id as SeedRuleId] : undefined;
+}
 
 const WINDOWS_PAGE_323 =
   'projectcalico/calico calico/getting-started/windows-calico/kubernetes/requirements.md (release-v3.23, f03e8e6d99)';

@@ -3,7 +3,10 @@
  * entry, which carries only what evaluation needs.
  * @module
  */
-import type { DocumentedRule, Rule, RuleDocs } from '../engine/rule.js';
+import { textFor, type DocumentedRule, type Rule, type RuleDocs } from '../engine/rule.js';
+import type { ReleaseData } from '../model/release.js';
+import { DEFAULT_PROFILE } from './default.js';
+import { isRuleId, type RuleId } from './ids.js';
 import { CATALOG } from './later-rules.js';
 import { docs as platformSupported } from './rules/platform-supported.js';
 import { docs as networkingSupported } from './rules/networking-supported.js';
@@ -49,7 +52,8 @@ import { docs as advisoryWindowsBgpNotConfigured } from './rules/advisory-window
 import { docs as advisoryConfdTemplateGetenv } from './rules/advisory-confd-template-getenv.js';
 import { docs as advisoryWs2022ContainerNetworking } from './rules/advisory-ws2022-container-networking.js';
 
-const DOCS: Readonly<Record<string, RuleDocs>> = {
+/** Every rule's documentation: the compiler asks for an entry for each id of `ids.ts`. */
+const DOCS: { readonly [Id in RuleId]: RuleDocs } = {
   'platform-supported': platformSupported,
   'networking-supported': networkingSupported,
   'linux-worker-node': linuxWorkerNode,
@@ -95,17 +99,31 @@ const DOCS: Readonly<Record<string, RuleDocs>> = {
   'advisory-ws2022-container-networking': advisoryWs2022ContainerNetworking,
 };
 
-/** The documentation of a rule: why it exists, when it applies, when it passes. */
-export function ruleDocs(rule: Pick<Rule, 'id'>): RuleDocs {
-  const docs = DOCS[rule.id];
+/** A rule's documentation rendered for one release: why it exists, when it applies, when it passes. */
+export interface RenderedDocs {
+  readonly description: string;
+  readonly appliesWhen: string;
+  readonly passesWhen: string;
+}
+
+/**
+ * The documentation of a rule under a release (default: the default profile, Calico v3.23): why it
+ * exists, when it applies, when it passes, with the release's values where the prose names them.
+ */
+export function ruleDocs(rule: Pick<Rule, 'id'>, profile: ReleaseData = DEFAULT_PROFILE): RenderedDocs {
+  const docs = isRuleId(rule.id) ? DOCS[rule.id] : undefined;
   if (docs === undefined) throw new Error(`[calico-windows-compat] no documentation for rule '${rule.id}'`);
-  return docs;
+  return {
+    description: textFor(docs.description, profile),
+    appliesWhen: textFor(docs.appliesWhen, profile),
+    passesWhen: textFor(docs.passesWhen, profile),
+  };
 }
 
-/** A rule with its documentation. */
-export function documented(rule: Rule): DocumentedRule {
-  return { ...rule, ...ruleDocs(rule) };
+/** A rule with its documentation and remediation, rendered for a release (default: the default profile). */
+export function documented(rule: Rule, profile: ReleaseData = DEFAULT_PROFILE): DocumentedRule {
+  return { ...rule, ...ruleDocs(rule, profile), remediation: textFor(rule.remediation, profile) };
 }
 
-/** Every rule of every release (the seed's, later releases', the advisories) with its documentation, in catalog order. */
-export const DOCUMENTED_RULES: readonly DocumentedRule[] = CATALOG.map(documented);
+/** Every rule of every release (the seed's, later releases', the advisories) with its documentation under the default profile, in catalog order. */
+export const DOCUMENTED_RULES: readonly DocumentedRule[] = CATALOG.map((rule) => documented(rule));

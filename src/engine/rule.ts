@@ -1,61 +1,16 @@
 /**
- * How a rule is written. A rule is a pure function over facts: it declares the facts it needs, the
- * engine answers `unknown` (naming them) when one is absent, and the rule decides only from facts it has —
- * so adding a fact never changes a decided finding.
+ * What a rule is: its catalog entry, the outcomes it can decide, the condition under which it applies,
+ * and the context it reads release data from. A rule is a declarative record; the engine's one
+ * `decide()` runs every rule, whatever its scope, by the same policy.
  * @module
  */
 import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
+import type { ReleaseData, RequirementSection, SeedSection } from '../model/release.js';
 import type { Reference, Severity } from '../model/report.js';
 import type { Version } from '../model/version.js';
-import type { ReleaseData, RequirementSection, SeedSection } from '../model/release.js';
-import { isKnownPlatform, type KnownPlatform } from '../catalog/tables/platforms.js';
+import type { ClusterFactPath, RuleFactPath } from './fact-paths.js';
 
-// ---------------------------------------------------------------------------------------------------
-// Fact paths and narrowing
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-
-/** Every dotted path into an object type, arrays counted as leaves. */
-export type FactPathsOf<T> = {
-  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
-    ? K
-    : NonNullable<T[K]> extends object
-      ? K | `${K}.${FactPathsOf<NonNullable<T[K]>>}`
-      : K;
-}[keyof T & string];
-
-type RequirePath<T, P extends string> = P extends `${infer K}.${infer Rest}`
-  ? K extends keyof T
-    ? { [Q in K]-?: RequirePath<NonNullable<T[K]>, Rest> }
-    : never
-  : P extends keyof T
-    ? { [Q in P]-?: NonNullable<T[P]> }
-    : never;
-
-/** `T` with the facts at paths `P` known to be present. */
-export type Narrow<T, P extends string> = [P] extends [never] ? T : T & UnionToIntersection<RequirePath<T, P>>;
-
-/** A path to a cluster fact: `networking`, `calico.ipPools`, `eks.instanceRole.canGetNamespaces`. */
-export type ClusterFactPath = FactPathsOf<ClusterFacts>;
-/** A path to a fact of the Windows node a node rule is looking at: `node.osBuild`. */
-export type NodeFactPath = `node.${Exclude<keyof WindowsNodeFacts, 'os' | 'name'>}`;
-/** A path to a fact of the IP pool a pool rule is looking at: `pool.encapsulation`. */
-export type PoolFactPath = `pool.${keyof IpPool}`;
-/** Any fact path a rule can declare. */
-export type RuleFactPath = ClusterFactPath | NodeFactPath | PoolFactPath;
-
-type StripPrefix<P extends string, Prefix extends string> = P extends `${Prefix}.${infer Rest}` ? Rest : never;
-type ClusterPart<P extends string> = Exclude<P, `node.${string}` | `pool.${string}`>;
-
-/** Reads the value at a dotted path; undefined when any step is absent. */
-export function readPath(root: unknown, path: readonly string[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+export type { RequirementSection, SeedSection };
 
 // ---------------------------------------------------------------------------------------------------
 // Outcomes
@@ -81,13 +36,30 @@ export const unknown = (message: string, missing: readonly RuleFactPath[]): Outc
   missing,
 });
 
-/** Whether a rule applies: yes, no (with why), or not known until the facts at `missing` are known. */
+// ---------------------------------------------------------------------------------------------------
+// Applicability
+
+/** Whether a rule applies: yes, no (with why), or not known until the facts at `unknown` are known. */
 export type Applicability =
   | true
   | { readonly notApplicable: string }
   | { readonly unknown: readonly ClusterFactPath[]; readonly message: string };
 
-/** What every rule can read besides the facts: the release profile and values parsed once per run. */
+/** A condition's answer: it applies, with what the test learned (`given`), or an {@link Applicability} that is not `true`. */
+export type ConditionResult<G> = { readonly given: G } | Exclude<Applicability, true>;
+
+/**
+ * When a rule applies: the facts the test reads (part of the rule's facts, shown as evidence), and the
+ * test, which hands `check` what it narrowed (`{ networking: 'calico-vxlan' }`) as `ctx.given`.
+ */
+export interface Condition<G = unknown> {
+  /** The facts `test` reads. */
+  readonly reads: readonly ClusterFactPath[];
+  /** Whether the rule applies to these facts; checked once per evaluation, not per node or pool. */
+  readonly test: (facts: ClusterFacts, ctx: RuleContext) => ConditionResult<G>;
+}
+
+/** What every rule can read besides the facts: the release's data and values parsed once per run. */
 export interface RuleContext {
   /** The data of the release the facts are evaluated against. */
   readonly profile: ReleaseData;
@@ -95,8 +67,19 @@ export interface RuleContext {
   readonly kubernetesVersion: Version | undefined;
 }
 
+/** The context `check` receives: the {@link RuleContext} and what the rule's condition learned. */
+export type CheckContext<G> = RuleContext & { readonly given: G };
+
 // ---------------------------------------------------------------------------------------------------
 // Rules
+
+/** Prose that may depend on the release: a string, or a function of the release's data. */
+export type RuleText = string | ((profile: ReleaseData) => string);
+
+/** Prose for a release: `text` itself, or `text` rendered with the release's data. */
+export function textFor(text: RuleText, profile: ReleaseData): string {
+  return typeof text === 'string' ? text : text(profile);
+}
 
 /** What every rule states about itself: the catalog entry users read. */
 export interface RuleMeta {
@@ -106,12 +89,15 @@ export interface RuleMeta {
   readonly title: string;
   /** What a `fail` means. */
   readonly severity: Severity;
-  /** The seed sections it comes from. */
+  /** The requirement sections it comes from. */
   readonly sections: readonly RequirementSection[];
   /** Every fact it reads (node facts as `node.*`, pool facts as `pool.*`). */
   readonly facts: readonly RuleFactPath[];
-  /** What to do when it fails, with the seed's commands where it gives them. */
-  readonly remediation: string;
+  /**
+   * What to do when it fails, with the release's commands where its page gives them. A function of the
+   * release's data where the text names release values: render it with {@link textFor}.
+   */
+  readonly remediation: RuleText;
   /**
    * Sources beyond the requirements page's sections: the code that enforces the requirement, or the
    * upstream issue of an advisory.
@@ -122,47 +108,54 @@ export interface RuleMeta {
 /**
  * What the rule reference says about a rule beyond its runtime metadata. Each rule file exports it as
  * `docs`, beside the rule: the main entry does not carry this prose (it would cost the browser bundle
- * about 3 KB gzip); `calico-windows-compat/format` does.
+ * about 3 KB gzip); `calico-windows-compat/format` does. Where the prose names release values, a field
+ * is a function of the release's data.
  */
 export interface RuleDocs {
   /** Why the requirement exists. */
-  readonly description: string;
+  readonly description: RuleText;
   /** When it applies, in words. */
-  readonly appliesWhen: string;
+  readonly appliesWhen: RuleText;
   /** When it passes, in words. */
-  readonly passesWhen: string;
+  readonly passesWhen: RuleText;
 }
 
-/** A rule with its documentation. */
-export type DocumentedRule = Rule & RuleDocs;
+/** A rule with its documentation, rendered for one release. */
+export type DocumentedRule = Rule & {
+  readonly description: string;
+  readonly appliesWhen: string;
+  readonly passesWhen: string;
+  /** The remediation under the release. */
+  readonly remediation: string;
+};
+
+/** What every rule record holds besides its scope and check: the policy `decide()` runs. */
+interface RuleRecord extends RuleMeta {
+  /** When the rule applies; absent = always. */
+  readonly when?: Condition;
+  /** Facts needed to decide: absent ones make the finding `unknown`, naming them. */
+  readonly requires: readonly RuleFactPath[];
+}
 
 /** A rule about the whole cluster. */
-export interface ClusterRule extends RuleMeta {
+export interface ClusterRule extends RuleRecord {
   readonly scope: 'cluster';
-  /** Decides the rule for the cluster. */
-  readonly evaluate: (facts: ClusterFacts, ctx: RuleContext) => Outcome;
+  /** Decides the rule once it applies and every required fact is present. */
+  readonly check: (facts: ClusterFacts, ctx: CheckContext<unknown>) => Outcome;
 }
 
 /** A rule checked on each Windows node. */
-export interface NodeRule extends RuleMeta {
+export interface NodeRule extends RuleRecord {
   readonly scope: 'windows-node';
-  /** Whether it applies to the cluster at all; checked once, not per node. */
-  readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
-  /** Decides the rule for one Windows node, once it applies. */
-  readonly evaluate: (facts: ClusterFacts, node: WindowsNodeFacts, ctx: RuleContext) => Outcome;
-  /** The required facts absent for this node (rule paths), if any: named too while applicability is open. */
-  readonly missing: (facts: ClusterFacts, node: WindowsNodeFacts) => readonly RuleFactPath[] | undefined;
+  /** Decides the rule for one Windows node once it applies and every required fact is present. */
+  readonly check: (facts: ClusterFacts, node: WindowsNodeFacts, ctx: CheckContext<unknown>) => Outcome;
 }
 
 /** A rule checked on each enabled IP pool. */
-export interface PoolRule extends RuleMeta {
+export interface PoolRule extends RuleRecord {
   readonly scope: 'ip-pool';
-  /** Whether it applies to the cluster at all; checked once, not per pool. */
-  readonly applies: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
-  /** Decides the rule for one enabled IP pool, once it applies. */
-  readonly evaluate: (facts: ClusterFacts, pool: IpPool, ctx: RuleContext) => Outcome;
-  /** The required facts absent, if any: named too while applicability is open. */
-  readonly missing: (facts: ClusterFacts) => readonly RuleFactPath[] | undefined;
+  /** Decides the rule for one enabled IP pool once it applies and every required fact is present. */
+  readonly check: (facts: ClusterFacts, pool: IpPool, ctx: CheckContext<unknown>) => Outcome;
 }
 
 /** A rule of the catalog. */
@@ -172,203 +165,4 @@ export type Rule = ClusterRule | NodeRule | PoolRule;
 export interface ReleaseProfile extends ReleaseData {
   /** The rules in effect for this release, in catalog order. */
   readonly rules: readonly Rule[];
-}
-
-export type { RequirementSection, SeedSection };
-
-type MetaInput = Omit<RuleMeta, 'facts'>;
-
-const always = (): Applicability => true;
-
-// Hot path (once per rule and node): allocates only when a fact is missing.
-function collectMissing(
-  root: unknown,
-  paths: readonly (readonly string[])[],
-  names: readonly string[],
-  into: string[] | undefined,
-): string[] | undefined {
-  let missing = into;
-  for (let i = 0; i < paths.length; i++) {
-    // `paths[i]` is `names[i]` split at the dots: both are present for every i below paths.length.
-    if (readPath(root, paths[i] as readonly string[]) === undefined) (missing ??= []).push(names[i] as string);
-  }
-  return missing;
-}
-
-function describeMissing(paths: readonly string[]): string {
-  return `Cannot decide: ${paths.join(', ')} ${paths.length === 1 ? 'is' : 'are'} not known.`;
-}
-
-function uniqueFacts(...lists: ReadonlyArray<readonly RuleFactPath[]>): RuleFactPath[] {
-  return [...new Set(lists.flat())];
-}
-
-/**
- * Defines a cluster rule. The facts in `requires` are checked by the engine — absent ones make the
- * finding `unknown` — and arrive in `check` typed as present.
- */
-export function defineClusterRule<const R extends ClusterFactPath = never>(
-  rule: MetaInput & {
-    /** Whether the rule applies; absent = always. */
-    readonly applies?: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
-    /** Facts needed to decide; absent ones make the finding `unknown`. */
-    readonly requires?: readonly R[];
-    /** Facts `check` may read beyond `requires` (documented, shown as evidence). */
-    readonly reads?: readonly ClusterFactPath[];
-    /** Facts `applies` reads. */
-    readonly appliesReads?: readonly ClusterFactPath[];
-    readonly check: (facts: Narrow<ClusterFacts, R>, ctx: RuleContext) => Outcome;
-  },
-): ClusterRule {
-  const { applies = always, requires = [], reads = [], appliesReads = [], check, ...meta } = rule;
-  const split = requires.map((p) => p.split('.'));
-  return {
-    ...meta,
-    scope: 'cluster',
-    facts: uniqueFacts(appliesReads, requires, reads),
-    evaluate(facts, ctx) {
-      const applicability = applies(facts, ctx);
-      if (applicability !== true && 'notApplicable' in applicability) return notApplicable(applicability.notApplicable);
-      const missing = collectMissing(facts, split, requires, undefined);
-      if (applicability !== true) {
-        const all = [...new Set([...applicability.unknown, ...(missing ?? [])])] as ClusterFactPath[];
-        return unknown(applicability.message, all);
-      }
-      if (missing) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
-      return check(facts as Narrow<ClusterFacts, R>, ctx);
-    },
-  };
-}
-
-/**
- * Defines a rule checked on each Windows node. `requires` may name cluster facts (`calico.datastore`)
- * and node facts (`node.osBuild`); both arrive in `check` typed as present.
- */
-export function defineNodeRule<const R extends ClusterFactPath | NodeFactPath = never>(
-  rule: MetaInput & {
-    readonly applies?: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
-    readonly requires?: readonly R[];
-    readonly reads?: readonly (ClusterFactPath | NodeFactPath)[];
-    readonly appliesReads?: readonly ClusterFactPath[];
-    readonly check: (
-      facts: Narrow<ClusterFacts, ClusterPart<R>>,
-      node: Narrow<WindowsNodeFacts, StripPrefix<R, 'node'>>,
-      ctx: RuleContext,
-    ) => Outcome;
-  },
-): NodeRule {
-  const { applies = always, requires = [], reads = [], appliesReads = [], check, ...meta } = rule;
-  const clusterPaths = requires.filter((p) => !p.startsWith('node.'));
-  const nodePaths = requires.filter((p) => p.startsWith('node.'));
-  const clusterSplit = clusterPaths.map((p) => p.split('.'));
-  const nodeSplit = nodePaths.map((p) => p.slice('node.'.length).split('.'));
-  return {
-    ...meta,
-    scope: 'windows-node',
-    facts: uniqueFacts(appliesReads, requires, reads),
-    applies,
-    missing: (facts, node) =>
-      collectMissing(node, nodeSplit, nodePaths, collectMissing(facts, clusterSplit, clusterPaths, undefined)) as
-        | RuleFactPath[]
-        | undefined,
-    evaluate(facts, node, ctx) {
-      const missing = collectMissing(node, nodeSplit, nodePaths, collectMissing(facts, clusterSplit, clusterPaths, undefined));
-      if (missing) return unknown(describeMissing(missing), missing as RuleFactPath[]);
-      return check(
-        facts as Narrow<ClusterFacts, ClusterPart<R>>,
-        node as Narrow<WindowsNodeFacts, StripPrefix<R, 'node'>>,
-        ctx,
-      );
-    },
-  };
-}
-
-/** Defines a rule checked on each enabled IP pool. */
-export function definePoolRule<const R extends ClusterFactPath = never>(
-  rule: MetaInput & {
-    readonly applies?: (facts: ClusterFacts, ctx: RuleContext) => Applicability;
-    readonly requires?: readonly R[];
-    readonly reads?: readonly (ClusterFactPath | PoolFactPath)[];
-    readonly appliesReads?: readonly ClusterFactPath[];
-    readonly check: (facts: Narrow<ClusterFacts, R>, pool: IpPool, ctx: RuleContext) => Outcome;
-  },
-): PoolRule {
-  const { applies = always, requires = [], reads = [], appliesReads = [], check, ...meta } = rule;
-  const split = requires.map((p) => p.split('.'));
-  return {
-    ...meta,
-    scope: 'ip-pool',
-    facts: uniqueFacts(appliesReads, requires, reads),
-    applies,
-    missing: (facts) => collectMissing(facts, split, requires, undefined) as RuleFactPath[] | undefined,
-    evaluate(facts, pool, ctx) {
-      const missing = collectMissing(facts, split, requires, undefined);
-      if (missing) return unknown(describeMissing(missing), missing as ClusterFactPath[]);
-      return check(facts as Narrow<ClusterFacts, R>, pool, ctx);
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Shared applicability conditions
-
-/** Applies when `networking` is one of `options`; unknown while `networking` is absent. */
-export function whenNetworking(options: readonly string[], label: string): (facts: ClusterFacts) => Applicability {
-  return (facts) => {
-    if (facts.networking === undefined)
-      return { unknown: ['networking'], message: `Cannot tell whether the cluster uses ${label}: networking is not known.` };
-    return options.includes(facts.networking)
-      ? true
-      : { notApplicable: `Applies only to ${label}; networking is '${facts.networking}'.` };
-  };
-}
-
-/** Applies when `platform` is `platform`; unknown while `platform` is absent. */
-export function whenPlatform(platform: string, label: string): (facts: ClusterFacts) => Applicability {
-  return (facts) => {
-    if (facts.platform === undefined)
-      return { unknown: ['platform'], message: `Cannot tell whether the cluster is ${label}: platform is not known.` };
-    return facts.platform === platform
-      ? true
-      : { notApplicable: `Applies only to ${label}; platform is '${facts.platform}'.` };
-  };
-}
-
-/** The references every rule from these sections carries, then the rule's own. */
-export function referencesFor(sections: readonly RequirementSection[], profile: ReleaseData, own: readonly Reference[] = []): Reference[] {
-  return [
-    ...sections.map((section) => ({
-      title: `Calico for Windows v${profile.release} requirements`,
-      url: profile.docsUrl,
-      section,
-    })),
-    ...own,
-  ];
-}
-
-/**
- * A release command with one pool's values filled in.
- *
- * @example
- * poolCommand(CALICO_3_23.commands.disablePool, { pool: 'default-ipv4-ippool' });
- */
-export function poolCommand(template: string, values: { readonly pool: string; readonly vxlanMode?: string; readonly encapsulation?: string }): string {
-  return template
-    .replaceAll('<pool>', values.pool)
-    .replaceAll('<vxlanMode>', values.vxlanMode ?? '')
-    .replaceAll('<encapsulation>', values.encapsulation ?? '');
-}
-
-/** Whether the profile supports the platform: one it lists networking options for. */
-export function supportedPlatform(platform: string, profile: ReleaseData): platform is KnownPlatform {
-  return isKnownPlatform(platform) && profile.networkingByPlatform[platform] !== undefined;
-}
-
-/**
- * A datum a rule needs from the profile. A profile that lists the rule without the datum is misuse, and
- * throws rather than deciding from nothing.
- */
-export function need<T>(value: T | undefined, what: string, profile: ReleaseData): T {
-  if (value === undefined) throw new Error(`[calico-windows-compat] the v${profile.release} ${profile.installMethod} profile has no ${what}`);
-  return value;
 }

@@ -6,8 +6,10 @@
  */
 import { CompatError } from '../model/errors.js';
 import type { ClusterFacts } from '../model/facts.js';
+import type { InputIssue } from '../model/errors.js';
 import { compareVersions, parseVersion } from '../model/version.js';
-import { DEFAULT_PROFILE, type ReleaseProfile } from '../catalog/default.js';
+import { closest } from '../model/words.js';
+import type { ReleaseProfile, Rule } from './rule.js';
 
 /** The profile chosen for an evaluation, what was asked for, and why when the choice was not plain. */
 export interface SelectedRelease {
@@ -34,12 +36,12 @@ export function profileLabel(profile: ReleaseProfile): string {
 }
 
 /**
- * The profile to evaluate against. `undefined` is the default profile (the seed's, v3.23); a profile
+ * The profile to evaluate against. `undefined` is `fallback`, the default profile; a profile
  * object is used as it is. A string is resolved against `profiles`:
  * - a line (`'3.27'`): the line's profile as its docs are published now;
  * - a version (`'v3.19.1'`): the profile covering that patch release, where the page changed within a
  *   line;
- * - `'auto'`: the version in `calico.version`; when that is absent, the default profile, with a note
+ * - `'auto'`: the version in `calico.version`; when that is absent, `fallback`, with a note
  *   saying so (nothing is guessed from other facts);
  * - where a release documents two install methods, a `/manifest` or `/operator` suffix picks one, else
  *   `calico.installMethod` (or `calico.operatorManaged: false`, which rules the operator out), else the
@@ -47,20 +49,19 @@ export function profileLabel(profile: ReleaseProfile): string {
  *
  * @throws {@link CompatError} `invalid-options` for a string that is not a release, or that no profile
  * covers, listing the known release lines.
- * @example
- * selectRelease('auto', { calico: { version: 'v3.23.4' } }).profile.release; // '3.23'
  */
-export function selectRelease(
+export function selectProfile(
   release: string | ReleaseProfile | undefined,
   facts: ClusterFacts,
-  profiles: readonly ReleaseProfile[] = [DEFAULT_PROFILE],
+  profiles: readonly ReleaseProfile[],
+  fallback: ReleaseProfile,
 ): SelectedRelease {
-  if (typeof release !== 'string') return { profile: release ?? DEFAULT_PROFILE };
+  if (typeof release !== 'string') return { profile: release ?? fallback };
   let text = release.trim();
   if (text === 'auto') {
     const version = parseVersion(facts.calico?.version ?? '');
     if (version === undefined)
-      return { profile: DEFAULT_PROFILE, requested: release, note: `release auto: calico.version is not known, so the default profile, ${profileLabel(DEFAULT_PROFILE)}, was used` };
+      return { profile: fallback, requested: release, note: `release auto: calico.version is not known, so the default profile, ${profileLabel(fallback)}, was used` };
     text = version.text;
   }
   const [, major, minor, patch, method] = RELEASE.exec(text) ?? [];
@@ -87,4 +88,42 @@ export function selectRelease(
 
 function covers({ patches }: ReleaseProfile, version: string): boolean {
   return patches === undefined || (compareVersions(version, patches.first) >= 0 && (patches.last === undefined || compareVersions(version, patches.last) <= 0));
+}
+
+/** Which rules of a profile to run: `rules` must name rules of the profile; `skipRules` may name any rule id. */
+export interface RuleSelection {
+  readonly rules?: readonly string[] | undefined;
+  readonly skipRules?: readonly string[] | undefined;
+}
+
+/**
+ * The profile's rules the options select, in catalog order. `knownIds` is every rule id of the catalog,
+ * so that `skipRules` may name a rule another release has.
+ *
+ * @throws {@link CompatError} `invalid-options` naming every unknown id, with the nearest one suggested.
+ */
+export function selectRules(options: RuleSelection, profile: ReleaseProfile, knownIds: readonly string[]): readonly Rule[] {
+  const inProfile = profile.rules.map((r) => r.id);
+  const ids = [...new Set([...inProfile, ...knownIds])];
+  const issues: InputIssue[] = [];
+  const check = (list: readonly string[] | undefined, key: string, known: readonly string[]): Set<string> | undefined => {
+    if (list === undefined) return undefined;
+    list.forEach((id, index) => {
+      if (!known.includes(id)) {
+        const suggestion = closest(id, known);
+        issues.push({
+          path: `${key}[${index}]`,
+          code: 'unknown-rule',
+          message: ids.includes(id)
+            ? `'${id}' is not a rule of the ${profileLabel(profile)} profile`
+            : `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+        });
+      }
+    });
+    return new Set(list);
+  };
+  const only = check(options.rules, 'rules', inProfile);
+  const skip = check(options.skipRules, 'skipRules', ids);
+  if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
+  return profile.rules.filter((rule) => (only === undefined || only.has(rule.id)) && !skip?.has(rule.id));
 }

@@ -11,8 +11,6 @@ import { WaiverSchema, type Waiver } from '../model/waiver.js';
 import { subjectKey, type Finding, type FindingWaiver, type WaiverResult } from '../model/report.js';
 
 export { subjectKey } from '../model/report.js';
-import { RULES } from '../catalog/seed-rules.js';
-import { RELEASE_RULE_IDS } from '../catalog/ids.js';
 import { closest } from '../model/words.js';
 
 /** The result of {@link parseWaivers}: the waivers, or an error listing every problem. */
@@ -23,25 +21,14 @@ export type ParseWaiversResult =
 const ListSchema = z.array(WaiverSchema);
 const FileSchema = z.strictObject({ waivers: ListSchema });
 
-/**
- * Validates untrusted input (a parsed YAML or JSON document) as a list of waivers: either the list
- * itself or an object `{ waivers: [...] }`. Every entry needs `rule` (an id of the catalog) and
- * `reason`; unknown keys are errors with the nearest known key suggested.
- *
- * Never throws: problems come back as a {@link CompatError} (`invalid-input`) listing every one with
- * its path.
- *
- * @example
- * const result = parseWaivers([{ rule: 'windows-tls12', subject: 'node/win-1', reason: 'checked by hand', expires: '2025-06-30' }]);
- * if (result.success) evaluateCompatibility(facts, { waivers: result.data, now: new Date() });
- */
-export function parseWaivers(input: unknown): ParseWaiversResult {
-  const issues = waiverIssues(input, []);
+/** Validates untrusted input as a list of waivers naming rules among `ruleIds`; see the public `parseWaivers`. */
+export function parseWaivers(input: unknown, ruleIds: readonly string[]): ParseWaiversResult {
+  const issues = waiverIssues(input, [], ruleIds);
   if (issues.length > 0) return { success: false, error: new CompatError('invalid-input', 'Invalid waivers:', issues) };
   return { success: true, data: (Array.isArray(input) ? input : (input as { waivers: Waiver[] }).waivers) as Waiver[] };
 }
 
-function waiverIssues(input: unknown, prefix: readonly (string | number)[]): InputIssue[] {
+function waiverIssues(input: unknown, prefix: readonly (string | number)[], ids: readonly string[]): InputIssue[] {
   const list = Array.isArray(input);
   if (!list && (input === null || typeof input !== 'object'))
     return [issue(prefix, 'invalid-type', `expected a list of waivers (or an object with a waivers list), got ${describeValue(input)}`)];
@@ -51,7 +38,6 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[]): Inp
   const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
   if (Array.isArray(entries)) {
     // Every rule of the catalog: a waiver may name a later release's rule.
-    const ids = [...RULES.map((rule) => rule.id), ...RELEASE_RULE_IDS];
     entries.forEach((entry: unknown, index) => {
       const rule = (entry as { rule?: unknown } | null)?.rule;
       if (typeof rule !== 'string' || rule === '' || ids.includes(rule)) return;
@@ -71,23 +57,14 @@ export function waiverMatches(waiver: Waiver, finding: Pick<Finding, 'ruleId' | 
   return waiver.subject === subjectKey(finding.subject) || (finding.subject.kind !== 'cluster' && waiver.subject === finding.subject.name);
 }
 
-/**
- * Applies waivers to findings. A waiver covers the `fail` and `unknown` findings of its rule (and
- * subject); each covered finding gains `waived` and keeps its status. A waiver whose `expires` day is
- * before `now` (compared as UTC dates) covers nothing and is reported `expired`; one that covers no
- * finding is reported `stale`. When several waivers cover a finding, the first one given wins.
- *
- * Used by {@link evaluateCompatibility} (option `waivers`), which is where most callers want it.
- *
- * @throws {@link CompatError} `invalid-options` for invalid waivers, or when a waiver has `expires`
- * and `now` is not given.
- */
+/** Applies waivers to findings, validating their rule ids against `ruleIds`; see the public `applyWaivers`. */
 export function applyWaivers(
   findings: readonly Finding[],
   waivers: readonly Waiver[],
-  now?: Date,
+  now: Date | undefined,
+  ruleIds: readonly string[],
 ): { findings: Finding[]; waivers: WaiverResult[] } {
-  const issues = waiverIssues(waivers, ['waivers']);
+  const issues = waiverIssues(waivers, ['waivers'], ruleIds);
   const today = now === undefined || Number.isNaN(now.getTime()) ? undefined : now.toISOString().slice(0, 10);
   const dated = waivers.findIndex((w) => w.expires !== undefined);
   if (today === undefined && (now !== undefined || dated >= 0))

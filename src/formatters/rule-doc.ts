@@ -1,6 +1,6 @@
 import { hintFor } from '../catalog/hints.js';
 import { DEFAULT_PROFILE } from '../catalog/default.js';
-import type { Rule } from '../engine/rule.js';
+import { textFor, type ReleaseProfile, type Rule } from '../engine/rule.js';
 import { ruleDocs } from '../catalog/docs.js';
 import { escapeMarkdown, markdownText } from './markdown.js';
 import { REPOSITORY_URL } from '../model/links.js';
@@ -13,16 +13,20 @@ const SCOPE: Record<Rule['scope'], string> = {
 
 /**
  * One rule in full, as Markdown: what it checks and why, when it applies and passes, the facts it
- * reads (with how to find each), the remediation and the seed section. The rule reference
+ * reads (with how to find each), the remediation and the requirement section. The rule reference
  * (`docs/rules/<id>.md`), SARIF `help.markdown` and `calico-windows-compat explain` are this text.
+ *
+ * Prose that names release values is rendered for `profile` (default: the default profile, Calico
+ * v3.23), and the sources cite its page when it holds the rule.
  *
  * @example
  * formatRuleDoc(getRule('strict-affinity')!);
+ * formatRuleDoc(getCatalogRule('windows-os-version')!, findRelease('3.28'));
  */
-export function formatRuleDoc(rule: Rule): string {
-  // The seed's rules cite its page; later releases' rules cite the sections of the releases that hold them.
-  const profile = DEFAULT_PROFILE.rules.includes(rule) ? DEFAULT_PROFILE : undefined;
-  const docs = ruleDocs(rule);
+export function formatRuleDoc(rule: Rule, profile: ReleaseProfile = DEFAULT_PROFILE): string {
+  // A release's page is cited when its profile holds the rule; else the releases whose profiles hold it.
+  const cited = profile.rules.includes(rule) ? profile : undefined;
+  const docs = ruleDocs(rule, profile);
   const facts = rule.facts.map((path) => {
     const shown = path.startsWith('node.')
       ? `nodes[<node>].${path.slice(5)}`
@@ -33,9 +37,9 @@ export function formatRuleDoc(rule: Rule): string {
   });
   const sources = [
     ...rule.sections.map((section) =>
-      profile === undefined
+      cited === undefined
         ? `- Calico for Windows requirements of the releases whose profiles hold it ([support matrix](${REPOSITORY_URL}/blob/main/docs/support-matrix.md)) › ${escapeMarkdown(section)}`
-        : `- [Calico for Windows v${profile.release} requirements](${profile.docsUrl}) › ${escapeMarkdown(section)}`,
+        : `- [Calico for Windows v${cited.release} requirements](${cited.docsUrl}) › ${escapeMarkdown(section)}`,
     ),
     ...(rule.references ?? []).map((ref) => (ref.url === undefined ? `- ${escapeMarkdown(ref.title)}` : `- [${escapeMarkdown(ref.title)}](${ref.url})`)),
   ];
@@ -62,7 +66,7 @@ export function formatRuleDoc(rule: Rule): string {
     '',
     '## Remediation',
     '',
-    markdownText(rule.remediation),
+    markdownText(textFor(rule.remediation, profile)),
     '',
     '## Source',
     '',

@@ -1,7 +1,8 @@
 import { hintFor } from '../catalog/hints.js';
 import type { Finding, Report, Severity } from '../model/report.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../model/links.js';
-import { RULES } from '../catalog/seed-rules.js';
+import { DEFAULT_PROFILE, RULES } from '../catalog/default.js';
+import { textFor } from '../engine/rule.js';
 import { CATALOG } from '../catalog/later-rules.js';
 import { ruleDocs } from '../catalog/docs.js';
 import { subjectKey } from '../model/report.js';
@@ -86,7 +87,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
               shortDescription: { text: rule.title },
               fullDescription: { text: ruleDocs(rule).description },
               helpUri: ruleDocsUrl(rule.id),
-              help: { text: `${ruleDocs(rule).description}\n\nRemediation: ${rule.remediation}`, markdown: formatRuleDoc(rule) },
+              help: { text: `${ruleDocs(rule).description}\n\nRemediation: ${textFor(rule.remediation, DEFAULT_PROFILE)}`, markdown: formatRuleDoc(rule) },
               defaultConfiguration: { level: LEVEL[rule.severity] },
               properties: { tags: ['calico', 'windows', 'kubernetes'], scope: rule.scope, sections: rule.sections },
             })),

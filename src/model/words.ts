@@ -37,3 +37,10 @@ export function listForMessage(items: readonly string[], max = 5): string {
   const shown = sorted.slice(0, max).join(', ');
   return sorted.length > max ? `${shown} and ${sorted.length - max} more` : shown;
 }
+
+/** Code-unit order: deterministic whatever the runtime's locale. */
+export function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: Array.prototype.sort only asks whether a result is negative, so 1 and 0 sort alike (and the names sorted are unique)
+  return a > b ? 1 : 0;
+}

@@ -6,7 +6,8 @@
  * @module
  */
 import { CompatError } from '../model/errors.js';
-import { evaluateCompatibility, type EvaluateOptions } from '../engine/evaluate.js';
+import { evaluateCompatibility } from '../api.js';
+import { type EvaluateOptions } from '../engine/evaluate.js';
 import { describeSubject, formatText } from '../formatters/text.js';
 import type { ClusterFacts } from '../model/facts.js';
 import { parseFacts } from '../model/parse.js';

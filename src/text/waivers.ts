@@ -4,7 +4,9 @@
  * @module
  */
 import { CompatError, type InputIssue } from '../model/errors.js';
-import { parseWaivers, type ParseWaiversResult } from '../engine/waivers.js';
+import { parseWaivers } from '../engine/waivers.js';
+import { type ParseWaiversResult } from '../engine/waivers.js';
+import { RULE_IDS } from '../catalog/ids.js';
 import { parseYamlDocuments, type TextDocument, type TextOptions } from '../yaml.js';
 
 /**
@@ -29,7 +31,7 @@ export function parseWaiversText(text: string, options: TextOptions = {}): Parse
       ]),
     };
   const document = documents[0];
-  const result = parseWaivers(document === undefined ? [] : document.value);
+  const result = parseWaivers(document === undefined ? [] : document.value, RULE_IDS);
   if (result.success || document === undefined) return result;
   const issues = result.error.issues.map((issue): InputIssue => {
     // The nearest enclosing value that stands in the text: a missing key is reported at its entry.

@@ -2,7 +2,7 @@
 // kubernetes-services-endpoint ConfigMap and Felix's VXLAN VNI, each with its source.
 import { describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { CALICO_3_30 } from '../../src/catalog/releases.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
 import { parseManifestsText } from '../../src/yaml.js';

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { ruleDocsUrl } from '../../src/model/links.js';
-import { RULES } from '../../src/catalog/seed-rules.js';
+import { RULES } from '../../src/catalog/default.js';
 import { ruleDocs } from '../../src/catalog/docs.js';
 import { REPORT } from './fixture.js';
 

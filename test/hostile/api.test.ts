@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompatError } from '../../src/model/errors.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { DEFAULT_MAX_BYTES, readFactsFile, readTextFile, readTextStream } from '../../src/node.js';
 import {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { formatText } from '../../src/formatters/text.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 import { ReportSchema, type Finding, type Report, type Verdict } from '../../src/model/report.js';
-import { RULES } from '../../src/catalog/seed-rules.js';
+import { RULES } from '../../src/catalog/default.js';
 import { facts, refinement, runs, shuffleKeys, timeoutFor } from './arbitraries.js';
 
 /** The contract's verdict, restated: incompatible iff an error fails; else indeterminate iff an error is unknown. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { factsFromManifests, type ManifestLocator } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/model/errors.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { parseFacts } from '../../src/model/parse.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/yaml.js';
 import { hostileJson, kubeLike, manifestText, manifests, runs, timeoutFor, yamlishText } from './arbitraries.js';

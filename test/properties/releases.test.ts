@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { CALICO_RELEASES } from '../../src/catalog/releases.js';
 import { profileLabel } from '../../src/engine/select.js';
 import type { Finding } from '../../src/model/report.js';

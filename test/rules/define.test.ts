@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defineClusterRule,
-  defineNodeRule,
-  definePoolRule,
-  fail,
-  need,
-  poolCommand,
-  readPath,
-  referencesFor,
-  supportedPlatform,
-  type RuleContext,
-} from '../../src/engine/rule.js';
+import { condition, defineClusterRule, defineNodeRule, definePoolRule } from '../../src/engine/define.js';
+import { applicabilityOf, decide } from '../../src/engine/decide.js';
+import { fail, notApplicable, pass, type Rule, type RuleContext } from '../../src/engine/rule.js';
+import { need, networkingIn, poolCommand, supportedPlatform } from '../../src/catalog/conditions.js';
+import { readPath } from '../../src/engine/fact-paths.js';
+import { referencesFor } from '../../src/engine/findings.js';
 import { documented, ruleDocs } from '../../src/catalog/docs.js';
-import { getRule } from '../../src/catalog/seed-rules.js';
+import { getRule } from '../../src/catalog/default.js';
 import { CALICO_3_23 } from '../../src/catalog/default.js';
 import { CALICO_3_16 } from '../../src/catalog/releases.js';
 import type { ReleaseProfile } from '../../src/catalog/default.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
-import type { ClusterFacts } from '../../src/model/facts.js';
+import { evaluateCompatibility } from '../../src/api.js';
+import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../../src/model/facts.js';
 import { goodWindowsNode } from './harness.js';
 
 const ctx: RuleContext = { profile: CALICO_3_23, kubernetesVersion: undefined };
@@ -48,100 +42,127 @@ describe('fail', () => {
 describe('the facts a rule reads and its scope', () => {
   // The rules are defined inside each test: what define* computes at definition time is part of the test.
   const check = () => ({ status: 'pass', message: 'checked' }) as const;
-  const reads = { appliesReads: ['networking'], requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'] } as const;
+  const reads = { when: networkingIn(['calico-vxlan'], 'VXLAN'), requires: ['networking', 'calico.datastore'], reads: ['kubernetes.version', 'calico.datastore'] } as const;
   it.each([
     ['cluster', () => defineClusterRule({ ...meta, ...reads, id: 'c', check })],
     ['windows-node', () => defineNodeRule({ ...meta, ...reads, id: 'n', check })],
     ['ip-pool', () => definePoolRule({ ...meta, ...reads, id: 'p', check })],
-  ] as const)('%s: applies reads, then requires, then reads, each once', (scope, define) => {
+  ] as const)('%s: the condition reads, then requires, then reads, each once', (scope, define) => {
     const rule = define();
     expect(rule.scope).toBe(scope);
     expect(rule.facts).toEqual(['networking', 'calico.datastore', 'kubernetes.version']);
+    expect(rule.requires).toEqual(['networking', 'calico.datastore']);
   });
 
-  it('a pool rule without requires, reads or appliesReads reads no facts', () => {
-    expect(definePoolRule({ ...meta, id: 'p', check }).facts).toEqual([]);
+  it('a pool rule without a condition, requires or reads reads no facts', () => {
+    const rule = definePoolRule({ ...meta, id: 'p', check });
+    expect(rule.facts).toEqual([]);
+    expect(rule.requires).toEqual([]);
+    expect(rule.when).toBeUndefined();
   });
   it.each([
     ['cluster', () => defineClusterRule({ ...meta, id: 'c', requires: ['networking'], check })],
     ['windows-node', () => defineNodeRule({ ...meta, id: 'n', requires: ['networking'], check })],
-  ] as const)('a %s rule without reads or appliesReads reads only what it requires', (_scope, define) => {
+  ] as const)('a %s rule without a condition or reads reads only what it requires', (_scope, define) => {
     expect(define().facts).toEqual(['networking']);
   });
 });
 
-describe('defineClusterRule', () => {
-  // Defined in each test, as above.
-  const rule = () => defineClusterRule({
-    ...meta,
-    id: 'test-cluster',
-    requires: ['calico.datastore', 'kubernetes.version'],
-    check: () => ({ status: 'pass', message: 'checked' }),
-  });
+describe('decide', () => {
+  const checkCtx = { ...ctx, given: {} };
+  const checked = { status: 'pass', message: 'checked' } as const;
+  const decideFor = (rule: Rule, facts: ClusterFacts, item?: WindowsNodeFacts | IpPool) => {
+    const applicability = applicabilityOf(rule, facts, ctx);
+    return decide(rule, facts, item, applicability, { ...ctx, given: 'given' in applicability ? applicability.given : undefined });
+  };
 
-  it.each([
-    [
-      'two facts missing are listed with "are"',
-      {},
-      { status: 'unknown', message: 'Cannot decide: calico.datastore, kubernetes.version are not known.', missing: ['calico.datastore', 'kubernetes.version'] },
-    ],
-    [
-      'one fact missing is named with "is"',
-      { calico: { datastore: 'kubernetes' } },
-      { status: 'unknown', message: 'Cannot decide: kubernetes.version is not known.', missing: ['kubernetes.version'] },
-    ],
-    ['every fact known reaches check', { calico: { datastore: 'kubernetes' }, kubernetes: { version: '1.23.0' } }, { status: 'pass', message: 'checked' }],
-  ] as const)('%s', (_name, facts, expected) => {
-    expect(rule().evaluate(facts, ctx)).toStrictEqual(expected);
-  });
-});
-
-describe('defineNodeRule', () => {
-  const rule = () => defineNodeRule({
-    ...meta,
-    id: 'test-node',
-    requires: ['calico.datastore', 'node.osBuild'],
-    check: () => ({ status: 'pass', message: 'checked' }),
-  });
-  const node = { os: 'windows', name: 'win-1' } as const;
-
-  it('names cluster facts, then node facts', () => {
-    expect(rule().missing({}, node)).toEqual(['calico.datastore', 'node.osBuild']);
-    expect(rule().evaluate({}, node, ctx)).toStrictEqual({
-      status: 'unknown',
-      message: 'Cannot decide: calico.datastore, node.osBuild are not known.',
-      missing: ['calico.datastore', 'node.osBuild'],
+  describe('a cluster rule', () => {
+    // Defined in each test, as above.
+    const rule = () => defineClusterRule({ ...meta, id: 'test-cluster', requires: ['calico.datastore', 'kubernetes.version'], check: () => checked });
+    it.each([
+      [
+        'two facts missing are listed with "are"',
+        {},
+        { status: 'unknown', message: 'Cannot decide: calico.datastore, kubernetes.version are not known.', missing: ['calico.datastore', 'kubernetes.version'] },
+      ],
+      [
+        'one fact missing is named with "is"',
+        { calico: { datastore: 'kubernetes' } },
+        { status: 'unknown', message: 'Cannot decide: kubernetes.version is not known.', missing: ['kubernetes.version'] },
+      ],
+      ['every fact known reaches check', { calico: { datastore: 'kubernetes' }, kubernetes: { version: '1.23.0' } }, checked],
+    ] as const)('%s', (_name, facts, expected) => {
+      expect(decideFor(rule(), facts)).toStrictEqual(expected);
     });
   });
-  it('reaches check when every fact is known', () => {
-    expect(rule().missing({ calico: { datastore: 'kubernetes' } }, { ...node, osBuild: '10.0.17763.1' })).toBeUndefined();
+
+  describe('a node rule', () => {
+    const node = { name: 'win-1', os: 'windows' } as const;
+    const rule = () => defineNodeRule({ ...meta, id: 'test-node', requires: ['calico.datastore', 'node.osBuild'], check: () => checked });
+    it('names cluster facts, then node facts', () => {
+      expect(decideFor(rule(), {}, node)).toStrictEqual({
+        status: 'unknown',
+        message: 'Cannot decide: calico.datastore, node.osBuild are not known.',
+        missing: ['calico.datastore', 'node.osBuild'],
+      });
+    });
+    it('reaches check when every fact is known', () => {
+      expect(decideFor(rule(), { calico: { datastore: 'kubernetes' } }, { ...node, osBuild: '10.0.17763.1' })).toStrictEqual(checked);
+    });
   });
-});
 
-describe('definePoolRule', () => {
-  const pool = { name: 'p', cidr: '10.0.0.0/16', encapsulation: 'vxlan' } as const;
-
-  it('without requires, reads or appliesReads reads no facts and always decides', () => {
-    const rule = definePoolRule({ ...meta, id: 'test-pool', check: () => ({ status: 'pass', message: 'checked' }) });
-    expect(rule.facts).toEqual([]);
-    expect(rule.missing({})).toBeUndefined();
-    expect(rule.evaluate({}, pool, ctx)).toStrictEqual({ status: 'pass', message: 'checked' });
+  describe('a pool rule', () => {
+    const pool = { name: 'p', cidr: '10.0.0.0/16', encapsulation: 'vxlan' } as const;
+    it('without a condition or requires always decides', () => {
+      expect(decideFor(definePoolRule({ ...meta, id: 'test-pool', check: () => checked }), {}, pool)).toStrictEqual(checked);
+    });
+    it('answers unknown, not check, when a required fact is missing', () => {
+      const rule = definePoolRule({ ...meta, id: 'test-pool', requires: ['networking'], check: () => checked });
+      expect(decideFor(rule, {}, pool)).toStrictEqual({ status: 'unknown', message: 'Cannot decide: networking is not known.', missing: ['networking'] });
+      expect(decideFor(rule, { networking: 'calico-vxlan' }, pool)).toStrictEqual(checked);
+    });
   });
 
-  it('answers unknown, not check, when a required fact is missing', () => {
-    const rule = definePoolRule({
+  describe('under a condition', () => {
+    const rule = () =>
+      defineClusterRule({
+        ...meta,
+        id: 'test-when',
+        when: networkingIn(['calico-vxlan', 'calico-bgp'], 'Calico networking'),
+        requires: ['calico.datastore'],
+        check: (_facts, { given }) => pass(`networking ${given.networking}`),
+      });
+    it.each([
+      ['not applicable: check never runs, nothing is missing', { networking: 'eks-vpc-cni' }, notApplicable("Applies only to Calico networking; networking is 'eks-vpc-cni'.")],
+      [
+        'open: the condition\'s facts and the rule\'s own missing facts, together',
+        {},
+        { status: 'unknown', message: 'Cannot tell whether the cluster uses Calico networking: networking is not known.', missing: ['networking', 'calico.datastore'] },
+      ],
+      [
+        'applies, with a required fact missing',
+        { networking: 'calico-bgp' },
+        { status: 'unknown', message: 'Cannot decide: calico.datastore is not known.', missing: ['calico.datastore'] },
+      ],
+      ['applies: check receives what the condition narrowed', { networking: 'calico-bgp', calico: { datastore: 'etcd' } }, pass('networking calico-bgp')],
+    ] as const)('%s', (_name, facts, expected) => {
+      expect(decideFor(rule(), facts as ClusterFacts)).toStrictEqual(expected);
+    });
+  });
+
+  it('a custom condition sees the facts it reads and hands check its given', () => {
+    const rule = defineClusterRule({
       ...meta,
-      id: 'test-pool',
-      requires: ['networking'],
-      check: () => ({ status: 'pass', message: 'checked' }),
+      id: 'test-custom',
+      when: condition(['calico.operatorManaged'], ({ calico }) =>
+        calico?.operatorManaged === true ? { given: { managed: 'yes' } } : { notApplicable: 'not managed' },
+      ),
+      check: (_facts, { given }) => pass(given.managed),
     });
-    expect(rule.missing({})).toEqual(['networking']);
-    expect(rule.evaluate({}, pool, ctx)).toStrictEqual({
-      status: 'unknown',
-      message: 'Cannot decide: networking is not known.',
-      missing: ['networking'],
-    });
-    expect(rule.evaluate({ networking: 'calico-vxlan' }, pool, ctx)).toStrictEqual({ status: 'pass', message: 'checked' });
+    expect(rule.facts).toEqual(['calico.operatorManaged']);
+    expect(decideFor(rule, { calico: { operatorManaged: true } })).toStrictEqual(pass('yes'));
+    expect(decideFor(rule, {})).toStrictEqual(notApplicable('not managed'));
+    expect(checkCtx.given).toEqual({});
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 import type { ReleaseProfile } from '../../src/catalog/default.js';
 import type { Finding, FindingStatus } from '../../src/model/report.js';

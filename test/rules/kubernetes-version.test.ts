@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getRule } from '../../src/catalog/seed-rules.js';
+import { getRule } from '../../src/catalog/default.js';
 import { ruleTable } from './harness.js';
 
 describe('kubernetes-version', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getRule } from '../../src/catalog/seed-rules.js';
+import { getRule } from '../../src/catalog/default.js';
 import { CALICO_3_17 } from '../../src/catalog/releases.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALICO_3_24, CALICO_3_30 } from '../../src/catalog/releases.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { ruleTable } from './harness.js';
 
 describe('vxlan-vni', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALICO_3_17, CALICO_3_19_0 } from '../../src/catalog/releases.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { ruleTable } from './harness.js';
 
 const node = (osBuild?: string) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/testing/vitest.js';
 import { cluster, linuxNode, windowsNode, type ClusterOverrides } from '../../src/testing.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { parseFacts } from '../../src/model/parse.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import '../../src/testing/vitest.js';
 import { cluster, linuxNode, matchers, windowsNode } from '../../src/testing.js';
-import { evaluateCompatibility } from '../../src/engine/evaluate.js';
+import { evaluateCompatibility } from '../../src/api.js';
 import { concatManifests, factsFromManifests } from '../../src/adapters/manifests.js';
 import { mergeFacts } from '../../src/adapters/merge.js';
 import { parseFactsText, parseManifestsText } from '../../src/yaml.js';

@@ -1,5 +1,7 @@
 import { compareVersions } from '../../model/version.js';
-import { defineClusterRule, fail, need, pass, unknown, whenPlatform, type RuleDocs } from '../../engine/rule.js';
+import { need, platformIs } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -16,8 +18,7 @@ export default defineClusterRule({
   sections: ['AKS requirements'],
   remediation:
     'Create the AKS cluster with a Kubernetes version at or above the minimum (az aks create --kubernetes-version <version> ...); Calico for Windows can be enabled only on new clusters.',
-  appliesReads: ['platform'],
-  applies: whenPlatform('aks', 'AKS'),
+  when: platformIs('aks', 'AKS'),
   requires: ['kubernetes.version'],
   check: ({ kubernetes }, { profile, kubernetesVersion }) => {
     const minimum = need(profile.aksMinKubernetes, 'AKS Kubernetes minimum', profile);

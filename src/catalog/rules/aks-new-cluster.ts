@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenPlatform, type RuleDocs } from '../../engine/rule.js';
+import { platformIs } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -15,8 +17,7 @@ export default defineClusterRule({
   sections: ['AKS requirements'],
   remediation:
     'Create a new AKS cluster with Azure CNI and Calico network policy (az aks create --network-plugin azure --network-policy calico ...), add the Windows node pools to it, and move the workloads over.',
-  appliesReads: ['platform'],
-  applies: whenPlatform('aks', 'AKS'),
+  when: platformIs('aks', 'AKS'),
   requires: ['aks.newCluster'],
   check: ({ aks }) =>
     aks.newCluster

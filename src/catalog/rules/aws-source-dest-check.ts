@@ -1,9 +1,11 @@
 import { PLATFORMS, isKnownPlatform } from '../tables/platforms.js';
 import type { ClusterFacts } from '../../model/facts.js';
-import { defineClusterRule, fail, pass, type Applicability, type ClusterFactPath, type RuleDocs } from '../../engine/rule.js';
+import { condition, defineClusterRule } from '../../engine/define.js';
+import type { ClusterFactPath } from '../../engine/fact-paths.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** Where the nodes run: `infrastructure`, else what the platform implies (eks → aws, aks → azure). */
-function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: string; why: string } | undefined {
+function infrastructureOf({ infrastructure, platform }: Pick<ClusterFacts, 'infrastructure' | 'platform'>): { value: string; why: string } | undefined {
   if (infrastructure !== undefined) return { value: infrastructure, why: `infrastructure '${infrastructure}'` };
   // Stryker disable next-line StringLiteral: any string that is no platform's id reads the same
   const known = platform ?? '';
@@ -14,7 +16,8 @@ function infrastructureOf({ infrastructure, platform }: ClusterFacts): { value: 
     : undefined;
 }
 
-function applies(facts: ClusterFacts): Applicability {
+/** Applies to Calico BGP on AWS; hands `check` why the nodes are taken to run on AWS. */
+const onAwsWithBgp = condition(['networking', 'infrastructure', 'platform'], (facts) => {
   const { networking } = facts;
   const infrastructure = infrastructureOf(facts);
   if (networking !== undefined && networking !== 'calico-bgp')
@@ -24,10 +27,10 @@ function applies(facts: ClusterFacts): Applicability {
   const missing: ClusterFactPath[] = [];
   if (networking === undefined) missing.push('networking');
   if (infrastructure === undefined) missing.push('infrastructure');
-  return missing.length === 0
-    ? true
+  return infrastructure !== undefined && missing.length === 0
+    ? { given: { where: infrastructure.why } }
     : { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
-}
+});
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -44,12 +47,9 @@ export default defineClusterRule({
   sections: ['CNI and networking options'],
   remediation:
     'Disable the source/destination check on the EC2 instance of every node, Linux and Windows: aws ec2 modify-instance-attribute --instance-id <instance-id> --no-source-dest-check',
-  appliesReads: ['networking', 'infrastructure', 'platform'],
-  applies,
+  when: onAwsWithBgp,
   requires: ['network.sourceDestCheckDisabled'],
-  check: (facts) => {
-    // Stryker disable next-line OptionalChaining,StringLiteral: `applies` admits only a known infrastructure, so the fallback never runs
-    const where = infrastructureOf(facts)?.why ?? 'AWS';
+  check: (facts, { given: { where } }) => {
     return facts.network.sourceDestCheckDisabled
       ? pass(`The EC2 source/destination check is disabled on every node (calico-bgp, ${where}).`)
       : fail(`The EC2 source/destination check is not disabled on every node (network.sourceDestCheckDisabled is false; calico-bgp, ${where}).`);

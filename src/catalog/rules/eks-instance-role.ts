@@ -1,4 +1,7 @@
-import { defineClusterRule, fail, need, pass, unknown, whenPlatform, type ClusterFactPath, type RuleDocs } from '../../engine/rule.js';
+import { need, platformIs } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { type ClusterFactPath } from '../../engine/fact-paths.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** kubectl commands granting what the instance role lacks. */
 function grantCommands(grantNamespaces: boolean, secretsIn: string | undefined, note: string | undefined): string {
@@ -33,8 +36,7 @@ export default defineClusterRule({
   sections: ['EKS requirements'],
   remediation:
     "Grant the Windows instance role get on namespaces (a ClusterRole) and get on secrets in Calico's namespace (a Role in calico-system, or in kube-system without the operator), bound to the role's group from the aws-auth ConfigMap.",
-  appliesReads: ['platform'],
-  applies: whenPlatform('eks', 'EKS'),
+  when: platformIs('eks', 'EKS'),
   // Not `requires`: one missing permission fails the rule whatever the other facts say.
   reads: ['eks.instanceRole.canGetNamespaces', 'eks.instanceRole.secretsReadableIn', 'calico.operatorManaged'],
   check: ({ eks, calico }, { profile }) => {

@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenPlatform, type RuleDocs } from '../../engine/rule.js';
+import { platformIs } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -15,8 +17,7 @@ export default defineClusterRule({
   sections: ['EKS requirements'],
   remediation:
     "Enable Windows support in the cluster: install the VPC resource controller and VPC admission webhook (eksctl utils install-vpc-controllers --cluster <cluster> --approve), or, on current EKS versions, set enable-windows-ipam: \"true\" in the amazon-vpc-cni ConfigMap in kube-system.",
-  appliesReads: ['platform'],
-  applies: whenPlatform('eks', 'EKS'),
+  when: platformIs('eks', 'EKS'),
   requires: ['eks.vpcControllersInstalled'],
   check: ({ eks }) =>
     eks.vpcControllersInstalled

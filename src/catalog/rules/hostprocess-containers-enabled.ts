@@ -1,5 +1,6 @@
 import { parseVersion } from '../../model/version.js';
-import { defineClusterRule, fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 // Kubernetes turned HostProcess containers on by default in 1.23 and made them stable in 1.26
 // (kubernetes-sigs/windows-testing#374; the feature gate was removed in 1.28, kubernetes/kubernetes#117570).

@@ -1,5 +1,7 @@
 import { compareVersions } from '../../model/version.js';
-import { defineClusterRule, fail, need, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { need } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -1,5 +1,7 @@
 import { NETWORKING } from '../tables/platforms.js';
-import { definePoolRule, fail, need, pass, poolCommand, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { need, networkingIn, poolCommand } from '../conditions.js';
+import { definePoolRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -15,8 +17,7 @@ export default definePoolRule({
   severity: 'error',
   sections: ['Linux platform requirements', 'CNI and networking options'],
   remediation: 'Change the pool to the encapsulation the networking needs.',
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  when: networkingIn(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   requires: ['networking'],
   reads: ['pool.encapsulation'],
   check: ({ networking }, pool, { profile }) => {

@@ -1,6 +1,9 @@
 import { enabledPools } from '../../model/pools.js';
 import type { IpPool } from '../../model/facts.js';
-import { defineClusterRule, fail, need, pass, poolCommand, unknown, whenNetworking, type ClusterFactPath, type RuleDocs } from '../../engine/rule.js';
+import { need, networkingIn, poolCommand } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { type ClusterFactPath } from '../../engine/fact-paths.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
 
@@ -20,11 +23,10 @@ export default defineClusterRule({
   sections: ['Linux platform requirements'],
   remediation:
     "Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.",
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  when: networkingIn(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   // Not `requires`: either fact alone can prove a failure, so the other may still be absent.
   reads: ['calico.ipipEnabled', 'calico.ipPools'],
-  check: ({ networking, calico }, { profile }) => {
+  check: ({ calico }, { profile, given: { networking } }) => {
     const ipipEnabled = calico?.ipipEnabled;
     const pools = calico?.ipPools;
     const ipipPools = pools === undefined ? [] : enabledPools(pools).filter(({ pool }) => IPIP.has(pool.encapsulation));

@@ -1,5 +1,6 @@
 import { compareVersions, parseVersion } from '../../model/version.js';
-import { defineClusterRule, fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -1,6 +1,7 @@
 import { listForMessage } from '../../model/words.js';
 import type { ClusterFacts, LinuxNodeFacts } from '../../model/facts.js';
-import { defineClusterRule, fail, pass, type RuleDocs } from '../../engine/rule.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 // The role names kubeadm, OpenShift and RKE give control-plane nodes.
 const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];

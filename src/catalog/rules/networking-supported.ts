@@ -1,5 +1,6 @@
-import { NETWORKING, PLATFORMS } from '../tables/platforms.js';
-import { defineClusterRule, fail, pass, supportedPlatform, type RuleDocs } from '../../engine/rule.js';
+import { NETWORKING, PLATFORMS, isKnownPlatform } from '../tables/platforms.js';
+import { condition, defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -16,19 +17,17 @@ export default defineClusterRule({
   severity: 'error',
   sections: ["What's supported in this release › Networking", 'CNI and networking options'],
   remediation: 'Choose a networking option the platform supports for Windows nodes (see the rule reference).',
-  appliesReads: ['platform'],
-  applies: ({ platform }, { profile }) => {
+  when: condition(['platform'], ({ platform }, { profile }) => {
     if (platform === undefined)
       // Stryker disable next-line ArrayDeclaration: platform is in `requires` too, so the engine names it missing either way
       return { unknown: ['platform'], message: 'Cannot decide: platform is not known.' };
-    return supportedPlatform(platform, profile) ? true : { notApplicable: `Platform '${platform}' is not a supported one.` };
-  },
+    const allowed = isKnownPlatform(platform) ? profile.networkingByPlatform[platform] : undefined;
+    return allowed === undefined || !isKnownPlatform(platform)
+      ? { notApplicable: `Platform '${platform}' is not a supported one.` }
+      : { given: { platform, allowed } };
+  }),
   requires: ['platform', 'networking'],
-  check: ({ platform, networking }, { profile }) => {
-    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, `applies` answers not-applicable for an unsupported platform first; the test narrows the type
-    if (!supportedPlatform(platform, profile)) return fail(`Platform '${platform}' is not supported.`);
-    // Stryker disable next-line ArrayDeclaration: unreachable, supportedPlatform has just found the platform's list
-    const allowed = profile.networkingByPlatform[platform] ?? [];
+  check: ({ networking }, { given: { platform, allowed } }) => {
     const name = (id: string): string => (id in NETWORKING ? `${id} (${NETWORKING[id as keyof typeof NETWORKING].displayName})` : id);
     return (allowed as readonly string[]).includes(networking)
       ? pass(`Networking ${name(networking)} is supported on ${PLATFORMS[platform].displayName}.`)

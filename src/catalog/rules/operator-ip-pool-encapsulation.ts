@@ -1,5 +1,7 @@
 import { enabledPools } from '../../model/pools.js';
-import { defineClusterRule, fail, notApplicable, pass, unknown, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, notApplicable, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 const ACCEPTED = ['vxlan', 'none'];
 const OPERATOR_NAME: Readonly<Record<string, string>> = {
@@ -27,8 +29,7 @@ export default defineClusterRule({
     { title: 'tigera/operator Installation validation', url: 'https://github.com/tigera/operator/blob/master/pkg/controller/installation/validation.go' },
   ],
   remediation: `Set the pool's encapsulation in the Installation: kubectl patch installation default --type=json -p '[{"op":"replace","path":"/spec/calicoNetwork/ipPools/<i>/encapsulation","value":"VXLAN"}]' (<i>: its position in spec.calicoNetwork.ipPools; None for BGP without encapsulation).`,
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  when: networkingIn(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   requires: ['calico.ipPools'],
   check: ({ calico }) => {
     // The first enabled pool that is IPv4; a pool without a CIDR cannot be told.

@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 const VALIDATION = { title: 'tigera/operator Installation validation', url: 'https://github.com/tigera/operator/blob/master/pkg/controller/installation/validation.go' };
 
@@ -17,8 +19,7 @@ export default defineClusterRule({
   sections: [],
   references: [VALIDATION],
   remediation: `kubectl patch installation default --type merge -p '{"spec":{"serviceCIDRs":["<service CIDR>"]}}' (the kube-apiserver's --service-cluster-ip-range)`,
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
+  when: networkingIn(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   requires: ['calico.serviceCIDRs'],
   check: ({ calico }) =>
     calico.serviceCIDRs.length > 0

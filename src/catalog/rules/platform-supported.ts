@@ -1,5 +1,7 @@
 import { PLATFORMS } from '../tables/platforms.js';
-import { defineClusterRule, fail, pass, supportedPlatform, type RuleDocs } from '../../engine/rule.js';
+import { supportedPlatform } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -1,6 +1,8 @@
 import { enabledPools } from '../../model/pools.js';
 import { NETWORKING, isCalicoNetworking } from '../tables/platforms.js';
-import { defineClusterRule, fail, need, pass, poolCommand, type RuleDocs } from '../../engine/rule.js';
+import { need, poolCommand } from '../conditions.js';
+import { condition, defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
@@ -19,8 +21,7 @@ export default defineClusterRule({
   sections: ['Windows platform requirements'],
   remediation:
     'Keep one encapsulation across the cluster: migrate or disable the enabled pools whose encapsulation differs from the one the networking needs (vxlan for calico-vxlan, none for calico-bgp).',
-  appliesReads: ['calico.ipPools', 'networking'],
-  applies: ({ calico, networking }) => {
+  when: condition(['calico.ipPools', 'networking'], ({ calico, networking }) => {
     const pools = calico?.ipPools;
     if (pools === undefined) {
       // Policy-only networking (VPC CNI, Azure CNI, win-bridge) gives pods no Calico pool: with no pool
@@ -33,19 +34,18 @@ export default defineClusterRule({
         message: 'Cannot decide: calico.ipPools is not known.',
       };
     }
-    return enabledPools(pools).length > 0
-      ? true
-      : { notApplicable: `No enabled IP pool (${pools.length} pool${pools.length === 1 ? '' : 's'}, all disabled).` };
-  },
+    const [first, ...rest] = enabledPools(pools);
+    return first === undefined
+      ? { notApplicable: `No enabled IP pool (${pools.length} pool${pools.length === 1 ? '' : 's'}, all disabled).` }
+      : { given: { enabled: [first, ...rest] as const } };
+  }),
   requires: ['calico.ipPools'],
   reads: ['networking'],
-  check: ({ networking, calico }, { profile }) => {
-    const enabled = enabledPools(calico.ipPools);
+  check: ({ networking }, { profile, given: { enabled } }) => {
     const byEncapsulation = new Map<string, string[]>();
     for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
     const [only] = byEncapsulation.keys();
-    // Stryker disable next-line OptionalChaining: `applies` admits only clusters with an enabled pool, so enabled[0] is present
-    const first = enabled[0]?.name;
+    const first = enabled[0].name;
     if (byEncapsulation.size === 1)
       return pass(
         enabled.length === 1

@@ -1,5 +1,7 @@
 import { isCalicoNetworking } from '../tables/platforms.js';
-import { defineClusterRule, fail, need, pass, type RuleDocs } from '../../engine/rule.js';
+import { need } from '../conditions.js';
+import { condition, defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -16,10 +18,9 @@ export default defineClusterRule({
   severity: 'error',
   sections: ['Linux platform requirements'],
   remediation: "Turn on strict affinity in Calico's IPAM configuration with calicoctl ipam configure.",
-  appliesReads: ['calico.ipam', 'networking'],
-  applies: ({ calico, networking }) => {
+  when: condition(['calico.ipam', 'networking'], ({ calico, networking }) => {
     const ipam = calico?.ipam;
-    if (ipam === 'calico') return true;
+    if (ipam === 'calico') return { given: { ipam: 'Calico IPAM' } };
     if (ipam !== undefined) return { notApplicable: `Applies only to Calico IPAM; calico.ipam is '${ipam}'.` };
     if (networking === undefined)
       return {
@@ -27,14 +28,11 @@ export default defineClusterRule({
         message: 'Cannot tell whether Calico IPAM is used: calico.ipam and networking are not known.',
       };
     return isCalicoNetworking(networking)
-      ? true
+      ? { given: { ipam: `Calico IPAM (the default of ${networking})` } }
       : { notApplicable: `Applies only to Calico IPAM; calico.ipam is not set and networking '${networking}' does not use Calico IPAM.` };
-  },
+  }),
   requires: ['calico.strictAffinity'],
-  check: ({ calico, networking }, { profile }) => {
-    // Stryker disable next-line StringLiteral: with calico.ipam absent `applies` admits only known Calico networking, so the fallback never shows
-    const defaultOf = networking ?? 'Calico networking';
-    const ipam = calico.ipam === undefined ? `Calico IPAM (the default of ${defaultOf})` : `Calico IPAM`;
+  check: ({ calico }, { profile, given: { ipam } }) => {
     return calico.strictAffinity
       ? pass(`${ipam} has strict affinity on (calico.strictAffinity is true).`)
       : fail(`${ipam} has strict affinity off (calico.strictAffinity is false).`, need(profile.commands.strictAffinity, 'strict affinity command', profile));

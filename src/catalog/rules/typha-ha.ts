@@ -1,5 +1,7 @@
 import { listForMessage } from '../../model/words.js';
-import { defineClusterRule, fail, need, pass, type RuleDocs } from '../../engine/rule.js';
+import { need } from '../conditions.js';
+import { condition, defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 import { isLinuxWorker } from './linux-worker-node.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
@@ -16,18 +18,17 @@ export default defineClusterRule({
   severity: 'warning',
   sections: ['Linux platform requirements'],
   remediation: 'Add Linux worker nodes until there are enough for Typha high availability.',
-  appliesReads: ['calico.operatorManaged'],
-  applies: ({ calico }, { profile }) => {
+  when: condition(['calico.operatorManaged'], ({ calico }, { profile }) => {
     // v3.17 to v3.19.1 state the note for every install, not only operator-managed ones.
-    if (profile.typhaAnyInstall === true) return true;
+    if (profile.typhaAnyInstall === true) return { given: {} };
     const managed = calico?.operatorManaged;
     if (managed === undefined)
       return {
         unknown: ['calico.operatorManaged'],
         message: 'Cannot tell whether the Tigera operator manages Calico: calico.operatorManaged is not known.',
       };
-    return managed ? true : { notApplicable: 'Applies only to operator-managed Calico; calico.operatorManaged is false.' };
-  },
+    return managed ? { given: {} } : { notApplicable: 'Applies only to operator-managed Calico; calico.operatorManaged is false.' };
+  }),
   requires: ['nodes'],
   check: ({ nodes }, { profile }) => {
     const needed = need(profile.typhaLinuxWorkers, 'Typha worker count', profile);

@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -18,8 +20,7 @@ export default defineClusterRule({
     `Operator-managed Calico: kubectl patch installation default --type merge -p '{"spec":{"calicoNetwork":{"bgp":"Disabled"}}}'`,
     "Manifest install: set calico_backend to 'vxlan' in the calico-config ConfigMap and remove the BIRD liveness and readiness checks from calico-node.",
   ].join('\n'),
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  when: networkingIn(['calico-vxlan'], 'Calico VXLAN networking'),
   requires: ['calico.bgpEnabled'],
   check: ({ calico }) =>
     calico.bgpEnabled

@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -20,8 +22,7 @@ export default defineClusterRule({
   ],
   remediation:
     "Use Calico IPAM with Calico VXLAN: spec.cni.ipam.type: Calico in the Installation, or ipam type calico-ipam in the CNI configuration (CNI_IPAM_TYPE = calico-ipam on Windows).",
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  when: networkingIn(['calico-vxlan'], 'Calico VXLAN networking'),
   requires: ['calico.ipam'],
   check: ({ calico }) =>
     calico.ipam === 'calico'

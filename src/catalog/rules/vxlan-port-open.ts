@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -15,8 +17,7 @@ export default defineClusterRule({
   sections: ['CNI and networking options'],
   remediation:
     'Allow UDP 4789 in both directions between all Calico hosts (Linux and Windows) in every firewall, including Windows Defender Firewall on the Windows nodes, and in every cloud security group or network security group.',
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  when: networkingIn(['calico-vxlan'], 'Calico VXLAN networking'),
   requires: ['network.vxlanPortOpen'],
   check: ({ network }) =>
     network.vxlanPortOpen

@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 // Windows' VXLAN (HNS overlay) uses UDP 4789 only; Calico's own default is the same.
 const WINDOWS_VXLAN_PORT = 4789;
@@ -17,8 +19,7 @@ export default defineClusterRule({
   severity: 'error',
   sections: ['CNI and networking options'],
   remediation: `Set the VXLAN port back to ${WINDOWS_VXLAN_PORT}: calicoctl patch felixconfiguration default -p '{"spec":{"vxlanPort":${WINDOWS_VXLAN_PORT}}}'`,
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  when: networkingIn(['calico-vxlan'], 'Calico VXLAN networking'),
   // Absent is Calico's documented default (4789), so it decides: no `requires`.
   reads: ['calico.vxlanPort'],
   check: ({ calico }) => {

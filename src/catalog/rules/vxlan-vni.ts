@@ -1,4 +1,6 @@
-import { defineClusterRule, fail, need, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { need, networkingIn } from '../conditions.js';
+import { defineClusterRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -18,8 +20,7 @@ export default defineClusterRule({
     { title: 'projectcalico/calico install-calico.ps1', url: 'https://github.com/projectcalico/calico/blob/master/node/windows-packaging/CalicoWindows/install-calico.ps1' },
   ],
   remediation: `Set the VXLAN VNI to 4096 or more: kubectl patch felixconfiguration default --type merge -p '{"spec":{"vxlanVNI":4096}}' (drain the nodes first: the change recreates the VXLAN networks).`,
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-vxlan'], 'Calico VXLAN networking'),
+  when: networkingIn(['calico-vxlan'], 'Calico VXLAN networking'),
   requires: ['calico.vxlanVNI'],
   check: ({ calico }, { profile }) => {
     const minimum = need(profile.minVxlanVni, 'minimum VXLAN VNI', profile);

@@ -1,5 +1,7 @@
 import { NETWORKING, isKnownNetworking } from '../tables/platforms.js';
-import { defineNodeRule, fail, pass, unknown, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 const WITH_PLUGIN = ['calico-bgp', 'calico-vxlan', 'cloud-provider'] as const;
 
@@ -21,8 +23,7 @@ export default defineNodeRule({
   sections: ['CNI and networking options'],
   remediation:
     'Configure the node with the CNI plugin its networking needs: calico.exe (installed by Calico for Windows) for Calico BGP or VXLAN, win-bridge.exe for cloud-provider networking.',
-  appliesReads: ['networking'],
-  applies: whenNetworking(WITH_PLUGIN, 'Calico BGP, Calico VXLAN or cloud-provider networking'),
+  when: networkingIn(WITH_PLUGIN, 'Calico BGP, Calico VXLAN or cloud-provider networking'),
   requires: ['networking', 'node.cniPlugin'],
   check: ({ networking }, node) => {
     const info = isKnownNetworking(networking) ? NETWORKING[networking] : undefined;

@@ -1,6 +1,8 @@
 import { parseContainerRuntime } from '../../model/runtime.js';
 import { compareVersions, parseVersion } from '../../model/version.js';
-import { defineNodeRule, fail, need, notApplicable, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { need } from '../conditions.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, notApplicable, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -1,4 +1,5 @@
-import { defineNodeRule, fail, pass, type RuleDocs } from '../../engine/rule.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 // config.ps1 names the etcd datastore 'etcdv3'.
 const CONFIG_VALUE = { kubernetes: 'kubernetes', etcd: 'etcdv3' } as const;

@@ -2,7 +2,8 @@ import { kubernetesWindowsSupport } from '../tables/kubernetes.js';
 import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
 import { minorLine } from '../../model/version.js';
 import { parseWindowsBuild } from '../../model/windows.js';
-import { defineNodeRule, fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 // Stryker disable next-line OptionalChaining: the ids come from the Kubernetes table, typed as WindowsReleaseId, so every one is in WINDOWS_RELEASES
 const displayName = (id: string): string => WINDOWS_RELEASES.find((r) => r.id === id)?.displayName ?? id;

@@ -1,6 +1,7 @@
 import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
 import { parseWindowsBuild } from '../../model/windows.js';
-import { defineNodeRule, fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

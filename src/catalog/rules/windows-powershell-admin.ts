@@ -1,4 +1,5 @@
-import { defineNodeRule, fail, pass, type RuleDocs } from '../../engine/rule.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -1,4 +1,5 @@
-import { defineNodeRule, fail, pass, type RuleDocs } from '../../engine/rule.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 const METHODS = ['rdp', 'winrm'] as const;
 

@@ -1,4 +1,6 @@
-import { defineNodeRule, fail, pass, whenNetworking, type RuleDocs } from '../../engine/rule.js';
+import { networkingIn } from '../conditions.js';
+import { defineNodeRule } from '../../engine/define.js';
+import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -15,8 +17,7 @@ export default defineNodeRule({
   sections: ['Windows platform requirements'],
   remediation:
     'On the node, in PowerShell as Administrator: Install-WindowsFeature RemoteAccess; Install-WindowsFeature RSAT-RemoteAccess-PowerShell; Install-WindowsFeature Routing; then Restart-Computer.',
-  appliesReads: ['networking'],
-  applies: whenNetworking(['calico-bgp'], 'Calico BGP networking'),
+  when: networkingIn(['calico-bgp'], 'Calico BGP networking'),
   requires: ['node.remoteAccessServiceInstalled'],
   check: (_facts, node) =>
     node.remoteAccessServiceInstalled

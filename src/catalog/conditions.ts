@@ -1,0 +1,62 @@
+/**
+ * What rules share: the applicability conditions most of them use, and the helpers that fill a release's
+ * data into remediation.
+ * @module
+ */
+import type { KnownNetworking, KnownPlatform } from '../model/facts.js';
+import type { ReleaseData } from '../model/release.js';
+import { condition } from '../engine/define.js';
+import type { Condition } from '../engine/rule.js';
+import { isKnownPlatform } from './tables/platforms.js';
+
+/**
+ * Applies when `networking` is one of `options`; unknown while `networking` is absent. Hands `check` the
+ * networking, narrowed to `options`.
+ */
+export function networkingIn<const N extends KnownNetworking>(options: readonly N[], label: string): Condition<{ readonly networking: N }> {
+  return condition(['networking'], ({ networking }) => {
+    if (networking === undefined)
+      return { unknown: ['networking'], message: `Cannot tell whether the cluster uses ${label}: networking is not known.` };
+    return (options as readonly string[]).includes(networking)
+      ? { given: { networking: networking as N } }
+      : { notApplicable: `Applies only to ${label}; networking is '${networking}'.` };
+  });
+}
+
+/** Applies when `platform` is `platform`; unknown while `platform` is absent. */
+export function platformIs(platform: KnownPlatform, label: string): Condition<{ readonly platform: KnownPlatform }> {
+  return condition(['platform'], (facts) => {
+    if (facts.platform === undefined)
+      return { unknown: ['platform'], message: `Cannot tell whether the cluster is ${label}: platform is not known.` };
+    return facts.platform === platform
+      ? { given: { platform } }
+      : { notApplicable: `Applies only to ${label}; platform is '${facts.platform}'.` };
+  });
+}
+
+/**
+ * A release command with one pool's values filled in.
+ *
+ * @example
+ * poolCommand(CALICO_3_23.commands.disablePool, { pool: 'default-ipv4-ippool' });
+ */
+export function poolCommand(template: string, values: { readonly pool: string; readonly vxlanMode?: string; readonly encapsulation?: string }): string {
+  return template
+    .replaceAll('<pool>', values.pool)
+    .replaceAll('<vxlanMode>', values.vxlanMode ?? '')
+    .replaceAll('<encapsulation>', values.encapsulation ?? '');
+}
+
+/** Whether the release supports the platform: one it lists networking options for. */
+export function supportedPlatform(platform: string, profile: ReleaseData): platform is KnownPlatform {
+  return isKnownPlatform(platform) && profile.networkingByPlatform[platform] !== undefined;
+}
+
+/**
+ * A datum a rule needs from the release's data. A profile that lists the rule without the datum is
+ * misuse, and throws rather than deciding from nothing.
+ */
+export function need<T>(value: T | undefined, what: string, profile: ReleaseData): T {
+  if (value === undefined) throw new Error(`[calico-windows-compat] the v${profile.release} ${profile.installMethod} profile has no ${what}`);
+  return value;
+}

@@ -21,7 +21,7 @@ import { ClusterFactsSchema } from '../src/model/facts.js';
 import { CATALOG } from '../src/catalog/later-rules.js';
 import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
 import { parseWaiversText } from '../src/text/waivers.js';
-import { parseFactsText } from '../src/yaml.js';
+import { parseFactsText } from '../src/text/yaml.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Folders whose every file is generated: a file there that the generator does not make is stale. */

@@ -5,9 +5,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { evaluateCompatibility } from './api.js';
 import { CompatError } from './model/errors.js';
-import { readTextFile, readTextStream, readWaiversFile } from './node.js';
+import { readTextFile, readTextStream, readWaiversFile } from './node/read.js';
 import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
-import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './yaml.js';
+import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './text/yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';

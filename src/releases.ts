@@ -12,11 +12,6 @@
  * compareReleases('3.23', '3.30').changes.map((c) => c.message);
  * @packageDocumentation
  */
-import type { ClusterFacts } from './model/facts.js';
-import { CALICO_RELEASES } from './catalog/releases.js';
-import { selectRelease } from './api.js';
-import { type SelectedRelease } from './engine/select.js';
-
 export {
   CALICO_RELEASES,
   RELEASE_LINES,
@@ -39,6 +34,7 @@ export {
   CALICO_3_30,
   CALICO_3_31,
   CALICO_3_32,
+  findRelease,
 } from './catalog/releases.js';
 export {
   compareReleases,
@@ -52,16 +48,3 @@ export {
 export { formatSupportMatrix } from './formatters/support-matrix.js';
 export { CATALOG, RELEASE_RULES, ADVISORY_RULES, ADVISORIES, getCatalogRule } from './catalog/later-rules.js';
 export { affectedRange, describeRange, type Advisory, type AffectedRange } from './catalog/advisory.js';
-
-/**
- * The profile for a release string, resolved against every release: a line (`'3.27'`), a version
- * (`'v3.19.1'`), `'3.27/manifest'`, or `'auto'` with the facts' `calico.version`. See `selectRelease` in
- * the main entry for the rules of the choice.
- *
- * @throws `CompatError` (`invalid-options`) for an unknown release, listing the known ones.
- * @example
- * findRelease('v3.19.1').profile.windowsBuilds; // 1809, 1903, 1909
- */
-export function findRelease(release: string, facts: ClusterFacts = {}): SelectedRelease {
-  return selectRelease(release, facts, CALICO_RELEASES);
-}

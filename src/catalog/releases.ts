@@ -21,8 +21,12 @@
  *   profile.
  * @module
  */
-import type { KnownNetworking, KnownPlatform } from './tables/platforms.js';
-import { CALICO_3_23, type ReleaseCommands, type ReleaseDatum, type ReleaseProfile, type SupportedWindowsBuild } from './default.js';
+import type { ClusterFacts, KnownNetworking, KnownPlatform } from '../model/facts.js';
+import type { ReleaseCommands, ReleaseDatum, SupportedWindowsBuild } from '../model/release.js';
+import type { ReleaseProfile } from '../engine/rule.js';
+import { selectProfile, type SelectedRelease } from '../engine/select.js';
+import { CALICO_3_23, DEFAULT_PROFILE } from './default.js';
+import type { RuleId } from './ids.js';
 import { CATALOG } from './later-rules.js';
 
 const CALICO = 'projectcalico/calico';
@@ -74,7 +78,7 @@ const KUBECTL_DISABLE_POOL = `kubectl patch ippool <pool> -p '{"spec":{"disabled
 const INSTALLATION_POOL = `kubectl patch installation default --type=json -p '[{"op":"replace","path":"/spec/calicoNetwork/ipPools/<i>/encapsulation","value":"<encapsulation>"}]'`;
 
 // The seed's rules that the manual install's section of the page holds; the operator profiles drop them.
-const MANUAL_ONLY = [
+const MANUAL_ONLY: readonly RuleId[] = [
   'windows-tls12',
   'windows-remoteaccess-service',
   'windows-powershell-admin',
@@ -83,7 +87,7 @@ const MANUAL_ONLY = [
   'single-ip-pool-type',
   'aks-kubernetes-version',
 ];
-const OPERATOR_RULES = [
+const OPERATOR_RULES: readonly RuleId[] = [
   'hostprocess-kubernetes-version',
   'hostprocess-containers-enabled',
   'operator-windows-dataplane',
@@ -104,8 +108,8 @@ interface Changes extends Partial<Omit<ReleaseProfile, 'rules' | 'sources' | 'co
   readonly cite?: Readonly<Partial<Record<ReleaseDatum, string>>>;
   /** Commands that change; `undefined` for one the page no longer gives. */
   readonly commands?: { readonly [K in keyof ReleaseCommands]?: string | undefined };
-  readonly add?: readonly string[];
-  readonly remove?: readonly string[];
+  readonly add?: readonly RuleId[];
+  readonly remove?: readonly RuleId[];
   /** Data the page no longer states. */
   readonly drop?: ReadonlyArray<keyof ReleaseProfile>;
 }
@@ -499,3 +503,16 @@ export const CALICO_RELEASES: readonly ReleaseProfile[] = [
 
 /** The documented release lines, oldest first: `3.16` … `3.32`. */
 export const RELEASE_LINES: readonly string[] = [...new Set(CALICO_RELEASES.map((p) => p.release))];
+
+/**
+ * The profile for a release string, resolved against every release: a line (`'3.27'`), a version
+ * (`'v3.19.1'`), `'3.27/manifest'`, or `'auto'` with the facts' `calico.version`. See `selectRelease` in
+ * the main entry for the rules of the choice.
+ *
+ * @throws `CompatError` (`invalid-options`) for an unknown release, listing the known ones.
+ * @example
+ * findRelease('v3.19.1').profile.windowsBuilds; // 1809, 1903, 1909
+ */
+export function findRelease(release: string, facts: ClusterFacts = {}): SelectedRelease {
+  return selectProfile(release, facts, CALICO_RELEASES, DEFAULT_PROFILE);
+}

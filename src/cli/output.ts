@@ -13,7 +13,7 @@ import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { CATALOG, getCatalogRule } from '../catalog/later-rules.js';
 import { closest } from '../model/words.js';
-import { parseYamlDocuments, type TextDocument, type TextPosition } from '../yaml.js';
+import { parseYamlDocuments, type TextDocument, type TextPosition } from '../text/yaml.js';
 
 /** The report formats of `check --format`. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;

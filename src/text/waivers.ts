@@ -7,7 +7,7 @@ import { CompatError, type InputIssue } from '../model/errors.js';
 import { parseWaivers } from '../engine/waivers.js';
 import { type ParseWaiversResult } from '../engine/waivers.js';
 import { RULE_IDS } from '../catalog/ids.js';
-import { parseYamlDocuments, type TextDocument, type TextOptions } from '../yaml.js';
+import { parseYamlDocuments, type TextDocument, type TextOptions } from './yaml.js';
 
 /**
  * Reads a waivers file's text (a list of waivers, or `{ waivers: [...] }`) and validates it with

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFactsText } from '../../src/yaml.js';
+import { parseFactsText } from '../../src/text/yaml.js';
 import { ReportSchema, type Report } from '../../src/model/report.js';
 import { CLUSTERS, FIXTURES, manifestFiles } from './helpers.js';
 import { runCli } from '../support/cli.js';

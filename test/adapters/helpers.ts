@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { concatManifests, factsFromManifests, type ManifestFacts, type ManifestSet } from '../../src/adapters/manifests.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 
 export const FIXTURES = 'test/fixtures/manifests';

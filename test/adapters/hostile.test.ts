@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/model/errors.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import { runCli } from '../support/cli.js';
 import { ALIAS_BOMB_ANCHORS, tempDir } from '../hostile/inputs.js';
 

@@ -5,7 +5,7 @@ import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { evaluateCompatibility } from '../../src/api.js';
 import { CALICO_3_30 } from '../../src/catalog/releases.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import { calico, derive, installation } from './helpers.js';
 
 const endpoint = (namespace: string, data: Record<string, string>) => ({

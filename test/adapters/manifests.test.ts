@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/model/errors.js';
 import { ClusterFactsSchema } from '../../src/model/facts.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import {
   calico,
   calicoConfig,

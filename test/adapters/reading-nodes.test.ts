@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatManifests, factsFromManifests, type ManifestNote } from '../../src/adapters/manifests.js';
 import { CompatError } from '../../src/model/errors.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import { calico, calicoConfig, derive, k8sNode, noteFor, winNode } from './helpers.js';
 
 

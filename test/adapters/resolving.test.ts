@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
-import { parseManifestsText } from '../../src/yaml.js';
+import { parseManifestsText } from '../../src/text/yaml.js';
 import { calico, calicoConfig, derive, installation, k8sNode, noteFor, winNode } from './helpers.js';
 
 // How claims from several objects become facts: which object a fact cites, and the exact notes when the

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CompatError } from '../../src/model/errors.js';
 import { evaluateCompatibility } from '../../src/api.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
-import { DEFAULT_MAX_BYTES, readFactsFile, readTextFile, readTextStream } from '../../src/node.js';
+import { DEFAULT_MAX_BYTES, readFactsFile, readTextFile, readTextStream } from '../../src/node/read.js';
 import {
   DEFAULT_MAX_TEXT_LENGTH,
   MAX_LOCATED_JSON_LENGTH,
@@ -12,7 +12,7 @@ import {
   parseFactsText,
   parseYamlDocuments,
   type TextDocument,
-} from '../../src/yaml.js';
+} from '../../src/text/yaml.js';
 import {
   ALIAS_BOMB,
   BOM,

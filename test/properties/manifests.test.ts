@@ -4,7 +4,7 @@ import { factsFromManifests, type ManifestLocator } from '../../src/adapters/man
 import { CompatError } from '../../src/model/errors.js';
 import { evaluateCompatibility } from '../../src/api.js';
 import { parseFacts } from '../../src/model/parse.js';
-import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/yaml.js';
+import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
 import { hostileJson, kubeLike, manifestText, manifests, runs, timeoutFor, yamlishText } from './arbitraries.js';
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -6,7 +6,7 @@ import { cluster, linuxNode, matchers, windowsNode } from '../../src/testing.js'
 import { evaluateCompatibility } from '../../src/api.js';
 import { concatManifests, factsFromManifests } from '../../src/adapters/manifests.js';
 import { mergeFacts } from '../../src/adapters/merge.js';
-import { parseFactsText, parseManifestsText } from '../../src/yaml.js';
+import { parseFactsText, parseManifestsText } from '../../src/text/yaml.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');

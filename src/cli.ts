@@ -33,7 +33,8 @@ Usage:
   calico-windows-compat rules [--release <release>] [--format text|json]
   calico-windows-compat releases [--diff <from> <to>] [--format text|json]
                                               the release profiles, or what changed between two
-  calico-windows-compat explain <rule-id>     one rule in full: why, when, facts, remediation, source
+  calico-windows-compat explain <rule-id> [--release <release>]
+                                              one rule in full: why, when, facts, remediation, source
   calico-windows-compat schema                the JSON Schema of facts files
   calico-windows-compat --help | --version
 
@@ -197,9 +198,10 @@ async function check(argv: readonly string[]): Promise<number> {
 }
 
 function explain(argv: readonly string[]): number {
-  const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...argv], options: { release: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw usage('explain takes one rule id, e.g. calico-windows-compat explain strict-affinity');
-  process.stdout.write(explainRule(positionals[0] ?? ''));
+  const profile = values.release === undefined ? undefined : selectRelease(values.release, {}, CALICO_RELEASES).profile;
+  process.stdout.write(explainRule(positionals[0] ?? '', profile));
   return EXIT_CODES.compatible;
 }
 

@@ -277,9 +277,9 @@ describe("remediations take the release's own commands and data", () => {
 
   it('Windows builds and runtimes: the release names its own', () => {
     const node = (osBuild: string, containerRuntime: string): ClusterFacts => ({ nodes: [{ os: 'windows', name: 'w', osBuild, containerRuntime }] });
-    expect(find(node('10.0.19042.1', 'docker://20.10'), 'windows-os-version', '3.30')?.remediation).toMatch(/Calico v3\.30 supports, .*Windows Server 2022 \(20348\.169\+\)/);
+    expect(find(node('10.0.19042.1', 'docker://20.10'), 'windows-os-version', '3.30')?.remediation).toBe('Run Windows Server 2019 (1809) updated to build 17763.1432 or later (install the latest cumulative update), or Windows Server 2022 updated to build 20348.169 or later (install the latest cumulative update).');
     expect(find(node('10.0.20348.1', 'docker://20.10'), 'windows-os-version', '3.23')?.remediation).toMatch(/^Run Windows Server 2019 \(1809\) updated to build 17763\.1432/);
-    expect(find(node('10.0.17763.1432', 'docker://20.10'), 'windows-container-runtime', '3.30')?.remediation).toBe('Install and run containerd on node w, and point the kubelet at it.');
+    expect(find(node('10.0.17763.1432', 'docker://20.10'), 'windows-container-runtime', '3.30')?.remediation).toBe('Install and run containerd on the node, and point the kubelet at it.');
   });
 
   it('Typha: v3.17 to v3.19.1 ask for four Linux workers on every install, later releases three on operator-managed ones', () => {
@@ -289,12 +289,12 @@ describe("remediations take the release's own commands and data", () => {
   });
 
   it('Linux workers: the operator install asks for Calico v3.27 on them', () => {
-    expect(find({ nodes: [] }, 'linux-worker-node', '3.30')?.remediation).toMatch(/runs Calico v3\.27\.0 or later/);
+    expect(find({ nodes: [] }, 'linux-worker-node', '3.30')?.remediation).toMatch(/runs Calico v3\.27 or later/);
     expect(find({ nodes: [] }, 'linux-worker-node', '3.23')?.remediation).toMatch(/runs Calico v3\.12 or later/);
   });
 
   it('platforms: v3.16 supports Kubernetes and EKS only', () => {
-    expect(find({ platform: 'aks' }, 'platform-supported', '3.16')).toMatchObject({ status: 'fail', remediation: 'Run the Windows nodes on a platform Calico v3.16 supports: kubernetes, eks.' });
+    expect(find({ platform: 'aks' }, 'platform-supported', '3.16')).toMatchObject({ status: 'fail', remediation: 'Run the Windows nodes on a supported platform: self-managed Kubernetes or EKS. If the platform is one of these under another name, set platform to its id.' });
     expect(find({ platform: 'aks', networking: 'aks-azure-cni' }, 'networking-supported', '3.16')?.status).toBe('not-applicable');
     expect(find({ platform: 'aks' }, 'platform-supported', '3.20')?.status).toBe('pass');
   });

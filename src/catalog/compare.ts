@@ -2,7 +2,7 @@
  * What changed in the requirements between two releases: the upgrade checklist before moving Calico.
  * @module
  */
-import { WINDOWS_RELEASES } from '../model/windows-releases.js';
+import { windowsReleaseName } from '../model/windows.js';
 import { DEFAULT_PROFILE } from './default.js';
 import { CALICO_RELEASES } from './releases.js';
 import type { ReleaseDatum, ReleaseProfile, SupportedWindowsBuild } from './default.js';
@@ -65,7 +65,7 @@ const INSTALL = { manifest: 'manual (.zip) install', operator: 'operator (HostPr
 
 /** A Windows build as people read it: `Windows Server 2022, build 20348.169+`. */
 export function describeBuild(build: SupportedWindowsBuild): string {
-  const name = WINDOWS_RELEASES.find((r) => r.id === build.release)?.displayName ?? build.release;
+  const name = windowsReleaseName(build.release);
   return `${name}, build ${build.minRevision === undefined ? build.build : `${build.build}.${build.minRevision}+`}`;
 }
 
@@ -173,7 +173,7 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
 }
 
 function describeName(build: SupportedWindowsBuild): string {
-  return WINDOWS_RELEASES.find((r) => r.id === build.release)?.displayName ?? build.release;
+  return windowsReleaseName(build.release);
 }
 
 function hostProcessText(hostProcess: NonNullable<ReleaseProfile['hostProcess']>): string {

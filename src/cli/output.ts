@@ -11,6 +11,7 @@ import { formatSarif } from '../formatters/sarif.js';
 import { formatText } from '../formatters/text.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
+import type { ReleaseProfile } from '../engine/rule.js';
 import { CATALOG, getCatalogRule } from '../catalog/later-rules.js';
 import { closest } from '../model/words.js';
 import { parseYamlDocuments, type TextDocument, type TextPosition } from '../text/yaml.js';
@@ -91,9 +92,9 @@ export function exitCodeOf(report: Report, failOn: FailOn = 'error'): number {
  *
  * @throws {@link CompatError} `invalid-options` for an id not in the catalog, suggesting the nearest.
  */
-export function explainRule(id: string): string {
+export function explainRule(id: string, profile?: ReleaseProfile): string {
   const rule = getCatalogRule(id);
-  if (rule !== undefined) return formatRuleDoc(rule);
+  if (rule !== undefined) return profile === undefined ? formatRuleDoc(rule) : formatRuleDoc(rule, profile);
   const suggestion = closest(id, CATALOG.map((r) => r.id));
   throw new CompatError(
     'invalid-options',

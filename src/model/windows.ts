@@ -42,6 +42,18 @@ export function windowsReleaseForBuild(build: number): WindowsReleaseInfo | unde
   return byBuild.get(build);
 }
 
+const byId = new Map<string, WindowsReleaseInfo>(WINDOWS_RELEASES.map((r) => [r.id, r]));
+
+/** The Windows Server release with this id (`'1809'`, `'2022'`), if the library knows it. */
+export function windowsRelease(id: string): WindowsReleaseInfo | undefined {
+  return byId.get(id);
+}
+
+/** The name users know a Windows Server release by: `Windows Server 2019 (1809)`; the id itself when unknown. */
+export function windowsReleaseName(id: string): string {
+  return byId.get(id)?.displayName ?? id;
+}
+
 /** Formats a build the way Windows prints it: `17763.1432`, or `17763` without a revision. */
 export function formatWindowsBuild(build: WindowsBuild): string {
   return build.revision === undefined ? String(build.build) : `${build.build}.${build.revision}`;

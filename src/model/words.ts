@@ -44,3 +44,15 @@ export function compareText(a: string, b: string): number {
   // Stryker disable next-line ConditionalExpression,EqualityOperator: Array.prototype.sort only asks whether a result is negative, so 1 and 0 sort alike (and the names sorted are unique)
   return a > b ? 1 : 0;
 }
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A count as prose writes it: `three` for 3, `12` for 12. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** Alternatives joined for prose: `a`, `a, or b`, `a, b, or c` (items may hold commas of their own). */
+export function alternatives(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1) ?? ''}`;
+}

@@ -14,7 +14,7 @@ describe('platform-supported', () => {
     { name: 'GKE fails, naming it', facts: { platform: 'gke' }, status: 'fail', message: /'gke' is not supported/ },
     { name: 'an absent platform is unknown', facts: {}, status: 'unknown', missing: ['platform'] },
     // v3.16 names only Kubernetes and EKS: the remediation lists the release's own platforms.
-    { name: 'v3.16: AKS fails, and the remediation names the release platforms', release: CALICO_3_16, facts: { platform: 'aks' }, status: 'fail', message: /^Platform 'aks' is not supported; supported: kubernetes, eks\.$/, remediation: /^Run the Windows nodes on a platform Calico v3\.16 supports: kubernetes, eks\.$/ },
+    { name: 'v3.16: AKS fails, and the remediation names the release platforms', release: CALICO_3_16, facts: { platform: 'aks' }, status: 'fail', message: /^Platform 'aks' is not supported; supported: kubernetes, eks\.$/, remediation: /^Run the Windows nodes on a supported platform: self-managed Kubernetes or EKS\. If the platform is one of these under another name, set platform to its id\.$/ },
     { name: 'v3.16: Kubernetes passes', release: CALICO_3_16, facts: { platform: 'kubernetes' }, status: 'pass' },
   ]);
 });

@@ -1,8 +1,7 @@
 // Kubernetes Node objects and kubectl version output.
-import { parseWindowsBuild } from '../../model/windows.js';
+import { parseWindowsBuild, windowsRelease } from '../../model/windows.js';
 import { parseContainerRuntime } from '../../model/runtime.js';
 import { parseVersion } from '../../model/version.js';
-import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
 import { skip, type Context, type Ref, type Segment } from './context.js';
 import { get, lookup, nonEmptyString, stringMap, truncate } from './values.js';
 
@@ -143,7 +142,7 @@ export function readWindowsBuild(ref: Ref, ctx: Context, base: string, labels: R
   const osImage = nonEmptyString(get(ref.object, [...NODE_INFO, 'osImage']));
   if (osImage === undefined) return;
   const match = OS_IMAGE_RELEASES.find((r) => r.pattern.test(osImage));
-  const release = match && WINDOWS_RELEASES.find((r) => r.id === match.release);
+  const release = match && windowsRelease(match.release);
   if (!release)
     return ctx.note('undecided', 'warning', `status.nodeInfo.osImage '${truncate(osImage)}' does not name the Windows Server release, and neither kernelVersion nor the windows-build label is set.`, { ref, fact });
   ctx.claim(fact, `10.0.${release.build}`, ref, [[...NODE_INFO, 'osImage']]);

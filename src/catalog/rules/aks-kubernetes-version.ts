@@ -1,14 +1,18 @@
+import type { ReleaseData } from '../../model/release.js';
 import { compareVersions } from '../../model/version.js';
 import { need, platformIs } from '../conditions.js';
 import { defineClusterRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
+/** The release's AKS minimum as its page writes it: `1.20`. */
+const minimumOf = (profile: ReleaseData): string => profile.aksMinKubernetes?.replace(/\.0$/, '') ?? 'the release minimum';
+
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description:
-    'AKS offers Calico network policy for Windows node pools only from a minimum Kubernetes version (1.20 for this release); an older cluster cannot have it.',
+  description: (profile) =>
+    `AKS offers Calico network policy for Windows node pools only from a minimum Kubernetes version (${minimumOf(profile)} for this release); an older cluster cannot have it.`,
   appliesWhen: 'platform is aks.',
-  passesWhen: 'kubernetes.version is at least the minimum for AKS (1.20 for v3.23).',
+  passesWhen: (profile) => `kubernetes.version is at least the minimum for AKS (${minimumOf(profile)} for v${profile.release}).`,
 };
 
 export default defineClusterRule({

@@ -7,7 +7,8 @@ export const docs: RuleDocs = {
   description:
     'Each Calico release is tested against a few Kubernetes minor versions. Earlier or later versions may work, but they are not tested with Calico for Windows and may have known issues and incompatibilities, so running one is a warning rather than an error.',
   appliesWhen: 'Always.',
-  passesWhen: "The minor line of kubernetes.version (1.22 for v1.22.4-eks-0389ca3) is one the release was tested against (1.21, 1.22, 1.23 for v3.23).",
+  passesWhen: (profile) =>
+    `The minor line of kubernetes.version (1.22 for v1.22.4-eks-0389ca3) is one the release was tested against (${profile.testedKubernetes.join(', ')} for v${profile.release}).`,
 };
 
 export default defineClusterRule({

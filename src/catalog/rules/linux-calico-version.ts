@@ -7,7 +7,7 @@ export const docs: RuleDocs = {
   description:
     'Calico for Windows joins the Calico installation that runs on the Linux side and shares its datastore, resources and IPAM. Linux Calico older than the minimum does not have what the Windows components of this release expect.',
   appliesWhen: 'Always.',
-  passesWhen: 'calico.version is at least the release minimum (3.12.0 for v3.23).',
+  passesWhen: (profile) => `calico.version is at least the release minimum (${profile.minLinuxCalico} for v${profile.release}).`,
 };
 
 export default defineClusterRule({

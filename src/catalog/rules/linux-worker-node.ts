@@ -36,21 +36,16 @@ export default defineClusterRule({
   title: 'A Linux worker node runs the cluster-wide components',
   severity: 'error',
   sections: ['Linux platform requirements'],
-  remediation:
-    'Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v3.12 or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.',
+  remediation: (profile) =>
+    `Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v${profile.minLinuxCalico.replace(/\.0$/, '')} or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.`,
   requires: ['nodes'],
-  check: ({ nodes }, { profile }) => {
+  check: ({ nodes }) => {
     const workers = nodes.filter(isLinuxWorker);
-    // The static remediation names the seed's minimum, v3.12; the operator install's is v3.27.
-    const remediation =
-      profile.minLinuxCalico === '3.12.0'
-        ? undefined
-        : `Add a Linux worker node that meets the Linux system requirements of Calico and runs Calico v${profile.minLinuxCalico} or later, or remove the control-plane role (and its taint) from a Linux node meant to run workloads.`;
     if (workers.length > 0)
       return pass(
         `${workers.length} Linux worker node${workers.length === 1 ? '' : 's'}: ${listForMessage(workers.map((n) => n.name))}.`,
       );
-    if (nodes.length === 0) return fail('The node list is empty: no Linux worker node.', remediation);
-    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${listForMessage(nodes.map(describeNode))}.`, remediation);
+    if (nodes.length === 0) return fail('The node list is empty: no Linux worker node.');
+    return fail(`No Linux worker node among ${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${listForMessage(nodes.map(describeNode))}.`);
   },
 });

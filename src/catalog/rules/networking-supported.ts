@@ -1,14 +1,27 @@
+import type { ReleaseData } from '../../model/release.js';
 import { NETWORKING, PLATFORMS, isKnownPlatform } from '../tables/platforms.js';
 import { condition, defineClusterRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
+/** The release's networking options, platforms with the same options together: `eks: eks-vpc-cni`. */
+function optionsByPlatform(profile: ReleaseData): string {
+  const groups = new Map<string, { platforms: string[]; options: readonly string[] }>();
+  for (const [platform, options = []] of Object.entries(profile.networkingByPlatform)) {
+    const key = options.join(',');
+    const group = groups.get(key);
+    if (group) group.platforms.push(platform);
+    else groups.set(key, { platforms: [platform], options });
+  }
+  const or = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`);
+  return [...groups.values()].map(({ platforms, options }) => `${platforms.join(', ')}: ${or(options)}`).join('; ');
+}
+
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
   description:
-    'Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN (or cloud-provider networking with win-bridge.exe) on Kubernetes, OpenShift and RKE; only the VPC CNI on EKS; only Azure CNI on AKS.',
+    "Each platform supports its own networking options on Windows: Calico CNI with BGP or VXLAN, cloud-provider networking (Calico for policy only, with win-bridge.exe), or a managed platform's own CNI (the VPC CNI on EKS, Azure CNI on AKS). The release's requirements page lists the options of each platform.",
   appliesWhen: 'The platform is a supported one.',
-  passesWhen:
-    'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.',
+  passesWhen: (profile) => `${optionsByPlatform(profile)}.`,
 };
 
 export default defineClusterRule({

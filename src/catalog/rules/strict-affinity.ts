@@ -17,7 +17,8 @@ export default defineClusterRule({
   title: 'Calico IPAM uses strict affinity',
   severity: 'error',
   sections: ['Linux platform requirements'],
-  remediation: "Turn on strict affinity in Calico's IPAM configuration with calicoctl ipam configure.",
+  remediation: (profile) =>
+    `Turn on strict affinity in Calico's IPAM configuration with ${profile.commands.strictAffinity?.split(' ').slice(0, 3).join(' ') ?? 'calicoctl or kubectl'}.`,
   when: condition(['calico.ipam', 'networking'], ({ calico, networking }) => {
     const ipam = calico?.ipam;
     if (ipam === 'calico') return { given: { ipam: 'Calico IPAM' } };

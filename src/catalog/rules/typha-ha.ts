@@ -1,4 +1,4 @@
-import { listForMessage } from '../../model/words.js';
+import { listForMessage, numberWord } from '../../model/words.js';
 import { need } from '../conditions.js';
 import { condition, defineClusterRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
@@ -6,10 +6,10 @@ import { isLinuxWorker } from './linux-worker-node.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description:
-    'On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with three Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.',
+  description: (profile) =>
+    `On operator-managed Calico, the Tigera operator runs Typha, which fans datastore updates out to the Calico nodes. Typha is highly available only with ${profile.typhaLinuxWorkers === undefined ? 'several' : numberWord(profile.typhaLinuxWorkers)} Linux worker nodes to spread its replicas over; with fewer, losing one node can cut nodes off from policy and routing updates.`,
   appliesWhen: 'calico.operatorManaged is true.',
-  passesWhen: 'At least three Linux worker nodes (the release profile sets the number).',
+  passesWhen: (profile) => `At least ${profile.typhaLinuxWorkers === undefined ? 'the release profile\'s number of' : numberWord(profile.typhaLinuxWorkers)} Linux worker nodes (the release profile sets the number).`,
 };
 
 export default defineClusterRule({

@@ -1,14 +1,22 @@
 import { parseContainerRuntime } from '../../model/runtime.js';
+import type { ReleaseData } from '../../model/release.js';
 import { need } from '../conditions.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
+const RUNTIME_NAMES: Readonly<Record<string, string>> = { containerd: 'containerd', docker: 'Docker' };
+const runtimesOf = (profile: ReleaseData): readonly string[] => profile.containerRuntimes ?? [];
+const both = (profile: ReleaseData): boolean => runtimesOf(profile).length > 1;
+const named = (profile: ReleaseData): string => runtimesOf(profile).map((r) => RUNTIME_NAMES[r] ?? r).join(' and ');
+
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description:
-    'Calico for Windows sets up pod networking through the container runtime, and it works with two: containerd and Docker. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.',
+  description: (profile) =>
+    both(profile)
+      ? `Calico for Windows sets up pod networking through the container runtime, and it works with two: ${named(profile)}. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.`
+      : `Calico for Windows sets up pod networking through the container runtime, and this release works with ${named(profile)} only. It must be installed and running on each Windows node.`,
   appliesWhen: 'Always, on each Windows node.',
-  passesWhen: "The node's container runtime is containerd or docker (any version).",
+  passesWhen: (profile) => `The node's container runtime is ${runtimesOf(profile).join(' or ')} (any version).`,
 };
 
 export default defineNodeRule({
@@ -16,20 +24,22 @@ export default defineNodeRule({
   title: 'Container runtime is containerd or Docker',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  remediation:
-    'Install and run containerd (or Docker) on the node, and point the kubelet at it; when both run, Calico uses containerd.',
+  remediation: (profile) =>
+    both(profile)
+      ? 'Install and run containerd (or Docker) on the node, and point the kubelet at it; when both run, Calico uses containerd.'
+      : `Install and run ${named(profile)} on the node, and point the kubelet at it.`,
   requires: ['node.containerRuntime'],
   check: (_facts, node, { profile }) => {
     const runtime = parseContainerRuntime(node.containerRuntime);
     const runtimes = need(profile.containerRuntimes, 'container runtimes', profile);
     const supported = runtimes.join(' or ');
-    // The static remediation offers both runtimes; a release with one names it.
-    const remediation = runtimes.length === 2 ? undefined : `Install and run ${supported} on node ${node.name}, and point the kubelet at it.`;
     if (runtime === undefined)
-      return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`, remediation);
+      return fail(`Node ${node.name}: '${node.containerRuntime}' is not a container runtime; Calico for Windows needs ${supported}.`);
     const seen = runtime.version === undefined ? runtime.name : `${runtime.name} ${runtime.version}`;
     if (!runtimes.includes(runtime.name))
-      return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`, remediation);
+      return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`);
+    // Which runtime Calico picks when both run matters only where the release supports both.
+    if (runtimes.length < 2) return pass(`Node ${node.name} runs ${seen}, the runtime Calico v${profile.release} supports.`);
     const note =
       runtime.name === 'containerd'
         ? 'Calico uses containerd whenever it is running, even alongside Docker.'

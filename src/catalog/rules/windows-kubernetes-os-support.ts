@@ -1,12 +1,9 @@
 import { kubernetesWindowsSupport } from '../tables/kubernetes.js';
-import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
 import { minorLine } from '../../model/version.js';
-import { parseWindowsBuild } from '../../model/windows.js';
+import { parseWindowsBuild, windowsReleaseName } from '../../model/windows.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
-// Stryker disable next-line OptionalChaining: the ids come from the Kubernetes table, typed as WindowsReleaseId, so every one is in WINDOWS_RELEASES
-const displayName = (id: string): string => WINDOWS_RELEASES.find((r) => r.id === id)?.displayName ?? id;
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -45,7 +42,7 @@ export default defineNodeRule({
         [],
       );
     const supported = (row.windows as readonly string[]).includes(release.id);
-    const list = row.windows.map(displayName).join(', ');
+    const list = row.windows.map(windowsReleaseName).join(', ');
     return supported
       ? pass(`Node ${node.name}: Kubernetes ${minor} supports ${release.displayName} (build ${node.osBuild}).`)
       : fail(

@@ -1,14 +1,19 @@
-import { WINDOWS_RELEASES } from '../../model/windows-releases.js';
-import { parseWindowsBuild } from '../../model/windows.js';
+import type { ReleaseData, SupportedWindowsBuild } from '../../model/release.js';
+import { parseWindowsBuild, windowsReleaseName } from '../../model/windows.js';
+import { alternatives } from '../../model/words.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
+const builds = (profile: ReleaseData, describe: (build: SupportedWindowsBuild, name: string) => string): string =>
+  alternatives(profile.windowsBuilds.map((b) => describe(b, windowsReleaseName(b.release))));
+
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description:
-    'Calico for Windows supports Windows Server 1809 (Windows Server 2019) from build 17763.1432 — the update that brought the direct server return Calico relies on — and Windows Server 20H2 (build 19042).',
+  description: (profile) =>
+    `Calico for Windows v${profile.release} supports ${builds(profile, (b, name) => (b.minRevision === undefined ? `${name} (build ${b.build})` : `${name} from build ${b.build}.${b.minRevision}`))}.${profile.windowsBuilds.some((b) => b.build === 17763 && b.minRevision === 1432) ? ' Build 17763.1432 is the Windows Server 1809 update that brought the direct server return Calico relies on.' : ''}`,
   appliesWhen: 'Always, on each Windows node.',
-  passesWhen: 'The build is 17763 with revision 1432 or later, or 19042.',
+  passesWhen: (profile) =>
+    `The build is ${builds(profile, (b) => (b.minRevision === undefined ? `${b.build}` : `${b.build} with revision ${b.minRevision} or later`))}.`,
 };
 
 export default defineNodeRule({
@@ -16,8 +21,8 @@ export default defineNodeRule({
   title: 'Windows Server version is supported',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  remediation:
-    'Run Windows Server 2019 (1809) updated to build 17763.1432 or later (install the latest cumulative update), or Windows Server 20H2 (build 19042).',
+  remediation: (profile) =>
+    `Run ${builds(profile, (b, name) => (b.minRevision === undefined ? `${name} (build ${b.build})` : `${name} updated to build ${b.build}.${b.minRevision} or later (install the latest cumulative update)`))}.`,
   requires: ['node.osBuild'],
   check: (_facts, node, { profile }) => {
     const parsed = parseWindowsBuild(node.osBuild);
@@ -26,15 +31,11 @@ export default defineNodeRule({
     const releaseName = parsed.release?.displayName ?? `build ${parsed.build}`;
     const list = profile.windowsBuilds
       .map((b) => {
-        // Stryker disable next-line OptionalChaining: a profile's builds are typed WindowsReleaseId, so every one is in WINDOWS_RELEASES
-        const name = WINDOWS_RELEASES.find((r) => r.id === b.release)?.displayName ?? b.release;
+        const name = windowsReleaseName(b.release);
         return b.minRevision === undefined ? `${name} (${b.build})` : `${name} (${b.build}.${b.minRevision}+)`;
       })
       .join(', ');
-    // The static remediation names the seed's releases; other releases name their own.
-    const seedReleases = profile.windowsBuilds.every((b) => (b.release === '1809' && b.minRevision === 1432) || b.release === '20H2');
-    const remediation = seedReleases ? undefined : `Run a Windows Server release Calico v${profile.release} supports, with its latest cumulative update: ${list}.`;
-    if (supported === undefined) return fail(`${releaseName} (${node.osBuild}) is not supported; supported: ${list}.`, remediation);
+    if (supported === undefined) return fail(`${releaseName} (${node.osBuild}) is not supported; supported: ${list}.`);
     if (supported.minRevision === undefined) return pass(`${releaseName} (${node.osBuild}) is supported.`);
     if (parsed.revision === undefined)
       return unknown(
@@ -43,6 +44,6 @@ export default defineNodeRule({
       );
     return parsed.revision >= supported.minRevision
       ? pass(`${releaseName} build ${parsed.build}.${parsed.revision} is at least ${supported.build}.${supported.minRevision}.`)
-      : fail(`${releaseName} build ${parsed.build}.${parsed.revision} is older than ${supported.build}.${supported.minRevision}.`, remediation);
+      : fail(`${releaseName} build ${parsed.build}.${parsed.revision} is older than ${supported.build}.${supported.minRevision}.`);
   },
 });

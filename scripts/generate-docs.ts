@@ -2,6 +2,7 @@
  * Every file derived from the catalog and the schemas, generated here and nowhere else:
  * - `facts.schema.json`: the JSON Schema of facts files, from `ClusterFactsSchema`;
  * - `docs/rules/<id>.md` and `docs/rules/README.md`: the rule reference, from the catalog (every release's rules);
+ * - the rule list in `README.md` (between its `rules:start` and `rules:end` markers): the v3.23 rules;
  * - `docs/support-matrix.md`: every release profile × Windows builds, runtimes, Kubernetes, platforms, install methods;
  * - `docs/examples/<example>.{txt,json,sarif,junit.xml,md}`: each example cluster in every report
  *   format, rendered by the code the CLI runs.
@@ -19,6 +20,7 @@ import { formatRuleTable } from '../src/formatters/rules.js';
 import { REPOSITORY_URL } from '../src/model/links.js';
 import { ClusterFactsSchema } from '../src/model/facts.js';
 import { CATALOG } from '../src/catalog/later-rules.js';
+import { RULES } from '../src/catalog/default.js';
 import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
 import { parseWaiversText } from '../src/text/waivers.js';
 import { parseFactsText } from '../src/text/yaml.js';
@@ -58,6 +60,7 @@ export function generatedFiles(): Map<string, string> {
   );
   for (const rule of CATALOG) files.set(`docs/rules/${rule.id}.md`, `<!-- ${GENERATED} -->\n\n${formatRuleDoc(rule)}`);
   files.set('docs/support-matrix.md', `<!-- ${GENERATED} -->\n\n${formatSupportMatrix()}`);
+  files.set('README.md', readmeWithRules(readFileSync('README.md', 'utf8')));
 
   const examples = readdirSync('examples')
     .filter((name) => name.endsWith('.yaml'))
@@ -89,6 +92,17 @@ export function generatedFiles(): Map<string, string> {
     );
   return files;
 }
+
+/** The README with its rule list (between the `rules:start` and `rules:end` markers) regenerated. */
+export function readmeWithRules(readme: string): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} markers`);
+  return `${readme.slice(0, start + README_START.length)}\n${formatRuleTable(RULES)}\n${readme.slice(end)}`;
+}
+
+const README_START = '<!-- rules:start -->';
+const README_END = '<!-- rules:end -->';
 
 /**
  * The JSON Schema of facts files, from the zod schema, with a description on every fact saying how to

@@ -22,7 +22,8 @@ export {
   WaiverStatusSchema,
   WaiverResultSchema,
 } from './model/report.js';
-export { formatText, describeSubject, describeSource, type TextFormatOptions } from './formatters/text.js';
+export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
+export { describeSource } from './model/report.js';
 export { formatRuleTable } from './formatters/rules.js';
 export { formatJson } from './formatters/json.js';
 export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';

@@ -7,7 +7,6 @@ import { CATALOG, getCatalogRule } from '../src/catalog/later-rules.js';
 import { RELEASE_RULE_IDS } from '../src/catalog/ids.js';
 import { documented } from '../src/catalog/docs.js';
 import { CALICO_RELEASES } from '../src/catalog/releases.js';
-import { formatRuleTable } from '../src/formatters/rules.js';
 import { HINTED_FACTS } from '../src/catalog/hints.js';
 import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
 
@@ -131,12 +130,5 @@ describe('the catalog', () => {
         expect(cluster.has(fact)).toBe(true);
       }
     }
-  });
-
-  it("keeps the README's rule list generated from the catalog", () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const start = readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length;
-    const end = readme.indexOf('<!-- rules:end -->');
-    expect(readme.slice(start, end).trim(), 'run: npm run build && node scripts/sync-readme.mjs').toBe(formatRuleTable(RULES));
   });
 });

@@ -2,6 +2,8 @@
  * What changed in the requirements between two releases: the upgrade checklist before moving Calico.
  * @module
  */
+import type { InstallMethod } from '../model/facts.js';
+import { INSTALL_METHODS } from '../model/release.js';
 import { windowsReleaseName } from '../model/windows.js';
 import { DEFAULT_PROFILE } from './default.js';
 import { CALICO_RELEASES } from './releases.js';
@@ -61,7 +63,7 @@ export function topicName(topic: ReleaseTopic): string {
   return TOPIC_NAMES[topic];
 }
 
-const INSTALL = { manifest: 'manual (.zip) install', operator: 'operator (HostProcess) install' } as const;
+const install = (method: InstallMethod): string => `${INSTALL_METHODS[method].name} install`;
 
 /** A Windows build as people read it: `Windows Server 2022, build 20348.169+`. */
 export function describeBuild(build: SupportedWindowsBuild): string {
@@ -125,7 +127,7 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
     for (const build of y) if (!x.some((o) => o.build === build.build)) push(topic, 'added', describeBuild(build));
   };
 
-  if (a.installMethod !== b.installMethod) push('installMethod', 'changed', TOPIC_NAMES.installMethod, INSTALL[a.installMethod], INSTALL[b.installMethod]);
+  if (a.installMethod !== b.installMethod) push('installMethod', 'changed', TOPIC_NAMES.installMethod, install(a.installMethod), install(b.installMethod));
   const methods = CALICO_RELEASES.filter((p) => p.release === b.release).map((p) => p.installMethod);
   if (methods.length > 0 && !methods.includes(a.installMethod)) {
     const asReleased = b.asReleased?.installMethods?.includes(a.installMethod) ? ' (it did as released, before the docs removed it)' : '';
@@ -133,11 +135,11 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
       topic: 'installMethod',
       kind: 'removed',
       item: a.installMethod,
-      message: `Install method removed: Calico v${b.release} documents no ${INSTALL[a.installMethod]}${asReleased}`,
+      message: `Install method removed: Calico v${b.release} documents no ${install(a.installMethod)}${asReleased}`,
     });
   }
   if (b.deprecated === true && a.deprecated !== true)
-    changes.push({ topic: 'installMethod', kind: 'changed', item: b.installMethod, after: 'deprecated', message: `Install method: the ${INSTALL[b.installMethod]} is deprecated in v${b.release}` });
+    changes.push({ topic: 'installMethod', kind: 'changed', item: b.installMethod, after: 'deprecated', message: `Install method: the ${install(b.installMethod)} is deprecated in v${b.release}` });
   builds('windowsBuilds', a.windowsBuilds, b.windowsBuilds);
   builds('dsrBuilds', a.dsrBuilds, b.dsrBuilds);
   lists('containerRuntimes', a.containerRuntimes, b.containerRuntimes);

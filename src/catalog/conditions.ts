@@ -3,7 +3,7 @@
  * data into remediation.
  * @module
  */
-import type { KnownNetworking, KnownPlatform } from '../model/facts.js';
+import { CONTROL_PLANE_ROLES, type ClusterFacts, type KnownNetworking, type KnownPlatform, type LinuxNodeFacts } from '../model/facts.js';
 import type { ReleaseData } from '../model/release.js';
 import { condition } from '../engine/define.js';
 import type { Condition } from '../engine/rule.js';
@@ -59,4 +59,14 @@ export function supportedPlatform(platform: string, profile: ReleaseData): platf
 export function need<T>(value: T | undefined, what: string, profile: ReleaseData): T {
   if (value === undefined) throw new Error(`[calico-windows-compat] the v${profile.release} ${profile.installMethod} profile has no ${what}`);
   return value;
+}
+
+/**
+ * Whether a node is a Linux worker: a Linux node whose roles are absent, include `worker`, or include
+ * no control-plane role. `linux-worker-node` asks for one, `typha-ha` counts them.
+ */
+export function isLinuxWorker(node: NonNullable<ClusterFacts['nodes']>[number]): node is LinuxNodeFacts {
+  if (node.os !== 'linux') return false;
+  if (node.roles === undefined || node.roles.includes('worker')) return true;
+  return !node.roles.some((role) => CONTROL_PLANE_ROLES.includes(role));
 }

@@ -2,6 +2,7 @@
  * The CLI's `releases` command and `--release` warnings: what it prints about release profiles. Kept
  * apart from argument parsing, like `output.ts`.
  */
+import { INSTALL_METHODS } from '../model/release.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
 import { compareReleases, formatReleaseComparison } from '../catalog/compare.js';
 import type { ReleaseProfile } from '../catalog/default.js';
@@ -10,7 +11,6 @@ import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { minorLine, parseVersion } from '../model/version.js';
 
-const INSTALL = { manifest: 'manual', operator: 'operator' } as const;
 
 /** A profile as JSON: its data and sources, its rules by id. */
 export function profileJson(profile: ReleaseProfile): Record<string, unknown> {
@@ -23,7 +23,7 @@ export function formatReleaseList(profiles: readonly ReleaseProfile[] = CALICO_R
     ['Release', 'Install', 'Windows Server', 'Runtime', 'Kubernetes', 'Platforms'],
     ...profiles.map((p) => [
       `v${patchRange(p) ?? p.release}`,
-      `${INSTALL[p.installMethod]}${p.deprecated === true ? ' (deprecated)' : ''}`,
+      `${INSTALL_METHODS[p.installMethod].short}${p.deprecated === true ? ' (deprecated)' : ''}`,
       p.windowsBuilds.map((b) => (b.minRevision === undefined ? b.release : `${b.release} (${b.build}.${b.minRevision}+)`)).join(', '),
       p.containerRuntimes?.join(', ') ?? '(not stated)',
       p.testedKubernetes.length > 2 ? `${p.testedKubernetes[0]}–${p.testedKubernetes.at(-1)}` : p.testedKubernetes.join(', '),

@@ -1,3 +1,4 @@
+import { plural } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
 import type { Report } from '../model/report.js';
 import { ruleDocsUrl } from '../model/links.js';
@@ -125,6 +126,11 @@ function code(text: string): string {
   return `\`${text.replaceAll('`', "'")}\``;
 }
 
+/** Text for a cell of a generated table, where the text is Markdown already: only `|` escaped. */
+export function escapeTableCell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
 /** Text that renders as itself: Markdown and HTML syntax characters escaped. */
 export function escapeMarkdown(text: string): string {
   return text
@@ -165,6 +171,3 @@ export function markdownText(text: string): string {
   return blocks.join('\n\n');
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}

@@ -1,3 +1,4 @@
+import { escapeTableCell } from './markdown.js';
 import type { Rule } from '../engine/rule.js';
 
 const SCOPE: Record<Rule['scope'], string> = {
@@ -12,11 +13,8 @@ const SCOPE: Record<Rule['scope'], string> = {
  */
 export function formatRuleTable(rules: readonly Rule[]): string {
   const rows = rules.map(
-    (rule) => `| \`${rule.id}\` | ${rule.severity} | ${SCOPE[rule.scope]} | ${escape(rule.title)} | ${rule.sections.map(escape).join('; ')} |`,
+    (rule) => `| \`${rule.id}\` | ${rule.severity} | ${SCOPE[rule.scope]} | ${escapeTableCell(rule.title)} | ${rule.sections.map(escapeTableCell).join('; ')} |`,
   );
-  return ['| Rule | Severity | Subject | Checks | Seed section |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Rule | Severity | Subject | Checks | Section |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-function escape(text: string): string {
-  return text.replaceAll('|', '\\|');
-}

@@ -1,3 +1,6 @@
+import type { InstallMethod } from '../model/facts.js';
+import { INSTALL_METHODS } from '../model/release.js';
+import { escapeTableCell } from './markdown.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
 import { describeBuild } from '../catalog/compare.js';
 import type { ReleaseProfile } from '../catalog/default.js';
@@ -5,7 +8,7 @@ import { patchRange } from '../engine/select.js';
 import { describeRange } from '../catalog/advisory.js';
 import { ADVISORIES, CATALOG } from '../catalog/later-rules.js';
 
-const INSTALL = { manifest: 'manual (.zip)', operator: 'operator (HostProcess)' } as const;
+const INSTALL = (method: InstallMethod): string => INSTALL_METHODS[method].name;
 
 /** The release column's text: `v3.19.0–3.19.1`, `v3.22.1+`, `v3.27`. */
 function releaseName(profile: ReleaseProfile): string {
@@ -28,9 +31,7 @@ function platforms(profile: ReleaseProfile): string {
   return [...groups].map(([options, names]) => `${names.join(', ')}: ${options}`).join('<br>');
 }
 
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|');
-}
+const cell = escapeTableCell;
 
 /**
  * The support matrix as Markdown: every release profile × Windows builds, container runtimes, tested
@@ -54,7 +55,7 @@ export function formatSupportMatrix(profiles: readonly ReleaseProfile[] = CALICO
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const p of profiles) {
-    const install = `${INSTALL[p.installMethod]}${p.deprecated === true ? ', deprecated' : ''}`;
+    const install = `${INSTALL(p.installMethod)}${p.deprecated === true ? ', deprecated' : ''}`;
     const runtimes = p.containerRuntimes === undefined ? 'not stated' : p.containerRuntimes.join(', ');
     const hostProcess = p.hostProcess === undefined ? '' : ` ${p.hostProcess.minContainerd}+`;
     lines.push(
@@ -69,9 +70,9 @@ export function formatSupportMatrix(profiles: readonly ReleaseProfile[] = CALICO
     const items = [
       a.windowsBuilds && `Windows Server: ${a.windowsBuilds.map(describeBuild).join(', ')}`,
       a.testedKubernetes && `Kubernetes: ${kubernetesRange(a.testedKubernetes)}`,
-      a.installMethods && `install: ${a.installMethods.map((m) => INSTALL[m]).join(', ')}`,
+      a.installMethods && `install: ${a.installMethods.map((m) => INSTALL(m)).join(', ')}`,
     ].filter((x): x is string => x !== undefined);
-    lines.push(`| ${releaseName(p)} | ${INSTALL[p.installMethod]} | ${items.join('<br>')} | ${cell(Object.values(a.sources).join('<br>'))} |`);
+    lines.push(`| ${releaseName(p)} | ${INSTALL(p.installMethod)} | ${items.join('<br>')} | ${cell(Object.values(a.sources).join('<br>'))} |`);
   }
 
   const header = profiles.map((p) => `${releaseName(p)}${p.installMethod === 'operator' ? ' op' : ''}`);
@@ -99,7 +100,7 @@ export function formatSupportMatrix(profiles: readonly ReleaseProfile[] = CALICO
   }
 
   lines.push('', '## Sources', '', '| Release | Install | Requirements page | Tested Kubernetes |', '| --- | --- | --- | --- |');
-  for (const p of profiles) lines.push(`| ${releaseName(p)} | ${INSTALL[p.installMethod]} | ${cell(p.source)} | ${cell(p.sources.testedKubernetes ?? '')} |`);
+  for (const p of profiles) lines.push(`| ${releaseName(p)} | ${INSTALL(p.installMethod)} | ${cell(p.source)} | ${cell(p.sources.testedKubernetes ?? '')} |`);
   lines.push('');
   return lines.join('\n');
 }

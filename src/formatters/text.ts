@@ -1,5 +1,6 @@
+import { plural } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
-import type { FactSource, Finding, FindingStatus, Report, Subject } from '../model/report.js';
+import { describeSource, type Finding, type FindingStatus, type Report, type Subject } from '../model/report.js';
 
 /** Options of {@link formatText}. */
 export interface TextFormatOptions {
@@ -81,12 +82,6 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   return `${lines.join('\n')}\n`;
 }
 
-/** Where a fact came from, as one phrase: `Node/win-1 status.nodeInfo.kernelVersion (nodes.yaml:42:7)`. */
-export function describeSource(source: FactSource): string {
-  const where = source.file === undefined ? '' : ` (${source.file}${source.line === undefined ? '' : `:${source.line}${source.column === undefined ? '' : `:${source.column}`}`})`;
-  return `${source.object}${source.field === undefined ? '' : ` ${source.field}`}${where}`;
-}
-
 /** How a subject is named in output: `cluster`, `node win-1`, `IP pool default-ipv4-ippool`. */
 export function describeSubject(subject: Subject): string {
   switch (subject.kind) {
@@ -115,6 +110,3 @@ function indent(text: string, lead: string, idWidth: number): string[] {
   return text.split('\n').map((line, i) => `${pad}${i === 0 ? lead : ' '.repeat(lead.length)}${line}`);
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}

@@ -11,6 +11,9 @@ import { parseWindowsBuild } from './windows.js';
 import { parseVersion } from './version.js';
 import { parseContainerRuntime } from './runtime.js';
 
+/** The role names kubeadm, OpenShift and RKE give control-plane nodes (`node-role.kubernetes.io/<role>`). */
+export const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
+
 /** The platforms the library knows. Any other string is accepted as a fact and is unsupported. */
 export type KnownPlatform = 'kubernetes' | 'openshift' | 'rke' | 'eks' | 'aks';
 

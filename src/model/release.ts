@@ -128,3 +128,9 @@ export interface ReleaseData {
   /** Where each datum comes from: field name → repository path and revision. */
   readonly sources: Readonly<Partial<Record<ReleaseDatum, string>>>;
 }
+
+/** How each install method is named: `manual` in tables, `manual (.zip)` in prose (`… install` after it). */
+export const INSTALL_METHODS = {
+  manifest: { short: 'manual', name: 'manual (.zip)' },
+  operator: { short: 'operator', name: 'operator (HostProcess)' },
+} as const satisfies Record<InstallMethod, { readonly short: string; readonly name: string }>;

@@ -56,3 +56,8 @@ export function numberWord(n: number): string {
 export function alternatives(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1) ?? ''}`;
 }
+
+/** `word` for one, `words` otherwise. */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

@@ -5,6 +5,7 @@
  * text report prints them.
  * @module
  */
+import { plural } from '../model/words.js';
 import { CompatError } from '../model/errors.js';
 import { evaluateCompatibility } from '../api.js';
 import { type EvaluateOptions } from '../engine/evaluate.js';
@@ -351,6 +352,3 @@ function findingsText(report: Report, findings: readonly Finding[]): string {
     .trim();
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}

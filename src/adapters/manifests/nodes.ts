@@ -1,4 +1,5 @@
 // Kubernetes Node objects and kubectl version output.
+import { CONTROL_PLANE_ROLES } from '../../model/facts.js';
 import { parseWindowsBuild, windowsRelease } from '../../model/windows.js';
 import { parseContainerRuntime } from '../../model/runtime.js';
 import { parseVersion } from '../../model/version.js';
@@ -35,7 +36,7 @@ export const OS_IMAGE_RELEASES: ReadonlyArray<{ pattern: RegExp; release: string
   { pattern: /\bWindows Server 2025\b/i, release: '2025' },
 ];
 
-export const CONTROL_PLANE_ROLES = new Set(['control-plane', 'controlplane', 'master']);
+const CONTROL_PLANE = new Set(CONTROL_PLANE_ROLES);
 
 export function readNode(ref: Ref, ctx: Context): void {
   const name = ref.name;
@@ -72,7 +73,7 @@ export function readNode(ref: Ref, ctx: Context): void {
       ctx.kubelets.push({
         node: name,
         version: kubelet,
-        controlPlane: roles.some((r) => CONTROL_PLANE_ROLES.has(r)),
+        controlPlane: roles.some((r) => CONTROL_PLANE.has(r)),
         source: ctx.source(ref, [[...NODE_INFO, 'kubeletVersion']]),
       });
   }

@@ -1,5 +1,5 @@
 // Small helpers: reading untrusted values, and showing them in notes.
-import type { FactSource } from '../../model/report.js';
+import { describeSource as describeReportSource, type FactSource } from '../../model/report.js';
 import type { Obj, Segment } from './types.js';
 
 /** A table's own entry only: `constructor` or `toString` in the input name no entry. */
@@ -9,12 +9,9 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
 
 export const isInteger = (value: unknown): value is number => Number.isInteger(value);
 
+/** Where a fact came from, in notes: the object, its field, and its file and line. */
 export function describeSource(source: FactSource): string {
-  const line =
-    // Stryker disable next-line ConditionalExpression,StringLiteral: the adapter locates a source with a file and a line, or not at all
-    source.line === undefined ? '' : `:${source.line}`;
-  const where = source.file === undefined ? '' : ` (${source.file}${line})`;
-  return `${source.object}${source.field === undefined ? '' : ` ${source.field}`}${where}`;
+  return describeReportSource(source, 'line');
 }
 
 export function isObj(value: unknown): value is Obj {

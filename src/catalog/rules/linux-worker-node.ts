@@ -1,20 +1,8 @@
 import { listForMessage } from '../../model/words.js';
-import type { ClusterFacts, LinuxNodeFacts } from '../../model/facts.js';
+import type { ClusterFacts } from '../../model/facts.js';
+import { isLinuxWorker } from '../conditions.js';
 import { defineClusterRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
-
-// The role names kubeadm, OpenShift and RKE give control-plane nodes.
-const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
-
-/**
- * Whether a node is a Linux worker: a Linux node whose roles are absent, include `worker`, or include
- * no control-plane role. Shared with `typha-ha`, which counts them.
- */
-export function isLinuxWorker(node: NonNullable<ClusterFacts['nodes']>[number]): node is LinuxNodeFacts {
-  if (node.os !== 'linux') return false;
-  if (node.roles === undefined || node.roles.includes('worker')) return true;
-  return !node.roles.some((role) => CONTROL_PLANE_ROLES.includes(role));
-}
 
 function describeNode(node: NonNullable<ClusterFacts['nodes']>[number]): string {
   // Stryker disable next-line ConditionalExpression: a Windows node has no roles (the facts schema has none), so `true` reads the same

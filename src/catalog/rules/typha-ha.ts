@@ -1,8 +1,7 @@
 import { listForMessage, numberWord } from '../../model/words.js';
-import { need } from '../conditions.js';
+import { isLinuxWorker, need } from '../conditions.js';
 import { condition, defineClusterRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
-import { isLinuxWorker } from './linux-worker-node.js';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {

@@ -5,6 +5,7 @@
  */
 
 import type { KnownNetworking, KnownPlatform } from '../../model/facts.js';
+import type { RequirementSection } from '../../model/release.js';
 
 export type { KnownNetworking, KnownPlatform } from '../../model/facts.js';
 
@@ -13,8 +14,13 @@ export interface PlatformInfo {
   readonly displayName: string;
   /** The infrastructure a managed platform implies when `infrastructure` is absent. */
   readonly impliesInfrastructure?: string;
-  /** The platform's own requirements section in the seed, if it has one. */
-  readonly seedSection?: string;
+  /** The platform's own section of the requirements page, if it has one. */
+  readonly section?: RequirementSection;
+  /**
+   * The platform's own requirements section in the seed, if it has one.
+   * @deprecated Use {@link PlatformInfo.section}, the same value.
+   */
+  readonly seedSection?: RequirementSection;
 }
 
 /** Every known platform. */
@@ -22,8 +28,8 @@ export const PLATFORMS = {
   kubernetes: { displayName: 'Kubernetes (self-managed, incl. on-premises)' },
   openshift: { displayName: 'OpenShift' },
   rke: { displayName: 'Rancher Kubernetes Engine (RKE)' },
-  eks: { displayName: 'Amazon EKS', impliesInfrastructure: 'aws', seedSection: 'EKS requirements' },
-  aks: { displayName: 'Azure AKS', impliesInfrastructure: 'azure', seedSection: 'AKS requirements' },
+  eks: { displayName: 'Amazon EKS', impliesInfrastructure: 'aws', section: 'EKS requirements', seedSection: 'EKS requirements' },
+  aks: { displayName: 'Azure AKS', impliesInfrastructure: 'azure', section: 'AKS requirements', seedSection: 'AKS requirements' },
 } as const satisfies Record<KnownPlatform, PlatformInfo>;
 
 /** What the library knows of a networking option. */

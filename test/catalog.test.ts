@@ -4,64 +4,62 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, getRule } from '../src/catalog/default.js';
 import { CATALOG, getCatalogRule } from '../src/catalog/later-rules.js';
-import { RELEASE_RULE_IDS } from '../src/catalog/ids.js';
+import { RELEASE_RULE_IDS, RULE_IDS, SEED_RULE_IDS, type RuleId } from '../src/catalog/ids.js';
 import { documented } from '../src/catalog/docs.js';
 import { CALICO_RELEASES } from '../src/catalog/releases.js';
 import { HINTED_FACTS } from '../src/catalog/hints.js';
 import { ClusterFactsSchema, IpPoolSchema, WindowsNodeFactsSchema } from '../src/model/facts.js';
 
 // The catalog (shared/spec/requirements.md; the later releases' rules and the advisories after the
-// seed's): id, severity, subject.
-const EXPECTED: ReadonlyArray<readonly [string, 'error' | 'warning', 'cluster' | 'windows-node' | 'ip-pool']> = [
-  ['platform-supported', 'error', 'cluster'],
-  ['networking-supported', 'error', 'cluster'],
-  ['linux-worker-node', 'error', 'cluster'],
-  ['linux-calico-version', 'error', 'cluster'],
-  ['kubernetes-version', 'warning', 'cluster'],
-  ['ipip-disabled', 'error', 'cluster'],
-  ['ip-pool-encapsulation', 'error', 'ip-pool'],
-  ['single-ip-pool-type', 'error', 'cluster'],
-  ['strict-affinity', 'error', 'cluster'],
-  ['typha-ha', 'warning', 'cluster'],
-  ['vxlan-bgp-disabled', 'error', 'cluster'],
-  ['vxlan-port', 'error', 'cluster'],
-  ['vxlan-port-open', 'error', 'cluster'],
-  ['aws-source-dest-check', 'error', 'cluster'],
-  ['eks-vpc-controllers', 'error', 'cluster'],
-  ['eks-instance-role', 'error', 'cluster'],
-  ['aks-new-cluster', 'error', 'cluster'],
-  ['aks-kubernetes-version', 'error', 'cluster'],
-  ['windows-os-version', 'error', 'windows-node'],
-  ['windows-kubernetes-os-support', 'warning', 'windows-node'],
-  ['windows-container-runtime', 'error', 'windows-node'],
-  ['windows-powershell-admin', 'error', 'windows-node'],
-  ['windows-remote-access', 'error', 'windows-node'],
-  ['windows-remoteaccess-service', 'error', 'windows-node'],
-  ['windows-tls12', 'error', 'windows-node'],
-  ['windows-not-route-reflector', 'error', 'windows-node'],
-  ['windows-datastore-match', 'error', 'windows-node'],
-  ['windows-cni-plugin', 'error', 'windows-node'],
+// seed's): each rule's severity and subject. Keyed by the typed ids, so a new rule is a compile error here
+// until its row is written.
+const EXPECTED = {
+  'platform-supported': ['error', 'cluster'],
+  'networking-supported': ['error', 'cluster'],
+  'linux-worker-node': ['error', 'cluster'],
+  'linux-calico-version': ['error', 'cluster'],
+  'kubernetes-version': ['warning', 'cluster'],
+  'ipip-disabled': ['error', 'cluster'],
+  'ip-pool-encapsulation': ['error', 'ip-pool'],
+  'single-ip-pool-type': ['error', 'cluster'],
+  'strict-affinity': ['error', 'cluster'],
+  'typha-ha': ['warning', 'cluster'],
+  'vxlan-bgp-disabled': ['error', 'cluster'],
+  'vxlan-port': ['error', 'cluster'],
+  'vxlan-port-open': ['error', 'cluster'],
+  'aws-source-dest-check': ['error', 'cluster'],
+  'eks-vpc-controllers': ['error', 'cluster'],
+  'eks-instance-role': ['error', 'cluster'],
+  'aks-new-cluster': ['error', 'cluster'],
+  'aks-kubernetes-version': ['error', 'cluster'],
+  'windows-os-version': ['error', 'windows-node'],
+  'windows-kubernetes-os-support': ['warning', 'windows-node'],
+  'windows-container-runtime': ['error', 'windows-node'],
+  'windows-powershell-admin': ['error', 'windows-node'],
+  'windows-remote-access': ['error', 'windows-node'],
+  'windows-remoteaccess-service': ['error', 'windows-node'],
+  'windows-tls12': ['error', 'windows-node'],
+  'windows-not-route-reflector': ['error', 'windows-node'],
+  'windows-datastore-match': ['error', 'windows-node'],
+  'windows-cni-plugin': ['error', 'windows-node'],
   // Later releases: the operator (HostProcess) install, the Windows installers' checks, DSR.
-  ['hostprocess-kubernetes-version', 'error', 'cluster'],
-  ['hostprocess-containers-enabled', 'error', 'cluster'],
-  ['operator-windows-dataplane', 'error', 'cluster'],
-  ['operator-datastore', 'error', 'cluster'],
-  ['operator-service-cidrs', 'error', 'cluster'],
-  ['operator-services-endpoint', 'error', 'cluster'],
-  ['operator-ip-pool-encapsulation', 'error', 'cluster'],
-  ['vxlan-vni', 'error', 'cluster'],
-  ['vxlan-calico-ipam', 'error', 'cluster'],
-  ['windows-dsr-support', 'warning', 'windows-node'],
-  ['windows-containerd-version', 'error', 'windows-node'],
+  'hostprocess-kubernetes-version': ['error', 'cluster'],
+  'hostprocess-containers-enabled': ['error', 'cluster'],
+  'operator-windows-dataplane': ['error', 'cluster'],
+  'operator-datastore': ['error', 'cluster'],
+  'operator-service-cidrs': ['error', 'cluster'],
+  'operator-services-endpoint': ['error', 'cluster'],
+  'operator-ip-pool-encapsulation': ['error', 'cluster'],
+  'vxlan-vni': ['error', 'cluster'],
+  'vxlan-calico-ipam': ['error', 'cluster'],
+  'windows-dsr-support': ['warning', 'windows-node'],
+  'windows-containerd-version': ['error', 'windows-node'],
   // Known issues: advisories, severity warning.
-  ['advisory-confd-endpoint-status', 'warning', 'cluster'],
-  ['advisory-windows-bgp-not-configured', 'warning', 'cluster'],
-  ['advisory-confd-template-getenv', 'warning', 'cluster'],
-  ['advisory-ws2022-container-networking', 'warning', 'windows-node'],
-];
-
-// The seed's rules: the core's catalog, and exactly the rules of the seed's profile (v3.23).
-const SEED_RULES = 28;
+  'advisory-confd-endpoint-status': ['warning', 'cluster'],
+  'advisory-windows-bgp-not-configured': ['warning', 'cluster'],
+  'advisory-confd-template-getenv': ['warning', 'cluster'],
+  'advisory-ws2022-container-networking': ['warning', 'windows-node'],
+} as const satisfies Record<RuleId, readonly ['error' | 'warning', 'cluster' | 'windows-node' | 'ip-pool']>;
 
 const seed = readFileSync(new URL('./fixtures/seed-headings.txt', import.meta.url), 'utf8');
 
@@ -71,10 +69,15 @@ function schemaKeys(schema: unknown): string[] {
 
 describe('the catalog', () => {
   it('holds every rule of the requirement catalog, in its order, with its severity and subject', () => {
-    expect(CATALOG.map((r) => [r.id, r.severity, r.scope])).toEqual(EXPECTED);
-    expect(RULES.map((r) => [r.id, r.severity, r.scope])).toEqual(EXPECTED.slice(0, SEED_RULES));
+    // catalog/ids.ts is the one list: the rules, the seed's (the core's RULES) and the rest, in its order.
+    expect(CATALOG.map((r) => r.id)).toEqual(RULE_IDS);
+    expect(Object.keys(EXPECTED)).toEqual(RULE_IDS);
+    for (const rule of CATALOG) expect([rule.severity, rule.scope], rule.id).toEqual(EXPECTED[rule.id as RuleId]);
+    // The seed's 28 requirements (shared/spec/requirements.md) are the default profile's rules.
+    expect(SEED_RULE_IDS).toHaveLength(28);
+    expect(RULES.map((r) => r.id)).toEqual(SEED_RULE_IDS);
     // The core knows the later rules by name only.
-    expect(RELEASE_RULE_IDS).toEqual(EXPECTED.slice(SEED_RULES).map(([id]) => id));
+    expect(RELEASE_RULE_IDS).toEqual(RULE_IDS.slice(SEED_RULE_IDS.length));
   });
 
   it('has unique kebab-case ids, each reachable by getCatalogRule, and the seed\'s by getRule', () => {

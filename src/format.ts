@@ -31,5 +31,5 @@ export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
 export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
 export { formatRuleDoc } from './formatters/rule-doc.js';
 export { REPOSITORY_URL, ruleDocsUrl } from './model/links.js';
-export { ruleDocs, documented, DOCUMENTED_RULES } from './catalog/docs.js';
+export { ruleDocs, documented, DOCUMENTED_RULES, type RenderedDocs } from './catalog/docs.js';
 export { hintFor } from './catalog/hints.js';

@@ -80,9 +80,21 @@ export {
   type ReleaseDatum,
   type SupportedWindowsBuild,
 } from './catalog/default.js';
+export { INSTALL_METHODS, type ReleaseData } from './model/release.js';
 export { profileLabel, patchRange, type SelectedRelease } from './engine/select.js';
 export { RULES, getRule } from './catalog/default.js';
-export { RULE_IDS, RELEASE_RULE_IDS, isRuleId, type RuleId } from './catalog/ids.js';
+export {
+  RULE_IDS,
+  RELEASE_RULE_IDS,
+  SEED_RULE_IDS,
+  LATER_RULE_IDS,
+  ADVISORY_RULE_IDS,
+  isRuleId,
+  type RuleId,
+  type SeedRuleId,
+  type LaterRuleId,
+  type AdvisoryRuleId,
+} from './catalog/ids.js';
 export { poolCommand } from './catalog/conditions.js';
 export { waiverMatches, subjectKey, type ParseWaiversResult } from './engine/waivers.js';
 export { WaiverSchema, type Waiver } from './model/waiver.js';

@@ -117,3 +117,12 @@ describe('calico-windows-compat facts --release', () => {
     expect(operator.stdout).toContain('- kubernetes.hostProcessContainersEnabled:');
   });
 });
+
+describe('calico-windows-compat explain --release', () => {
+  it('explain --release renders the rule for that release', () => {
+    const run = cli(['explain', 'windows-os-version', '--release', '3.30']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The build is 17763 with revision 1432 or later, or 20348 with revision 169 or later.');
+    expect(run.stdout).toContain('[Calico for Windows v3.30 requirements]');
+  });
+});

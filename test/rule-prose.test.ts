@@ -7,7 +7,6 @@ import { getCatalogRule } from '../src/catalog/later-rules.js';
 import { CALICO_3_23 } from '../src/catalog/default.js';
 import { CALICO_3_16, CALICO_3_17, CALICO_3_26, CALICO_3_30, CALICO_RELEASES } from '../src/catalog/releases.js';
 import { formatRuleDoc } from '../src/formatters/rule-doc.js';
-import { runCli } from './support/cli.js';
 
 const rule = (id: string) => {
   const found = getCatalogRule(id);
@@ -53,12 +52,5 @@ describe('rule prose under each release', () => {
         if (r.sections.length > 0) expect(text, `${r.id} under v${profile.release}`).toContain(`[Calico for Windows v${profile.release} requirements]`);
         if (profile.release !== '3.23') expect(text, `${r.id} under v${profile.release}`).not.toMatch(/v3\.23\b/);
       }
-  });
-
-  it('explain --release renders the rule for that release', () => {
-    const run = runCli(['explain', 'windows-os-version', '--release', '3.30']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('The build is 17763 with revision 1432 or later, or 20348 with revision 169 or later.');
-    expect(run.stdout).toContain('[Calico for Windows v3.30 requirements]');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { CONTROL_PLANE_ROLES, type ClusterFacts, type KnownNetworking, type KnownPlatform, type LinuxNodeFacts } from '../model/facts.js';
 import type { ReleaseData } from '../model/release.js';
+import { quoteForShell } from '../model/words.js';
 import { condition } from '../engine/define.js';
 import type { Condition } from '../engine/rule.js';
 import { isKnownPlatform } from './tables/platforms.js';
@@ -35,14 +36,14 @@ export function platformIs(platform: KnownPlatform, label: string): Condition<{ 
 }
 
 /**
- * A release command with one pool's values filled in.
+ * A release command with one pool's values filled in, the pool's name quoted for the shell.
  *
  * @example
  * poolCommand(CALICO_3_23.commands.disablePool, { pool: 'default-ipv4-ippool' });
  */
 export function poolCommand(template: string, values: { readonly pool: string; readonly vxlanMode?: string; readonly encapsulation?: string }): string {
   return template
-    .replaceAll('<pool>', values.pool)
+    .replaceAll('<pool>', quoteForShell(values.pool, 'posix'))
     .replaceAll('<vxlanMode>', values.vxlanMode ?? '')
     .replaceAll('<encapsulation>', values.encapsulation ?? '');
 }

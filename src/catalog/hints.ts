@@ -1,3 +1,5 @@
+import { quoteForShell } from '../model/words.js';
+
 /**
  * How to find each fact, shown on `unknown` findings so users know what to collect and where.
  * Node facts are written `node.*`; `<node>` is replaced with the node's name.
@@ -49,6 +51,9 @@ const HINTS: Readonly<Record<string, string>> = {
   'node.tls12Enabled': 'on the node: [Net.ServicePointManager]::SecurityProtocol includes Tls12.',
 };
 
+// A hint of the table itself, never one the prototype lends (`constructor`, `toString`).
+const own = (path: string): string | undefined => (Object.hasOwn(HINTS, path) ? HINTS[path] : undefined);
+
 /**
  * How to find the fact at a rendered path (`calico.strictAffinity`, `nodes[win-1].osBuild`).
  * Unknown paths get a generic hint rather than nothing.
@@ -56,11 +61,11 @@ const HINTS: Readonly<Record<string, string>> = {
 export function hintFor(path: string): string {
   const node = /^nodes\[(.+)\]\.(\w+)$/.exec(path);
   if (node?.[1] !== undefined && node[2] !== undefined) {
-    const hint = HINTS[`node.${node[2]}`];
-    if (hint !== undefined) return hint.replaceAll('<node>', node[1]);
+    const hint = own(`node.${node[2]}`);
+    if (hint !== undefined) return hint.replaceAll('<node>', quoteForShell(node[1], 'posix'));
   }
   const pool = /^calico\.ipPools\[.+\]\./.test(path);
-  return HINTS[path] ?? (pool ? HINTS['calico.ipPools'] ?? '' : 'add it to the facts.');
+  return own(path) ?? (pool ? own('calico.ipPools') ?? '' : 'add it to the facts.');
 }
 
 /** Every fact path that has a hint: the integrity test checks each rule's facts against it. */

@@ -44,3 +44,46 @@ export function formatIssues(issues: readonly InputIssue[]): string {
     })
     .join('\n');
 }
+
+/**
+ * How many problems an error lists; the rest are counted in one last issue (`more-issues`), so a document of
+ * a million unknown keys gives a readable error, quickly.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/**
+ * Collects problems up to {@link MAX_REPORTED_ISSUES} and counts the rest, so a validator never holds or
+ * prints more than a screenful however much bad input it is given.
+ */
+export class IssueList {
+  private readonly listed: InputIssue[] = [];
+  private unreported = 0;
+
+  /** Whether another problem would still be listed (when not, callers may skip the work of describing it). */
+  get full(): boolean {
+    return this.listed.length >= MAX_REPORTED_ISSUES;
+  }
+
+  /** Adds a problem: listed while there is room, else counted. */
+  add(issue: InputIssue): void {
+    if (this.full) this.unreported++;
+    else this.listed.push(issue);
+  }
+
+  /** Counts a problem without describing it (the list is full). */
+  count(): void {
+    this.unreported++;
+  }
+
+  /** Whether any problem was found. */
+  get size(): number {
+    return this.listed.length + this.unreported;
+  }
+
+  /** The listed problems, then one that counts the others (at `path`). */
+  issues(path = '(root)'): InputIssue[] {
+    return this.unreported === 0
+      ? [...this.listed]
+      : [...this.listed, { path, code: 'more-issues', message: `and ${this.unreported} more problem${this.unreported === 1 ? '' : 's'}, not listed` }];
+  }
+}

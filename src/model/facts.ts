@@ -64,6 +64,43 @@ const uniqueNames = (list: string, what: string) =>
 
 const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
 
+/**
+ * A Kubernetes object name (Node, IPPool): a DNS-1123 subdomain, as the API server requires. Names end up
+ * in commands users copy (`kubectl get node <name>`, `calicoctl patch ippool <name>`), so a name no
+ * Kubernetes object can have is refused rather than carried into them.
+ */
+export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+const kubernetesName = () =>
+  nonEmpty().check(
+    z.refine((v) => v.length <= 253 && KUBERNETES_NAME.test(v), {
+      message: "is not a Kubernetes object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
+      abort: true,
+    }),
+  );
+
+// An IPv4 or IPv6 network with its prefix length: `10.244.0.0/16`, `fd00:10:244::/64`.
+const CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(?:3[0-2]|[12]?\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(?:12[0-8]|1[01]\d|[1-9]?\d))$/;
+
+const cidr = () => nonEmpty().check(z.refine((v) => CIDR.test(v), { message: "is not a CIDR (expected something like '10.244.0.0/16')", abort: true }));
+
+/** Findings name an unnamed pool by its CIDR: two unnamed pools of one CIDR would share a name. */
+const uniqueCidrs = z.superRefine((items: ReadonlyArray<{ readonly name?: string | undefined; readonly cidr?: string | undefined }>, ctx) => {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (item.cidr === undefined || item.name !== undefined) return;
+    const first = seen.get(item.cidr);
+    if (first === undefined) seen.set(item.cidr, index);
+    else
+      ctx.issues.push({
+        code: 'custom',
+        input: item.cidr,
+        path: [index, 'cidr'],
+        message: `duplicates the CIDR of calico.ipPools[${first}]: give the pools names, or drop the duplicate`,
+      });
+  });
+});
+
 const versionString = () =>
   nonEmpty().check(
     z.refine((v) => parseVersion(v) !== undefined, {
@@ -73,8 +110,8 @@ const versionString = () =>
 
 /** An IP pool of the Linux side's Calico. Disabled pools are ignored by every rule. */
 export const IpPoolSchema = z.strictObject({
-  name: z.optional(nonEmpty()),
-  cidr: z.optional(nonEmpty()),
+  name: z.optional(kubernetesName()),
+  cidr: z.optional(cidr()),
   encapsulation: EncapsulationSchema,
   disabled: z.optional(z.boolean()),
 });
@@ -102,7 +139,7 @@ export const CalicoFactsSchema = z.strictObject({
   /** The `kubernetes-services-endpoint` ConfigMap (tigera-operator namespace): the API server's host and port. */
   kubernetesServicesEndpoint: z.optional(z.strictObject({ host: z.optional(nonEmpty()), port: z.optional(nonEmpty()) })),
   ipPools: z.optional(
-    z.array(IpPoolSchema).check(uniqueNames('calico.ipPools', 'pool')),
+    z.array(IpPoolSchema).check(uniqueNames('calico.ipPools', 'pool'), uniqueCidrs),
   ),
 });
 /** Calico facts. */
@@ -139,7 +176,7 @@ export type AksFacts = z.infer<typeof AksFactsSchema>;
 /** A Linux node. Roles absent, or without a control-plane role, make it a worker. */
 export const LinuxNodeFactsSchema = z.strictObject({
   os: z.literal('linux'),
-  name: nonEmpty(),
+  name: kubernetesName(),
   roles: z.optional(z.array(nonEmpty())),
   routeReflector: z.optional(z.boolean()),
 });
@@ -149,7 +186,7 @@ export type LinuxNodeFacts = z.infer<typeof LinuxNodeFactsSchema>;
 /** A Windows node, joined or about to be. */
 export const WindowsNodeFactsSchema = z.strictObject({
   os: z.literal('windows'),
-  name: nonEmpty(),
+  name: kubernetesName(),
   osBuild: z.optional(
     nonEmpty().check(
       z.refine((v) => parseWindowsBuild(v) !== undefined, {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { CompatError, type InputIssue } from './errors.js';
+import { CompatError, MAX_REPORTED_ISSUES, type InputIssue } from './errors.js';
 import { closest } from './words.js';
 import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
 
@@ -46,11 +46,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/**
- * How many problems an error lists; the rest are counted in one last issue (`more-issues`), so a document of
- * a million unknown keys gives a readable error, quickly.
- */
-export const MAX_REPORTED_ISSUES = 100;
+export { MAX_REPORTED_ISSUES } from './errors.js';
 
 /**
  * Every problem zod found, as {@link InputIssue}s in the library's words: paths users write

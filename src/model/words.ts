@@ -61,3 +61,20 @@ export function alternatives(items: readonly string[]): string {
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
+
+// Characters no shell gives a meaning to: a word made of them needs no quotes.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * A value quoted for the shell a command is written for, so it stays one argument whatever it holds:
+ * POSIX `sh` (kubectl, calicoctl) in single quotes, `'` written `'\''`; PowerShell in single quotes, its
+ * quote characters doubled. A value of plain characters is left as it is.
+ *
+ * @example
+ * quoteForShell('default-ipv4-ippool', 'posix'); // default-ipv4-ippool
+ * quoteForShell('p; reboot', 'posix');           // 'p; reboot'
+ */
+export function quoteForShell(value: string, shell: 'posix' | 'powershell'): string {
+  if (SHELL_SAFE.test(value)) return value;
+  return shell === 'posix' ? `'${value.replaceAll("'", "'\\''")}'` : `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
+}

@@ -88,9 +88,17 @@ const containerRuntime = fc.oneof(
 const cniPlugin = fc.oneof(fc.constantFrom('calico', 'win-bridge', 'calico.exe', 'Calico', 'flannel', 'azure-vnet'), tricky, anyNonEmpty);
 const datastore = fc.constantFrom('kubernetes' as const, 'etcd' as const);
 const encapsulation = fc.constantFrom('none' as const, 'vxlan' as const, 'vxlan-cross-subnet' as const, 'ipip' as const, 'ipip-cross-subnet' as const);
+/** Kubernetes object names (DNS-1123 subdomains), prototype words that are such names among them. */
+const kubernetesName = fc.oneof(
+  fc.constantFrom('constructor', 'prototype', 'valueof', 'a.b', '0', 'x--y'),
+  fc
+    .array(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/), { minLength: 1, maxLength: 3 })
+    .map((labels) => labels.join('.')),
+);
+
 const nodeName = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('win-1', 'win-2', 'win-10', 'linux-1', 'linux-2', 'cp-1', 'rr-1') },
-  { weight: 1, arbitrary: fc.oneof(tricky, anyNonEmpty) },
+  { weight: 1, arbitrary: kubernetesName },
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -119,7 +127,7 @@ const windowsNode: fc.Arbitrary<WindowsNodeFacts> = fc.record({
 
 const ipPool: fc.Arbitrary<IpPool> = fc.record(
   {
-    name: fc.oneof(fc.constantFrom('default-ipv4-ippool', 'vxlan-pool', 'bgp-pool'), tricky, anyNonEmpty),
+    name: fc.oneof(fc.constantFrom('default-ipv4-ippool', 'vxlan-pool', 'bgp-pool'), kubernetesName),
     cidr: fc.constantFrom('10.244.0.0/16', '192.168.0.0/16', '10.0.0.0/8', 'fd00::/48'),
     encapsulation,
     disabled: fc.boolean(),
@@ -128,16 +136,24 @@ const ipPool: fc.Arbitrary<IpPool> = fc.record(
 );
 
 const ipPools = fc.array(ipPool, { maxLength: 4 }).map((pools) => {
-  // Pool names are unique (the schema says so): a repeated name is dropped, leaving the pool unnamed.
-  const seen = new Set<string>();
+  // Pool names, and the CIDRs of unnamed pools, are unique (the schema says so): a repeated one is dropped.
+  const names = new Set<string>();
+  const cidrs = new Set<string>();
   return pools.map((pool) => {
-    if (pool.name === undefined) return pool;
-    if (!seen.has(pool.name)) {
-      seen.add(pool.name);
-      return pool;
+    let kept: IpPool = pool;
+    if (kept.name !== undefined) {
+      if (names.has(kept.name)) {
+        const { name: _repeated, ...rest } = kept;
+        kept = rest;
+      } else names.add(kept.name);
     }
-    const { name: _repeated, ...rest } = pool;
-    return rest;
+    if (kept.cidr !== undefined && kept.name === undefined) {
+      if (cidrs.has(kept.cidr)) {
+        const { cidr: _repeated, ...rest } = kept;
+        kept = rest;
+      } else cidrs.add(kept.cidr);
+    }
+    return kept;
   });
 });
 

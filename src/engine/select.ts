@@ -6,9 +6,9 @@
  */
 import { CompatError } from '../model/errors.js';
 import type { ClusterFacts } from '../model/facts.js';
-import type { InputIssue } from '../model/errors.js';
+import { IssueList } from '../model/errors.js';
 import { compareVersions, parseVersion } from '../model/version.js';
-import { closest } from '../model/words.js';
+import { closest, shorten } from '../model/words.js';
 import type { ReleaseProfile, Rule } from './rule.js';
 
 /** The profile chosen for an evaluation, what was asked for, and why when the choice was not plain. */
@@ -105,25 +105,27 @@ export interface RuleSelection {
 export function selectRules(options: RuleSelection, profile: ReleaseProfile, knownIds: readonly string[]): readonly Rule[] {
   const inProfile = profile.rules.map((r) => r.id);
   const ids = [...new Set([...inProfile, ...knownIds])];
-  const issues: InputIssue[] = [];
+  const issues = new IssueList();
+  const all = new Set(ids);
   const check = (list: readonly string[] | undefined, key: string, known: readonly string[]): Set<string> | undefined => {
     if (list === undefined) return undefined;
+    const knownSet = new Set(known);
     list.forEach((id, index) => {
-      if (!known.includes(id)) {
-        const suggestion = closest(id, known);
-        issues.push({
-          path: `${key}[${index}]`,
-          code: 'unknown-rule',
-          message: ids.includes(id)
-            ? `'${id}' is not a rule of the ${profileLabel(profile)} profile`
-            : `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
-        });
-      }
+      if (knownSet.has(id)) return;
+      if (issues.full) return issues.count();
+      const suggestion = closest(id, known);
+      issues.add({
+        path: `${key}[${index}]`,
+        code: 'unknown-rule',
+        message: all.has(id)
+          ? `'${id}' is not a rule of the ${profileLabel(profile)} profile`
+          : `'${shorten(id)}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      });
     });
     return new Set(list);
   };
   const only = check(options.rules, 'rules', inProfile);
   const skip = check(options.skipRules, 'skipRules', ids);
-  if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
+  if (issues.size > 0) throw new CompatError('invalid-options', 'Invalid options:', issues.issues());
   return profile.rules.filter((rule) => (only === undefined || only.has(rule.id)) && !skip?.has(rule.id));
 }

@@ -5,13 +5,13 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { CompatError, type InputIssue } from '../model/errors.js';
+import { CompatError, MAX_REPORTED_ISSUES, capIssues, type InputIssue } from '../model/errors.js';
 import { describeValue, formatPath, schemaIssues } from '../model/parse.js';
 import { WaiverSchema, type Waiver } from '../model/waiver.js';
 import { subjectKey, type Finding, type FindingWaiver, type WaiverResult } from '../model/report.js';
 
 export { subjectKey } from '../model/report.js';
-import { closest } from '../model/words.js';
+import { closest, shorten } from '../model/words.js';
 
 /** The result of {@link parseWaivers}: the waivers, or an error listing every problem. */
 export type ParseWaiversResult =
@@ -36,18 +36,22 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[], ids:
   const result = schema.safeParse(input);
   const issues: InputIssue[] = result.success ? [] : schemaIssues(schema, result.error, input, prefix);
   const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
+  let uncounted = 0;
   if (Array.isArray(entries)) {
     // Every rule of the catalog: a waiver may name a later release's rule.
+    const known = new Set(ids);
     entries.forEach((entry: unknown, index) => {
       const rule = (entry as { rule?: unknown } | null)?.rule;
-      if (typeof rule !== 'string' || rule === '' || ids.includes(rule)) return;
+      if (typeof rule !== 'string' || rule === '' || known.has(rule)) return;
+      // Past the listed ones, a problem is counted, not described.
+      if (issues.length >= 2 * MAX_REPORTED_ISSUES) return void uncounted++;
       const suggestion = closest(rule, ids);
       const at = [...prefix, ...(list ? [] : ['waivers']), index, 'rule'];
-      issues.push(issue(at, 'unknown-rule', `'${rule}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`));
+      issues.push(issue(at, 'unknown-rule', `'${shorten(rule)}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`));
     });
   }
   // Entry by entry, in the order of the file.
-  return issues.sort((a, b) => entryIndex(a) - entryIndex(b));
+  return capIssues(issues.sort((a, b) => entryIndex(a) - entryIndex(b)), uncounted, formatPath(prefix));
 }
 
 /** Whether a waiver covers a finding: same rule, and its subject (when it names one) is the finding's. */

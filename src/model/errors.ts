@@ -52,6 +52,22 @@ export function formatIssues(issues: readonly InputIssue[]): string {
 export const MAX_REPORTED_ISSUES = 100;
 
 /**
+ * At most {@link MAX_REPORTED_ISSUES} problems, then one that counts the others (those counted already in
+ * `more-issues` entries, and `uncounted` more), at `path`.
+ */
+export function capIssues(issues: readonly InputIssue[], uncounted = 0, path = '(root)'): InputIssue[] {
+  const listed: InputIssue[] = [];
+  let unreported = uncounted;
+  for (const issue of issues) {
+    if (issue.code === 'more-issues') unreported += Number(/\d+/.exec(issue.message)?.[0] ?? 0);
+    else if (listed.length < MAX_REPORTED_ISSUES) listed.push(issue);
+    else unreported++;
+  }
+  if (unreported > 0) listed.push({ path, code: 'more-issues', message: `and ${unreported} more problem${unreported === 1 ? '' : 's'}, not listed` });
+  return listed;
+}
+
+/**
  * Collects problems up to {@link MAX_REPORTED_ISSUES} and counts the rest, so a validator never holds or
  * prints more than a screenful however much bad input it is given.
  */

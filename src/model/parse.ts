@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { CompatError, MAX_REPORTED_ISSUES, type InputIssue } from './errors.js';
-import { closest } from './words.js';
+import { closest, shorten } from './words.js';
 import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
 
 /** The result of {@link parseFacts}: the facts, or an error listing every problem. */
@@ -39,7 +39,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else {
-      const name = String(key);
+      const name = shorten(String(key));
       out += /^[A-Za-z_$][\w$]*$/.test(name) ? (out === '' ? name : `.${name}`) : `[${JSON.stringify(name)}]`;
     }
   }

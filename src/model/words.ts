@@ -14,18 +14,36 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length] ?? 0;
 }
 
-/** The candidate nearest to `word`, if one is close enough to be a likely typo. */
+/** Longer words are no typo of any name the library knows: no suggestion is looked for. */
+const MAX_SUGGESTED_LENGTH = 100;
+
+/**
+ * The candidate nearest to `word`, if one is close enough to be a likely typo. Bounded in cost: a word
+ * longer than any known name gets no suggestion, and candidates too far apart in length are skipped.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * Input echoed in a message, cut to its first `max` characters so a 20 MB key does not make a 20 MB
+ * message: `aaaa… (2000000 characters)`.
+ */
+export function shorten(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 /**

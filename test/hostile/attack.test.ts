@@ -7,7 +7,9 @@ import { hintFor } from '../../src/catalog/hints.js';
 import { poolCommand } from '../../src/catalog/conditions.js';
 import { CALICO_3_23 } from '../../src/catalog/default.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
-import { parseFacts } from '../../src/model/parse.js';
+import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
+import { parseWaivers } from '../../src/api.js';
+import { CompatError } from '../../src/model/errors.js';
 import { quoteForShell } from '../../src/model/words.js';
 import { formatMarkdown } from '../../src/formatters/markdown.js';
 import { formatText } from '../../src/formatters/text.js';
@@ -109,4 +111,58 @@ describe('defect 20: hintFor reads its own table only', () => {
   });
 });
 
-export { formatMarkdown, formatText };
+
+/** The error a call throws (a CompatError), or a failure. */
+function thrown(run: () => unknown): CompatError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompatError) return error;
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('defect 13: every problem list is capped', () => {
+  const capped = (issues: readonly { code: string; message: string }[], total: number): void => {
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues.at(-1)).toMatchObject({ code: 'more-issues', message: `and ${total - MAX_REPORTED_ISSUES} more problems, not listed` });
+  };
+
+  it('manifests: 100,000 documents that are no objects', () => {
+    capped(thrown(() => factsFromManifests(Array(100_000).fill(1))).issues, 100_000);
+  });
+
+  it('waivers: 100,000 unknown rule ids', () => {
+    const result = parseWaivers(Array.from({ length: 100_000 }, (_, i) => ({ rule: `nope-${i}`, reason: 'x' })));
+    expect(result.success).toBe(false);
+    if (!result.success) capped(result.error.issues, 100_000);
+  });
+
+  it('rule options: 40,000 unknown ids', () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `nope-${i}`);
+    capped(thrown(() => evaluateCompatibility({}, { skipRules: ids })).issues, 40_000);
+  });
+});
+
+describe('defect 14: typo suggestions are bounded in cost and echo a short prefix', () => {
+  it('a 2 MB rule id in a waiver', () => {
+    const result = parseWaivers([{ rule: 'r'.repeat(2_000_000), reason: 'x' }]);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues).toEqual([expect.objectContaining({ path: '[0].rule', message: `'${'r'.repeat(80)}… (2000000 characters)' is not a rule id` })]);
+  });
+
+  it('a 2 MB unknown key in facts', () => {
+    const result = parseFacts({ ['k'.repeat(2_000_000)]: 1 });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(result.error.message.length).toBeLessThan(400);
+      expect(result.error.issues[0]?.path).toBe(`["${'k'.repeat(80)}… (2000000 characters)"]`);
+    }
+  });
+
+  it('a near miss is still suggested', () => {
+    const result = parseWaivers([{ rule: 'windows-tls1', reason: 'x' }]);
+    expect(!result.success && result.error.issues[0]?.message).toBe("'windows-tls1' is not a rule id (did you mean 'windows-tls12'?)");
+  });
+});

@@ -166,3 +166,12 @@ describe('defect 14: typo suggestions are bounded in cost and echo a short prefi
     expect(!result.success && result.error.issues[0]?.message).toBe("'windows-tls1' is not a rule id (did you mean 'windows-tls12'?)");
   });
 });
+
+describe('defect 12: single-ip-pool-type is linear in the number of pools', () => {
+  it('100,000 pools are decided, their message names five of each kind', () => {
+    const ipPools = Array.from({ length: 100_000 }, (_, i) => ({ name: `p-${i}`, encapsulation: i % 2 === 0 ? 'ipip' : 'vxlan' }) as const);
+    const [finding] = evaluateCompatibility({ networking: 'calico-vxlan', calico: { ipPools } }, { rules: ['single-ip-pool-type'] }).findings;
+    expect(finding?.status).toBe('fail');
+    expect(finding?.message).toBe("Enabled pools mix encapsulations: 'ipip' (p-0, p-2, p-4, p-6, p-8 and 49995 more), 'vxlan' (p-1, p-3, p-5, p-7, p-9 and 49995 more).");
+  });
+});

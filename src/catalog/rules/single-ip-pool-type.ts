@@ -43,7 +43,11 @@ export default defineClusterRule({
   reads: ['networking'],
   check: ({ networking }, { profile, given: { enabled } }) => {
     const byEncapsulation = new Map<string, string[]>();
-    for (const { pool, name: label } of enabled) byEncapsulation.set(pool.encapsulation, [...(byEncapsulation.get(pool.encapsulation) ?? []), label]);
+    for (const { pool, name: label } of enabled) {
+      const labels = byEncapsulation.get(pool.encapsulation);
+      if (labels === undefined) byEncapsulation.set(pool.encapsulation, [label]);
+      else labels.push(label);
+    }
     const [only] = byEncapsulation.keys();
     const first = enabled[0].name;
     if (byEncapsulation.size === 1)
@@ -53,7 +57,10 @@ export default defineClusterRule({
           : `All ${enabled.length} enabled pools use '${only}'.`,
       );
 
-    const mix = [...byEncapsulation].map(([encapsulation, labels]) => `'${encapsulation}' (${labels.join(', ')})`).join(', ');
+    // In the order of the list, at most five names per encapsulation: 100,000 pools make a short message.
+    const named = (labels: readonly string[]): string =>
+      labels.length <= 5 ? labels.join(', ') : `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more`;
+    const mix = [...byEncapsulation].map(([encapsulation, labels]) => `'${encapsulation}' (${named(labels)})`).join(', ');
     const wanted =
       networking === 'calico-vxlan' || networking === 'calico-bgp' ? NETWORKING[networking].poolEncapsulation : undefined;
     if (wanted === undefined) return fail(`Enabled pools mix encapsulations: ${mix}.`);

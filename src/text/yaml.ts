@@ -3,7 +3,7 @@
  * `calico-windows-compat/yaml`.
  * @module
  */
-import { Composer, Document as YamlDocument, Lexer, LineCounter, Parser, isMap, isScalar, isSeq, type CST, type Document } from 'yaml';
+import { Composer, Document as YamlDocument, Lexer, LineCounter, Parser, isMap, isScalar, isSeq, visit, type CST, type Document } from 'yaml';
 import { CompatError, type InputIssue } from '../model/errors.js';
 import { parseFacts, type ParseFactsResult } from '../model/parse.js';
 import type { ClusterFacts } from '../model/facts.js';
@@ -112,7 +112,11 @@ export function parseYamlDocuments(text: string, options: TextOptions = {}): Tex
 
   const out: TextDocument[] = [];
   for (const [index, document] of documents.entries()) {
-    if (document.contents === null) continue;
+    // A document with nothing in it (a trailing `---`, a comment alone) is dropped.
+    const contents = document.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1])) continue;
+    const refused = refusedNode(document, lineCounter, index, options);
+    if (refused) throw refused;
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -144,6 +148,37 @@ export function parseYamlDocuments(text: string, options: TextOptions = {}): Tex
     });
   }
   return out;
+}
+
+// Tags the yaml package reads as a Map, a Set or a list of pairs: no fact is either, and zod would read
+// one as an empty object, silently dropping what it holds.
+const COLLECTION_TAGS = new Set(['tag:yaml.org,2002:omap', 'tag:yaml.org,2002:set', 'tag:yaml.org,2002:pairs']);
+
+/**
+ * What the library refuses in a document before reading it: collection tags it cannot read faithfully
+ * (`!!omap`, `!!set`, `!!pairs`), and more than {@link MAX_ALIAS_COUNT} aliases in the document, however
+ * they are spread over anchors.
+ */
+function refusedNode(document: Document.Parsed, lineCounter: LineCounter, index: number, options: TextOptions): CompatError | undefined {
+  let aliases = 0;
+  let found: { readonly range: readonly number[] | null | undefined; readonly code: string; readonly message: string } | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (++aliases <= MAX_ALIAS_COUNT) return undefined;
+      found = { range: node.range, code: 'yaml-aliases', message: `more than ${MAX_ALIAS_COUNT} aliases in one document: refused as a possible alias bomb` };
+      return visit.BREAK;
+    },
+    Collection(_key, node) {
+      if (node.tag === undefined || !COLLECTION_TAGS.has(node.tag)) return undefined;
+      found = { range: node.range, code: 'yaml-unsupported-tag', message: `${node.tag.replace('tag:yaml.org,2002:', '!!')} is not supported: write a plain mapping or list` };
+      return visit.BREAK;
+    },
+  });
+  if (found === undefined) return undefined;
+  const { line, col } = lineCounter.linePos(found.range?.[0] ?? document.range[0]);
+  return new CompatError('invalid-input', `Cannot read ${options.file ?? 'the text'}:`, [
+    { path: `document ${index + 1}`, code: found.code, message: found.message, location: located(options.file, { line, column: col }) },
+  ]);
 }
 
 /**

@@ -11,8 +11,8 @@ import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { parseWaivers } from '../../src/api.js';
 import { CompatError } from '../../src/model/errors.js';
 import { quoteForShell } from '../../src/model/words.js';
-import { formatMarkdown } from '../../src/formatters/markdown.js';
-import { formatText } from '../../src/formatters/text.js';
+import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
+import { parseWaiversText } from '../../src/text/waivers.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 
 const problems = (input: unknown): string[] => {
@@ -173,5 +173,59 @@ describe('defect 12: single-ip-pool-type is linear in the number of pools', () =
     const [finding] = evaluateCompatibility({ networking: 'calico-vxlan', calico: { ipPools } }, { rules: ['single-ip-pool-type'] }).findings;
     expect(finding?.status).toBe('fail');
     expect(finding?.message).toBe("Enabled pools mix encapsulations: 'ipip' (p-0, p-2, p-4, p-6, p-8 and 49995 more), 'vxlan' (p-1, p-3, p-5, p-7, p-9 and 49995 more).");
+  });
+});
+
+describe('defect 6: YAML collection tags are refused with their position, never read as empty', () => {
+  it.each([
+    ['!!omap under kubernetes', 'kubernetes: !!omap\n  - version: v1.30.0\n', 'document 1: !!omap is not supported: write a plain mapping or list (line 2:3)'],
+    ['!!set under calico', 'calico: !!set {x}\n', 'document 1: !!set is not supported: write a plain mapping or list (line 1:15)'],
+    ['!!omap at the root', '!!omap [platform: gke]\n', 'document 1: !!omap is not supported: write a plain mapping or list (line 1:8)'],
+    ['!!pairs', 'nodes: !!pairs [a: 1]\n', 'document 1: !!pairs is not supported: write a plain mapping or list (line 1:16)'],
+  ])('%s', (_name, text, issue) => {
+    const result = parseFactsText(text);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.message.split('\n').slice(1)).toEqual([`  ${issue}`]);
+  });
+
+  it('in manifests too', () => {
+    expect(() => parseManifestsText('apiVersion: crd.projectcalico.org/v1\nkind: FelixConfiguration\nmetadata: {name: default}\nspec: !!omap [ipipEnabled: true]\n')).toThrow(
+      /!!omap is not supported: write a plain mapping or list \(line 4:14\)/,
+    );
+  });
+});
+
+describe('defect 9: empty documents are dropped, as the docs say', () => {
+  const node = 'apiVersion: v1\nkind: Node\nmetadata: {name: w}\nstatus: {nodeInfo: {operatingSystem: windows}}\n';
+  it.each([
+    ['a trailing ---', `${node}---\n`],
+    ['a comment-only document (Helm)', `---\n# Source: chart/templates/empty.yaml\n---\n${node}`],
+    ['empty documents between', `---\n---\n${node}---\n---\n`],
+  ])('%s', (_name, text) => {
+    expect(parseManifestsText(text).objects).toHaveLength(1);
+    expect(factsFromManifests(parseManifestsText(text).objects).facts.nodes).toEqual([{ os: 'windows', name: 'w' }]);
+  });
+
+  it('a facts or waivers file ending in --- is one document', () => {
+    expect(parseFactsText('platform: eks\n---\n')).toEqual({ success: true, data: { platform: 'eks' } });
+    expect(parseWaiversText('- {rule: windows-tls12, reason: checked}\n---\n').success).toBe(true);
+  });
+
+  it('an explicit null stays a document (and is refused where an object belongs)', () => {
+    expect(parseYamlDocuments('--- null\n')).toHaveLength(1);
+  });
+});
+
+describe('defect 15: the alias limit is per document, not per anchor', () => {
+  it('200 anchors each used 99 times are refused', () => {
+    const anchors = Array.from({ length: 200 }, (_, i) => `a${i}: &x${i} {k: v}`).join('\n');
+    const uses = Array.from({ length: 200 }, (_, i) => `u${i}: [${Array.from({ length: 99 }, () => `*x${i}`).join(', ')}]`).join('\n');
+    expect(() => parseYamlDocuments(`${anchors}\n${uses}\n`)).toThrow(/more than 100 aliases in one document: refused as a possible alias bomb/);
+  });
+
+  it('aliases spread over anchors, a hundred in all, are read', () => {
+    const anchors = Array.from({ length: 10 }, (_, i) => `a${i}: &x${i} v${i}`).join('\n');
+    const uses = Array.from({ length: 10 }, (_, i) => `u${i}: [${Array.from({ length: 10 }, () => `*x${i}`).join(', ')}]`).join('\n');
+    expect(Object.keys(parseYamlDocuments(`${anchors}\n${uses}\n`)[0]?.value as object)).toHaveLength(20);
   });
 });

@@ -6,6 +6,8 @@
  */
 import type { ClusterFacts, NodeFacts } from '../model/facts.js';
 import type { FactSource } from '../model/report.js';
+import { CompatError } from '../model/errors.js';
+import { parseFacts } from '../model/parse.js';
 
 /** One place where the hand-written facts changed a derived one. */
 export interface MergeNote {
@@ -48,12 +50,18 @@ export interface MergeResult {
  * by name and merged field by field; any other list (`calico.ipPools`, `roles`, `remoteAccess`) is
  * replaced whole by the explicit one. Pure: neither input is changed.
  *
+ * @throws {@link CompatError} `invalid-facts` when either input is not valid facts (see `parseFacts`).
+ *
  * @example
  * const derived = factsFromManifests(objects);
  * const merged = mergeFacts(derived.facts, handWritten, { sources: derived.sources });
  * evaluateCompatibility(merged.facts, { sources: merged.sources });
  */
 export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, options: MergeOptions = {}): MergeResult {
+  for (const [which, facts] of [['derived', derived], ['explicit', explicit]] as const) {
+    const parsed = parseFacts(facts);
+    if (!parsed.success) throw new CompatError('invalid-facts', `Invalid ${which} facts:`, parsed.error.issues);
+  }
   const sources: Record<string, FactSource> = { ...options.sources };
   const notes: MergeNote[] = [];
   const dropSources = (path: string): void => {

@@ -12,7 +12,8 @@ import { applicabilityOf, decide } from './decide.js';
 import { clusterEvidenceOf, compile, itemEvidenceOf } from './evidence.js';
 import { findingBase, toFinding } from './findings.js';
 import type { CheckContext, ReleaseProfile, RuleContext } from './rule.js';
-import { selectProfile, selectRules } from './select.js';
+import { profileLabel, selectProfile, selectRules } from './select.js';
+import { CompatError } from '../model/errors.js';
 import { noSubjectOutcome, subjectsOf } from './subjects.js';
 import { summarize } from './summary.js';
 import { applyWaivers } from './waivers.js';
@@ -57,14 +58,41 @@ export interface EngineDefaults {
 
 const CLUSTER: Subject = Object.freeze({ kind: 'cluster' });
 
+const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** Options of the wrong shape are misuse: a {@link CompatError}, never a `TypeError` from deeper down. */
+function checkOptions(options: EvaluateOptions): void {
+  const given = options as Record<string, unknown> | null;
+  if (given === null || typeof given !== 'object')
+    throw new CompatError('invalid-options', 'Invalid options:', [{ path: '(root)', code: 'invalid-type', message: 'expected an object of options' }]);
+  const problems: { path: string; message: string }[] = [];
+  const { rules, skipRules, sources, waivers, now, release, profiles } = given;
+  if (rules !== undefined && !isStringList(rules)) problems.push({ path: 'rules', message: 'expected a list of rule ids' });
+  if (skipRules !== undefined && !isStringList(skipRules)) problems.push({ path: 'skipRules', message: 'expected a list of rule ids' });
+  if (sources !== undefined && (sources === null || typeof sources !== 'object')) problems.push({ path: 'sources', message: 'expected an object of fact sources' });
+  if (waivers !== undefined && !Array.isArray(waivers)) problems.push({ path: 'waivers', message: 'expected a list of waivers (see parseWaivers)' });
+  if (now !== undefined && !(now instanceof Date)) problems.push({ path: 'now', message: 'expected a Date' });
+  if (release !== undefined && typeof release !== 'string' && !(typeof release === 'object' && release !== null && Array.isArray((release as { rules?: unknown }).rules)))
+    problems.push({ path: 'release', message: "expected a release ('3.27', 'auto') or a release profile" });
+  if (profiles !== undefined && !Array.isArray(profiles)) problems.push({ path: 'profiles', message: 'expected a list of release profiles' });
+  if (problems.length > 0)
+    throw new CompatError('invalid-options', 'Invalid options:', problems.map((p) => ({ ...p, code: 'invalid-type' })));
+}
+
 /**
  * Evaluates facts against the rules of the selected release, with the catalog's defaults handed in.
  * The public face is `evaluateCompatibility`, which binds the default catalog.
  */
 export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): Report {
+  checkOptions(options);
   const selected = selectProfile(options.release, facts, options.profiles ?? [defaults.profile], defaults.profile);
   const profile = selected.profile;
   const rules = selectRules(options, profile, defaults.ruleIds);
+  // Nothing evaluated proves nothing: a run that skips every rule is misuse, not "compatible".
+  if (rules.length === 0)
+    throw new CompatError('invalid-options', 'Invalid options:', [
+      { path: options.rules === undefined ? 'skipRules' : 'rules', code: 'no-rules', message: `leave no rule of the ${profileLabel(profile)} profile to evaluate` },
+    ]);
   const kubernetesVersion = facts.kubernetes?.version === undefined ? undefined : parseVersion(facts.kubernetes.version);
   const ctx: RuleContext = { profile, kubernetesVersion };
   const sources = options.sources;

@@ -58,6 +58,8 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[], ids:
 export function waiverMatches(waiver: Waiver, finding: Pick<Finding, 'ruleId' | 'subject'>): boolean {
   if (waiver.rule !== finding.ruleId) return false;
   if (waiver.subject === undefined) return true;
+  // `cluster` is the cluster's key, never a bare name: a node named `cluster` is written `node/cluster`.
+  if (waiver.subject === 'cluster') return finding.subject.kind === 'cluster';
   return waiver.subject === subjectKey(finding.subject) || (finding.subject.kind !== 'cluster' && waiver.subject === finding.subject.name);
 }
 
@@ -69,7 +71,7 @@ export function applyWaivers(
   ruleIds: readonly string[],
 ): { findings: Finding[]; waivers: WaiverResult[] } {
   const issues = waiverIssues(waivers, ['waivers'], ruleIds);
-  const today = now === undefined || Number.isNaN(now.getTime()) ? undefined : now.toISOString().slice(0, 10);
+  const today = now === undefined || Number.isNaN(now.getTime()) ? undefined : dayOf(now);
   const dated = waivers.findIndex((w) => w.expires !== undefined);
   if (today === undefined && (now !== undefined || dated >= 0))
     issues.push(
@@ -77,7 +79,7 @@ export function applyWaivers(
     );
   if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
 
-  const expired = waivers.map((w) => w.expires !== undefined && today !== undefined && w.expires < today);
+  const expired = waivers.map((w) => w.expires !== undefined && today !== undefined && isoDay(w.expires) < today);
   const covered = waivers.map(() => 0);
   const out = findings.map((finding) => {
     if (finding.status !== 'fail' && finding.status !== 'unknown') return finding;
@@ -118,6 +120,20 @@ export function applyWaivers(
     return { waiver, index, status, findings: n, message };
   });
   return { findings: out, waivers: results };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The UTC day of an instant, as a number of days since 1970-01-01: compares rightly in any year. */
+function dayOf(instant: Date): number {
+  return Math.floor(instant.getTime() / DAY_MS);
+}
+
+/** The day a `YYYY-MM-DD` date names (validated by the schema), as {@link dayOf} counts. */
+function isoDay(date: string): number {
+  const instant = new Date(0);
+  instant.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return dayOf(instant);
 }
 
 function findingWaiver(waiver: Waiver): FindingWaiver {

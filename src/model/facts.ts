@@ -127,9 +127,9 @@ export const CalicoFactsSchema = z.strictObject({
   strictAffinity: z.optional(z.boolean()),
   ipipEnabled: z.optional(z.boolean()),
   bgpEnabled: z.optional(z.boolean()),
-  vxlanPort: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  vxlanPort: z.optional(z.number().check(z.int({ abort: true }), z.minimum(1), z.maximum(65535))),
   /** FelixConfiguration `spec.vxlanVNI`. */
-  vxlanVNI: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(16777215))),
+  vxlanVNI: z.optional(z.number().check(z.int({ abort: true }), z.minimum(1), z.maximum(16777215))),
   /** How Calico for Windows is (or will be) installed on the Windows nodes. */
   installMethod: z.optional(InstallMethodSchema),
   /** Installation `spec.calicoNetwork.windowsDataplane`: `HNS` turns the operator's Windows install on, `Disabled` off. */

@@ -21,7 +21,15 @@ export type ParseFactsResult =
  * else evaluateCompatibility(result.data);
  */
 export function parseFacts(input: unknown): ParseFactsResult {
-  const result = ClusterFactsSchema.safeParse(input);
+  let result;
+  try {
+    result = ClusterFactsSchema.safeParse(input);
+  } catch (error) {
+    // Only a program can hand over a value that throws when read (a getter, a revoked Proxy): JSON and
+    // YAML cannot. It is bad input all the same, never an exception.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', [{ path: '(root)', code: 'unreadable', message: `cannot be read: ${shorten(reason)}` }]) };
+  }
   if (result.success) return { success: true, data: result.data };
   return { success: false, error: new CompatError('invalid-facts', 'Invalid facts:', schemaIssues(ClusterFactsSchema, result.error, input)) };
 }

@@ -37,7 +37,7 @@ export const WaiverSchema = z.strictObject({
   /** The subject it waives; absent = every subject of the rule. */
   subject: z.optional(text()),
   /** Why the exception is accepted. Required: a waiver nobody can explain is not a waiver. */
-  reason: text(),
+  reason: text().check(z.refine((v) => v.trim() !== '', { message: 'must say why: it is blank' })),
   /** Who answers for it. */
   owner: z.optional(text()),
   /** The last day it applies, `YYYY-MM-DD`. */

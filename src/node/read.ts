@@ -113,11 +113,16 @@ async function readAndParse<T>(
 }
 
 function decode(bytes: Uint8Array, name: string): string {
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     throw new CompatError('invalid-input', `Cannot read ${name}: it is not UTF-8 text.`);
   }
+  // UTF-16 and UTF-32 without a byte order mark decode as UTF-8 full of NULs; no YAML or JSON holds one.
+  if (text.includes('\0'))
+    throw new CompatError('invalid-input', `Cannot read ${name}: it is not UTF-8 text (it holds NUL characters, as UTF-16 and UTF-32 text does).`);
+  return text;
 }
 
 function tooLarge(name: string, size: number, limit: number, atLeast = false): CompatError {

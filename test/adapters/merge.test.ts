@@ -114,12 +114,10 @@ describe('mergeFacts', () => {
     expect(explicit.nodes?.[0]).toEqual({ os: 'windows', name: 'win-1', osBuild: '10.0.17763.3165' });
   });
 
-  it('handles a __proto__ key as data, never touching prototypes', () => {
+  it('refuses a __proto__ key as the unknown key it is, never touching prototypes', () => {
     const explicit = JSON.parse('{"calico": {"__proto__": {"polluted": true}}}') as ClusterFacts;
-    const result = mergeFacts(derived, explicit);
+    expect(() => mergeFacts(derived, explicit)).toThrow(/^Invalid explicit facts:\n {2}calico.__proto__: /);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(Object.getPrototypeOf(result.facts.calico)).toBe(Object.prototype);
-    expect(Object.keys(result.facts.calico ?? {})).toContain('__proto__');
   });
 });
 
@@ -220,21 +218,18 @@ describe('mergeFacts: notes, sources and values, exactly', () => {
     expect(result.sources['nodes[win-new].osBuild']).toEqual({ object: 'facts file', field: 'nodes[win-new].osBuild' });
   });
 
-  it('an object over a value that is not one (facts not validated) replaces it, reported', () => {
-    const result = mergeFacts({ calico: 'v3.23' } as unknown as ClusterFacts, { calico: { version: 'v3.23.1' } });
-    expect(result.facts).toEqual({ calico: { version: 'v3.23.1' } });
-    expect(result.notes.map((n) => n.message)).toEqual(['calico: {"version":"v3.23.1"} from the explicit facts replaces "v3.23".']);
+  it('facts that are not valid are refused, whichever side (attack 2026-12, defect 20)', () => {
+    expect(() => mergeFacts({ calico: 'v3.23' } as unknown as ClusterFacts, { calico: { version: 'v3.23.1' } })).toThrow(
+      expect.objectContaining({ name: 'CompatError', code: 'invalid-facts', message: expect.stringMatching(/^Invalid derived facts:\n {2}calico: /) }),
+    );
+    expect(() => mergeFacts(derived, { nodes: 'x' } as unknown as ClusterFacts)).toThrow(/^Invalid explicit facts:\n {2}nodes: /);
+    expect(() => mergeFacts(derived, { nodes: [null] } as unknown as ClusterFacts)).toThrow(/^Invalid explicit facts:\n {2}nodes\[0\]: /);
   });
 });
 
 describe('mergeFacts: null, from facts not validated', () => {
-  it('is a value like any other, replacing the derived one, reported', () => {
-    const result = mergeFacts(derived, { network: null, calico: { ipPools: null } } as unknown as ClusterFacts);
-    expect(result.notes.map((n) => n.message)).toEqual([
-      'calico.ipPools: null from the explicit facts replaces [{"name":"p","cidr":"10.0.0.0/16","encapsulation":"vxlan"}].',
-    ]);
-    expect(result.facts.network).toBeNull();
-    expect(result.facts.calico?.ipPools).toBeNull();
+  it('is refused: null is no fact', () => {
+    expect(() => mergeFacts(derived, { network: null, calico: { ipPools: null } } as unknown as ClusterFacts)).toThrow(/^Invalid explicit facts:/);
   });
 });
 

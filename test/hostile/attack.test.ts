@@ -10,6 +10,11 @@ import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { parseWaivers } from '../../src/api.js';
 import { CompatError } from '../../src/model/errors.js';
+import { applyWaivers } from '../../src/api.js';
+import { readTextFile } from '../../src/node/read.js';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { quoteForShell } from '../../src/model/words.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
 import { parseWaiversText } from '../../src/text/waivers.js';
@@ -227,5 +232,98 @@ describe('defect 15: the alias limit is per document, not per anchor', () => {
     const anchors = Array.from({ length: 10 }, (_, i) => `a${i}: &x${i} v${i}`).join('\n');
     const uses = Array.from({ length: 10 }, (_, i) => `u${i}: [${Array.from({ length: 10 }, () => `*x${i}`).join(', ')}]`).join('\n');
     expect(Object.keys(parseYamlDocuments(`${anchors}\n${uses}\n`)[0]?.value as object)).toHaveLength(20);
+  });
+});
+
+describe('defect 18: lenient values', () => {
+  it('a blank waiver reason is refused', () => {
+    const result = parseWaivers([{ rule: 'windows-tls12', reason: ' ' }]);
+    expect(!result.success && result.error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['[0].reason: must say why: it is blank, got " "']);
+  });
+
+  it('a 30-digit vxlanPort is one problem', () => {
+    expect(problems({ calico: { vxlanPort: 1e30 } })).toHaveLength(1);
+  });
+
+  it('a node name that is a space, holds a NUL or a zero-width space is refused', () => {
+    for (const name of [' ', 'w\u0000', 'w\u200b']) expect(problems({ nodes: [{ os: 'linux', name }] })).toHaveLength(1);
+  });
+});
+
+describe('defect 19: UTF-16 without a byte order mark is called what it is', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cwc-utf16-'));
+  it.each([
+    ['UTF-16LE', Buffer.from('platform: eks\n', 'utf16le')],
+    ['UTF-16BE', Buffer.from('platform: eks\n', 'utf16le').swap16()],
+    ['UTF-32LE', Buffer.from([...'{}'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))],
+  ])('%s', async (name, bytes) => {
+    const path = join(dir, `${name}.yaml`);
+    writeFileSync(path, bytes);
+    await expect(readTextFile(path)).rejects.toThrow(`Cannot read ${path}: it is not UTF-8 text (it holds NUL characters, as UTF-16 and UTF-32 text does).`);
+  });
+  it('cleans up', () => rmSync(dir, { recursive: true, force: true }));
+});
+
+describe('defect 20: API misuse is a CompatError, never a TypeError', () => {
+  it.each([
+    ['waivers as a string', { waivers: 'x' }, 'waivers: expected a list of waivers (see parseWaivers)'],
+    ['waivers as an object', { waivers: {} }, 'waivers: expected a list of waivers (see parseWaivers)'],
+    ['rules as a string', { rules: 'id' }, 'rules: expected a list of rule ids'],
+    ['release as a number', { release: 3.23 }, "release: expected a release ('3.27', 'auto') or a release profile"],
+    ['now as a string', { now: 'x' }, 'now: expected a Date'],
+    ['options as null', null, '(root): expected an object of options'],
+  ])('%s', (_name, options, issue) => {
+    const error = thrown(() => evaluateCompatibility({}, options as never));
+    expect(error.code).toBe('invalid-options');
+    expect(error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([issue]);
+  });
+
+  it('parseFacts never throws, even on a value that throws when read', () => {
+    const trap = Object.defineProperty({}, 'platform', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const input of [trap, revoked.proxy]) {
+      const result = parseFacts(input);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.issues[0]).toMatchObject({ path: '(root)', code: 'unreadable' });
+    }
+  });
+});
+
+describe('defect 21: filtering out every rule is misuse, not a vacuous COMPATIBLE', () => {
+  it.each([
+    ['one rule, also skipped', { rules: ['platform-supported'], skipRules: ['platform-supported'] }, 'rules'],
+    ['every rule skipped', { skipRules: CALICO_3_23.rules.map((r) => r.id) }, 'skipRules'],
+  ])('%s', (_name, options, path) => {
+    expect(thrown(() => evaluateCompatibility({}, options)).issues).toEqual([
+      { path, code: 'no-rules', message: 'leave no rule of the Calico v3.23 (manifest) profile to evaluate' },
+    ]);
+  });
+});
+
+describe('defect 23: waiver subjects are not ambiguous', () => {
+  it("'cluster' waives the cluster's finding, not a node named cluster", () => {
+    const report = evaluateCompatibility({ nodes: [{ os: 'windows', name: 'cluster', tls12Enabled: false }] }, { rules: ['windows-tls12'] });
+    const { findings } = applyWaivers(report.findings, [{ rule: 'windows-tls12', subject: 'cluster', reason: 'x' }]);
+    expect(findings[0]?.waived).toBeUndefined();
+    expect(applyWaivers(report.findings, [{ rule: 'windows-tls12', subject: 'node/cluster', reason: 'x' }]).findings[0]?.waived).toEqual({ reason: 'x' });
+  });
+});
+
+describe('defect 24: waiver expiry compares days, in any year', () => {
+  it.each([
+    ['the day after 9999-12-31', new Date(Date.UTC(10_000, 0, 1)), 'expired'],
+    ['9999-12-31 itself', new Date(Date.UTC(9999, 11, 31, 23)), 'applied'],
+  ])('%s', (_name, now, status) => {
+    const report = evaluateCompatibility({ nodes: [{ os: 'windows', name: 'w', tls12Enabled: false }] }, { rules: ['windows-tls12'] });
+    expect(applyWaivers(report.findings, [{ rule: 'windows-tls12', reason: 'x', expires: '9999-12-31' }], now).waivers[0]?.status).toBe(status);
+  });
+});
+
+describe("defect 25: remoteAccess's order does not change the message", () => {
+  it('either order, one message', () => {
+    const message = (remoteAccess: ('rdp' | 'winrm')[]) =>
+      evaluateCompatibility({ nodes: [{ os: 'windows', name: 'w', remoteAccess }] }, { rules: ['windows-remote-access'] }).findings[0]?.message;
+    expect(message(['winrm', 'rdp'])).toBe(message(['rdp', 'winrm']));
   });
 });

@@ -103,7 +103,8 @@ describe('hostile facts files through the CLI', () => {
   });
 
   it('control characters: exit 2 with a bounded message', () => {
-    expect(refused('control.yaml', CONTROL_GARBAGE)).toMatch(/^calico-windows-compat: Invalid facts in control\.yaml:/);
+    // NUL among them: no YAML or JSON text holds one (UTF-16 without a byte order mark does).
+    expect(refused('control.yaml', CONTROL_GARBAGE)).toMatch(/^calico-windows-compat: Cannot read \S*control\.yaml: it is not UTF-8 text \(it holds NUL characters/);
   });
 
   it('numbers where strings belong: exit 2, each named with its line', () => {

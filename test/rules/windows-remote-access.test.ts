@@ -14,10 +14,10 @@ describe('windows-remote-access', () => {
     { name: 'several unusable methods are listed', facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['ssh', 'telnet'] as unknown as ['rdp'] }] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, telnet, neither RDP nor WinRM\.$/ },
     // Rows that pin down messages and remediations, from the mutation-testing review.
     { name: "a method that is neither RDP nor WinRM (unvalidated input) does not count", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['ssh' as 'rdp'] }] }, status: 'fail', subject: "win-1", message: /^Node win-1 can be reached only over ssh, neither RDP nor WinRM\.$/ },
-    { name: "both methods are named", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['winrm', 'rdp'] }] }, status: 'pass', subject: "win-1", message: /^Node win-1 can be reached over WINRM and RDP\.$/ },
+    { name: "both methods are named", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['winrm', 'rdp'] }] }, status: 'pass', subject: "win-1", message: /^Node win-1 can be reached over RDP and WINRM\.$/ },
     { name: 'RDP passes', facts: { nodes: [win({ remoteAccess: ['rdp'] })] }, subject: 'win-1', status: 'pass', message: /win-1.*RDP/ },
     { name: 'WinRM passes', facts: { nodes: [win({ remoteAccess: ['winrm'] })] }, subject: 'win-1', status: 'pass', message: /WINRM/ },
-    { name: 'both pass', facts: { nodes: [win({ remoteAccess: ['winrm', 'rdp'] })] }, subject: 'win-1', status: 'pass', message: /WINRM and RDP/ },
+    { name: 'both pass', facts: { nodes: [win({ remoteAccess: ['winrm', 'rdp'] })] }, subject: 'win-1', status: 'pass', message: /RDP and WINRM/ },
     {
       name: 'an empty list fails: the node cannot be reached',
       facts: { nodes: [win({ remoteAccess: [] })] },

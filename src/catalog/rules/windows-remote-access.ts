@@ -20,13 +20,14 @@ export default defineNodeRule({
     'Enable Remote Desktop or WinRM (Enable-PSRemoting -Force) on the node, and allow it through the firewalls and security groups between you and the node.',
   requires: ['node.remoteAccess'],
   check: (_facts, node) => {
-    const usable = node.remoteAccess.filter((m) => (METHODS as readonly string[]).includes(m));
+    // In one order whatever the facts' order: the message does not change with it.
+    const usable = METHODS.filter((m) => (node.remoteAccess as readonly string[]).includes(m));
     return usable.length > 0
       ? pass(`Node ${node.name} can be reached over ${usable.map((m) => m.toUpperCase()).join(' and ')}.`)
       : fail(
           node.remoteAccess.length === 0
             ? `Node ${node.name} cannot be reached remotely: remoteAccess is empty (neither RDP nor WinRM).`
-            : `Node ${node.name} can be reached only over ${node.remoteAccess.join(', ')}, neither RDP nor WinRM.`,
+            : `Node ${node.name} can be reached only over ${[...node.remoteAccess].sort().join(', ')}, neither RDP nor WinRM.`,
         );
   },
 });

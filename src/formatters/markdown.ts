@@ -37,7 +37,7 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
     `${h} ${VERDICT[report.verdict]}`,
     '',
     `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)` +
-      (options.input ? ` · facts: \`${options.input}\`` : ''),
+      (options.input ? ` · facts: ${code(options.input)}` : ''),
     '',
     [
       `**${counts.errors} ${plural(counts.errors, 'error')}**`,
@@ -51,12 +51,12 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
 
   if (fails.length > 0) {
     out.push('', `${h}# Failures`, '', '| Severity | Rule | Subject | Finding |', '| --- | --- | --- | --- |');
-    for (const f of fails) out.push(row(f.severity, ruleLink(f.ruleId), describeSubject(f.subject), cell(f.message)));
+    for (const f of fails) out.push(row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message)));
   }
   if (unknowns.length > 0) {
     out.push('', `${h}# Unknown: facts needed`, '', '| Severity | Rule | Subject | Facts needed |', '| --- | --- | --- | --- |');
     for (const f of unknowns)
-      out.push(row(f.severity, ruleLink(f.ruleId), describeSubject(f.subject), (f.missingFacts ?? []).map(code).join(', ') || cell(f.message)));
+      out.push(row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), (f.missingFacts ?? []).map(code).join(', ') || cell(f.message)));
     if (report.missingFacts.length > 0)
       out.push('', `Facts still needed to decide the verdict: ${report.missingFacts.map(code).join(', ')}`);
   }
@@ -83,14 +83,14 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
     out.push('', `${h}# Waived`, '', '| Status | Rule | Subject | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- | --- |');
     for (const f of waived)
       out.push(
-        row(f.status, ruleLink(f.ruleId), describeSubject(f.subject), cell(f.waived?.reason ?? ''), cell(f.waived?.owner ?? ''), f.waived?.expires ?? ''),
+        row(f.status, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.waived?.reason ?? ''), cell(f.waived?.owner ?? ''), f.waived?.expires ?? ''),
       );
   }
   const notices = (report.waivers ?? []).filter((w) => w.status !== 'applied');
   if (notices.length > 0) {
     out.push('', `${h}# Waivers to review`, '');
     for (const w of notices)
-      out.push(`- **${w.status}**: \`${w.waiver.rule}\`${w.waiver.subject ? ` for ${code(w.waiver.subject)}` : ''}: ${escapeMarkdown(w.message)}`);
+      out.push(`- **${w.status}**: ${code(w.waiver.rule)}${w.waiver.subject ? ` for ${code(w.waiver.subject)}` : ''}: ${escapeMarkdown(w.message)}`);
   }
 
   const rest = report.findings.filter((f) => f.status === 'pass' || f.status === 'not-applicable');
@@ -101,7 +101,7 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
       '',
       '| Result | Rule | Subject | Finding |',
       '| --- | --- | --- | --- |',
-      ...rest.map((f) => row(f.status === 'pass' ? 'pass' : 'n/a', ruleLink(f.ruleId), describeSubject(f.subject), cell(f.message))),
+      ...rest.map((f) => row(f.status === 'pass' ? 'pass' : 'n/a', ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message))),
       '',
       '</details>',
     );
@@ -122,9 +122,16 @@ function cell(text: string): string {
   return escapeMarkdown(text).replaceAll('\n', '<br>');
 }
 
+/**
+ * A code span that stays one span on one line, in a table cell too: no backtick to close it, `|` escaped
+ * (GitHub splits cells on it even inside code), control characters dropped, newlines as spaces.
+ */
 function code(text: string): string {
-  return `\`${text.replaceAll('`', "'")}\``;
+  return `\`${text.replace(CONTROL, '').replace(/[\r\n]+/g, ' ').replaceAll('`', "'").replaceAll('|', '\\|')}\``;
 }
+
+// C0 control characters but tab and newline, and DEL.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 /** Text for a cell of a generated table, where the text is Markdown already: only `|` escaped. */
 export function escapeTableCell(text: string): string {
@@ -134,7 +141,7 @@ export function escapeTableCell(text: string): string {
 /** Text that renders as itself: Markdown and HTML syntax characters escaped. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(CONTROL, '')
     .replace(/[\\`*_[\]|]/g, '\\$&')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;');
@@ -149,7 +156,10 @@ export function markdownText(text: string): string {
   const blocks: string[] = [];
   let commands: string[] = [];
   const flush = (): void => {
-    if (commands.length > 0) blocks.push(['```sh', ...commands, '```'].join('\n'));
+    // A fence longer than any run of backticks in the commands: no command can close it.
+    const longest = Math.max(0, ...commands.map((c) => Math.max(0, ...[...c.matchAll(/`+/g)].map((m) => m[0].length))));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    if (commands.length > 0) blocks.push([`${fence}sh`, ...commands.map((c) => c.replace(CONTROL, '')), fence].join('\n'));
     commands = [];
   };
   for (const line of text.split('\n')) {

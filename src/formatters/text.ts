@@ -1,4 +1,4 @@
-import { plural } from '../model/words.js';
+import { plural, printable } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
 import { describeSource, type Finding, type FindingStatus, type Report, type Subject } from '../model/report.js';
 
@@ -31,11 +31,14 @@ const SECTIONS: ReadonlyArray<{ status: FindingStatus; heading: string; mark: st
  */
 export function formatText(report: Report, options: TextFormatOptions = {}): string {
   const paint = (style: Style, text: string): string => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  // Every value from the input goes through `v` (printable): input can never style, rewrite or reorder
+  // the terminal's lines, with or without colour.
+  const v = printable;
   const lines: string[] = [];
   lines.push(
     paint('bold', `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)`),
   );
-  if (options.input) lines.push(paint('gray', options.input));
+  if (options.input) lines.push(paint('gray', v(options.input)));
   const idWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
 
   for (const section of SECTIONS) {
@@ -44,19 +47,19 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     if (findings.length === 0) continue;
     lines.push('', paint(section.style, paint('bold', `${section.heading} (${findings.length})`)));
     for (const [subject, group] of groupBySubject(findings)) {
-      lines.push(`  ${paint('bold', subject)}`);
+      lines.push(`  ${paint('bold', v(subject))}`);
       for (const finding of group) {
         const severity = finding.status === 'fail' && finding.severity !== 'error' ? paint('yellow', ` [${finding.severity}]`) : '';
-        const waived = finding.waived ? paint('cyan', ` [waived: ${finding.waived.reason}]`) : '';
-        lines.push(`    ${paint(section.style, section.mark)} ${finding.ruleId.padEnd(idWidth)}  ${finding.message}${severity}${waived}`);
+        const waived = finding.waived ? paint('cyan', ` [waived: ${v(finding.waived.reason)}]`) : '';
+        lines.push(`    ${paint(section.style, section.mark)} ${v(finding.ruleId.padEnd(idWidth))}  ${v(finding.message)}${severity}${waived}`);
         if (finding.status === 'fail') {
           // Where the deciding facts came from, so users know which object to change.
           for (const { fact, source } of finding.evidence)
-            if (source) lines.push(...indent(paint('gray', `${fact} from ${describeSource(source)}`), '', idWidth));
-          if (finding.remediation) lines.push(...indent(finding.remediation, '→ ', idWidth));
+            if (source) lines.push(...indent(paint('gray', v(`${fact} from ${describeSource(source)}`)), '', idWidth));
+          if (finding.remediation) lines.push(...indent(v(finding.remediation), '→ ', idWidth));
         }
         if (finding.status === 'unknown')
-          for (const path of finding.missingFacts ?? []) lines.push(...indent(`needs ${path}: ${hintFor(path)}`, '', idWidth));
+          for (const path of finding.missingFacts ?? []) lines.push(...indent(v(`needs ${path}: ${hintFor(path)}`), '', idWidth));
       }
     }
   }
@@ -65,7 +68,7 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   if (notices.length > 0) {
     lines.push('', paint('yellow', paint('bold', `Waivers to review (${notices.length})`)));
     for (const w of notices)
-      lines.push(`  ${paint('yellow', '!')} ${w.status} waiver for ${w.waiver.rule}${w.waiver.subject ? ` (${w.waiver.subject})` : ''}: ${w.message}`);
+      lines.push(`  ${paint('yellow', '!')} ${w.status} waiver for ${v(w.waiver.rule)}${w.waiver.subject ? ` (${v(w.waiver.subject)})` : ''}: ${v(w.message)}`);
   }
 
   const { counts } = report;
@@ -78,7 +81,7 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
       (counts.waived ? `, ${counts.waived} waived` : ''),
   );
   if (report.verdict === 'indeterminate' && report.missingFacts.length > 0)
-    lines.push(`Facts still needed to decide: ${report.missingFacts.join(', ')}`);
+    lines.push(`Facts still needed to decide: ${v(report.missingFacts.join(', '))}`);
   return `${lines.join('\n')}\n`;
 }
 

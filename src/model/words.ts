@@ -96,3 +96,15 @@ export function quoteForShell(value: string, shell: 'posix' | 'powershell'): str
   if (SHELL_SAFE.test(value)) return value;
   return shell === 'posix' ? `'${value.replaceAll("'", "'\\''")}'` : `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
 }
+
+// Control characters (C0 but tab and newline, DEL, C1), and the bidirectional overrides and isolates.
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text safe for a terminal: control characters, escape sequences (ESC, CSI, OSC), carriage returns and
+ * bidirectional overrides from input are written as visible escapes (`\u001b`), so a value can neither
+ * restyle the output, rewrite a line nor reorder it. Tabs and newlines stay.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -15,7 +15,9 @@ import { readTextFile } from '../../src/node/read.js';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { quoteForShell } from '../../src/model/words.js';
+import { printable, quoteForShell } from '../../src/model/words.js';
+import { formatMarkdown, markdownText } from '../../src/formatters/markdown.js';
+import { formatText } from '../../src/formatters/text.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
 import { parseWaiversText } from '../../src/text/waivers.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
@@ -325,5 +327,56 @@ describe("defect 25: remoteAccess's order does not change the message", () => {
     const message = (remoteAccess: ('rdp' | 'winrm')[]) =>
       evaluateCompatibility({ nodes: [{ os: 'windows', name: 'w', remoteAccess }] }, { rules: ['windows-remote-access'] }).findings[0]?.message;
     expect(message(['winrm', 'rdp'])).toBe(message(['rdp', 'winrm']));
+  });
+});
+
+describe('defect 5: the text report shows input values, never their escape sequences', () => {
+  const hostile = {
+    platform: '\u001b[2J\u001b[H\u001b[32mVerdict: COMPATIBLE\u001b[0m',
+    networking: 'calico-vxlan\rVerdict: COMPATIBLE',
+    infrastructure: 'aws\u202Egnp.exe\u001b]0;pwned\u0007',
+  };
+  it.each([true, false])('with colour %s', (color) => {
+    const text = formatText(evaluateCompatibility(hostile), { color });
+    // The only escape sequences are the formatter's own colours: ESC followed by [<digits>m.
+    expect(text.replace(/\u001b\[\d+m/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toContain('\\u001b[2J\\u001b[H\\u001b[32mVerdict: COMPATIBLE\\u001b[0m');
+    expect(text).toContain('calico-vxlan\\u000dVerdict: COMPATIBLE');
+  });
+
+  it('printable keeps tabs and newlines, and shows every other control character', () => {
+    expect(printable('a\tb\nc\u0000\u009b\u2066')).toBe('a\tb\nc\\u0000\\u009b\\u2066');
+  });
+});
+
+describe('defect 7: the Markdown report cannot be broken out of', () => {
+  const evil = 'a|b<img src=x onerror=alert(1)>';
+  const report = evaluateCompatibility({ nodes: [{ os: 'windows', name: evil, tls12Enabled: false }] } as ClusterFacts, { rules: ['windows-tls12', 'windows-os-version'] });
+
+  it('subjects in table cells: no live HTML, no extra cells', () => {
+    const markdown = formatMarkdown(report);
+    // Inside a code span `<img …>` is text; anywhere else it would be HTML.
+    expect(markdown.replace(/`[^`\n]*`/g, '')).not.toContain('<img');
+    for (const line of markdown.split('\n').filter((l) => l.startsWith('| ') && l.includes('node a')))
+      expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+  });
+
+  it('code spans in cells escape |', () => {
+    const markdown = formatMarkdown(report);
+    const row = markdown.split('\n').find((l) => l.includes('Facts needed') === false && l.includes('osBuild'));
+    expect(row).toBeDefined();
+    expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+  });
+
+  it('a remediation cannot close its fence', () => {
+    const text = markdownText('Run this:\ncmd ```\n<img src=x onerror=alert(1)>\n``` more');
+    const fence = text.split('\n').find((l) => l.startsWith('```'));
+    expect(fence).toBe('````sh');
+    expect(text.trimEnd().endsWith('\n````')).toBe(true);
+  });
+
+  it('the input name is one code span', () => {
+    const markdown = formatMarkdown(report, { input: 'a`<img src=x onerror=alert(1)>`.yaml' });
+    expect(markdown).toContain("facts: `a'<img src=x onerror=alert(1)>'.yaml`");
   });
 });

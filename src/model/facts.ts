@@ -44,23 +44,32 @@ export type RemoteAccessMethod = z.infer<typeof RemoteAccessMethodSchema>;
  * Names must be unique in a list: findings and missing facts name nodes and pools by name
  * (`nodes[win-1].osBuild`). The second of two equal names is the problem, pointing at the first.
  */
-const uniqueNames = (list: string, what: string) =>
-  z.superRefine((items: ReadonlyArray<{ readonly name?: string | undefined }>, ctx) => {
+const uniqueNames = (list: string, what: string) => uniqueBy('name', () => true, (first) => `duplicates the name of ${list}[${first}]: ${what} names must be unique`);
+
+/** The second of two items with the same `key` (among those `counts` keeps) is a problem, pointing at the first. */
+function uniqueBy<K extends 'name' | 'cidr'>(
+  key: K,
+  counts: (item: { readonly name?: string | undefined; readonly cidr?: string | undefined }) => boolean,
+  message: (first: number) => string,
+) {
+  return z.superRefine((items: ReadonlyArray<{ readonly name?: string | undefined; readonly cidr?: string | undefined }>, ctx) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
-      if (item.name === undefined) return;
-      const first = seen.get(item.name);
-      if (first === undefined) seen.set(item.name, index);
+      const value = item[key];
+      if (value === undefined || !counts(item)) return;
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, index);
       else
         ctx.issues.push({
           // Stryker disable next-line StringLiteral: schemaIssues words every issue code it does not know as it words custom ones
           code: 'custom',
-          input: item.name,
-          path: [index, 'name'],
-          message: `duplicates the name of ${list}[${first}]: ${what} names must be unique`,
+          input: value,
+          path: [index, key],
+          message: message(first),
         });
     });
   });
+}
 
 const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
 
@@ -85,21 +94,8 @@ const CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\
 const cidr = () => nonEmpty().check(z.refine((v) => CIDR.test(v), { message: "is not a CIDR (expected something like '10.244.0.0/16')", abort: true }));
 
 /** Findings name an unnamed pool by its CIDR: two unnamed pools of one CIDR would share a name. */
-const uniqueCidrs = z.superRefine((items: ReadonlyArray<{ readonly name?: string | undefined; readonly cidr?: string | undefined }>, ctx) => {
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    if (item.cidr === undefined || item.name !== undefined) return;
-    const first = seen.get(item.cidr);
-    if (first === undefined) seen.set(item.cidr, index);
-    else
-      ctx.issues.push({
-        code: 'custom',
-        input: item.cidr,
-        path: [index, 'cidr'],
-        message: `duplicates the CIDR of calico.ipPools[${first}]: give the pools names, or drop the duplicate`,
-      });
-  });
-});
+const uniqueCidrs = uniqueBy('cidr', (pool) => pool.name === undefined, (first) => `duplicates the CIDR of calico.ipPools[${first}]: give the pools names, or drop the duplicate`);
+
 
 const versionString = () =>
   nonEmpty().check(

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { concatManifests, factsFromManifests, type ManifestNote } from '../../src/adapters/manifests.js';
-import { CompatError } from '../../src/model/errors.js';
 import { parseManifestsText } from '../../src/text/yaml.js';
 import { calico, calicoConfig, derive, k8sNode, noteFor, winNode } from './helpers.js';
+import { thrown } from '../support/errors.js';
 
 
-function thrown(run: () => unknown): CompatError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompatError) return error;
-    throw error;
-  }
-  throw new Error('expected a CompatError');
-}
 
 const NOT_OBJECTS = 'neither an object with apiVersion and kind, nor a List, nor kubectl version output:';
 const list = (...items: unknown[]) => ({ apiVersion: 'v1', kind: 'List', items });

@@ -4,6 +4,7 @@ import { CompatError } from '../../src/model/errors.js';
 import { evaluateCompatibility } from '../../src/api.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { DEFAULT_MAX_BYTES, readFactsFile, readTextFile, readTextStream } from '../../src/node/read.js';
+import { thrown } from '../support/errors.js';
 import {
   DEFAULT_MAX_TEXT_LENGTH,
   MAX_LOCATED_JSON_LENGTH,
@@ -55,15 +56,6 @@ function codes(error: CompatError): string[] {
   return error.issues.map((i) => i.code);
 }
 
-function thrown(step: () => unknown): CompatError {
-  try {
-    step();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CompatError);
-    return error as CompatError;
-  }
-  throw new Error('did not throw');
-}
 
 describe('YAML alias bombs', () => {
   it('a billion laughs is refused after 100 alias expansions, in milliseconds', () => {

@@ -9,7 +9,6 @@ import { CALICO_3_23 } from '../../src/catalog/default.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { parseWaivers } from '../../src/api.js';
-import { CompatError } from '../../src/model/errors.js';
 import { applyWaivers } from '../../src/api.js';
 import { readTextFile } from '../../src/node/read.js';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +20,7 @@ import { formatText } from '../../src/formatters/text.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
 import { parseWaiversText } from '../../src/text/waivers.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
+import { thrown } from '../support/errors.js';
 
 const problems = (input: unknown): string[] => {
   const result = parseFacts(input);
@@ -119,16 +119,6 @@ describe('defect 20: hintFor reads its own table only', () => {
 });
 
 
-/** The error a call throws (a CompatError), or a failure. */
-function thrown(run: () => unknown): CompatError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompatError) return error;
-    throw error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 describe('defect 13: every problem list is capped', () => {
   const capped = (issues: readonly { code: string; message: string }[], total: number): void => {

@@ -1,0 +1,12 @@
+import { CompatError } from '../../src/model/errors.js';
+
+/** The CompatError a call throws; anything else thrown, or nothing, fails the test. */
+export function thrown(run: () => unknown): CompatError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompatError) return error;
+    throw error;
+  }
+  throw new Error('expected a CompatError, but nothing was thrown');
+}

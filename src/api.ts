@@ -6,7 +6,8 @@
 import type { ClusterFacts } from './model/facts.js';
 import type { Finding, Report, WaiverResult } from './model/report.js';
 import type { Waiver } from './model/waiver.js';
-import { evaluate, type EngineDefaults, type EvaluateOptions } from './engine/evaluate.js';
+import type { EngineDefaults, EvaluateOptions } from './engine/evaluate.js';
+import { evaluateAcross } from './engine/candidates.js';
 import type { ReleaseProfile } from './engine/rule.js';
 import { selectProfile, type SelectedRelease } from './engine/select.js';
 import { applyWaivers as applyWaiversWith, parseWaivers as parseWaiversWith, type ParseWaiversResult } from './engine/waivers.js';
@@ -20,6 +21,11 @@ const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS }
  * subject (each Windows node for node rules, each enabled IP pool for pool rules), in catalog order,
  * then subject name.
  *
+ * A decided finding never changes when more facts arrive, whatever the `release` option: where the
+ * facts leave the profile open (`'auto'` without `calico.version`, a release with two install methods
+ * without `calico.installMethod`), a finding another profile they could select would decide otherwise is
+ * `unknown`, naming the fact that selects it.
+ *
  * Pure: no I/O, no clock, no environment; the same facts give the same report. A failing requirement
  * is a finding, never an exception. It throws a {@link CompatError} (`invalid-options`) only for misuse,
  * such as an unknown rule id. Facts from untrusted input should go through {@link parseFacts} first.
@@ -30,7 +36,7 @@ const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS }
  * report.findings.filter((f) => f.status === 'fail');
  */
 export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOptions = {}): Report {
-  return evaluate(facts, options, DEFAULTS);
+  return evaluateAcross(facts, options, DEFAULTS);
 }
 
 /**

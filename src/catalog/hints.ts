@@ -38,8 +38,8 @@ const HINTS: Readonly<Record<string, string>> = {
   'eks.instanceRole.secretsReadableIn':
     'kubectl auth can-i get secrets -n calico-system (or kube-system) --as <the Windows instance role user>.',
   'aks.newCluster': 'whether Calico for Windows was enabled when the AKS cluster was created.',
-  nodes: 'kubectl get nodes -o yaml lists every node with its OS and roles.',
-  'nodes[os=windows]': 'add the Windows nodes, joined (kubectl get nodes -l kubernetes.io/os=windows -o yaml) or planned.',
+  nodes: 'kubectl get nodes -o yaml lists every node with its OS and roles; list every node, Linux and Windows: the list is read as the whole cluster.',
+  'nodes[os=windows]': 'add the Windows nodes, joined or planned, to a list of every node, Linux and Windows (kubectl get nodes -o yaml): the list is read as the whole cluster.',
   'node.osBuild': "kubectl get node <node> -o jsonpath='{.status.nodeInfo.kernelVersion}' (e.g. 10.0.17763.1432).",
   'node.containerRuntime': "kubectl get node <node> -o jsonpath='{.status.nodeInfo.containerRuntimeVersion}'.",
   'node.datastore': "the datastore in the node's Calico for Windows config.ps1 (kubernetes or etcdv3).",

@@ -6,6 +6,7 @@ import { evaluateCompatibility } from '../../src/api.js';
 import { hintFor } from '../../src/catalog/hints.js';
 import { poolCommand } from '../../src/catalog/conditions.js';
 import { CALICO_3_23 } from '../../src/catalog/default.js';
+import { CALICO_RELEASES } from '../../src/catalog/releases.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
 import { parseWaivers } from '../../src/api.js';
@@ -368,5 +369,38 @@ describe('defect 7: the Markdown report cannot be broken out of', () => {
   it('the input name is one code span', () => {
     const markdown = formatMarkdown(report, { input: 'a`<img src=x onerror=alert(1)>`.yaml' });
     expect(markdown).toContain("facts: `a'<img src=x onerror=alert(1)>'.yaml`");
+  });
+});
+
+describe('defect 11: refinement holds under release selection', () => {
+  const under = (facts: ClusterFacts, release: string) =>
+    new Map(evaluateCompatibility(facts, { release, profiles: CALICO_RELEASES }).findings.map((f) => [`${f.ruleId}|${f.subject.kind === 'cluster' ? 'cluster' : f.subject.name}`, f]));
+
+  it.each([
+    ["auto: a 20H2 build passes under v3.23 and fails under v3.26", { nodes: [{ os: 'windows', name: 'w', osBuild: '10.0.19042.1' }] } as ClusterFacts, { calico: { version: '3.26.1' } }, 'windows-os-version|w'],
+    ["auto: Docker passes under v3.23, fails under v3.28", { nodes: [{ os: 'windows', name: 'w', containerRuntime: 'docker://20.10.1' }] } as ClusterFacts, { calico: { version: '3.28.0' } }, 'windows-container-runtime|w'],
+  ])('%s: unknown, naming calico.version, until the version is known', (_name, base, more, key) => {
+    expect(under({ ...base, calico: { installMethod: 'manifest' } }, 'auto').get(key)).toMatchObject({ status: 'unknown', missingFacts: ['calico.version'] });
+    const before = under(base, 'auto').get(key);
+    // The install method is open too: both facts are named.
+    expect(before).toMatchObject({ status: 'unknown', missingFacts: ['calico.version', 'calico.installMethod'] });
+    expect(before?.message).toMatch(/^Cannot decide until calico\.version and calico\.installMethod are known: pass under Calico v3\.23 \(manifest\), (fail|not a rule) under Calico v3\.\d+/);
+    const after = under({ ...base, ...more }, 'auto').get(key);
+    expect(after?.status).toBe('fail');
+  });
+
+  it('3.27 without the install method: linux-calico-version waits for calico.installMethod', () => {
+    const finding = under({ calico: { version: '3.26.0' } }, '3.27').get('linux-calico-version|cluster');
+    expect(finding).toMatchObject({ status: 'unknown', missingFacts: ['calico.installMethod'] });
+    expect(under({ calico: { version: '3.26.0', operatorManaged: false } }, '3.27').get('linux-calico-version|cluster')?.status).toBe('pass');
+    expect(under({ calico: { version: '3.26.0', installMethod: 'operator' } }, '3.27').get('linux-calico-version|cluster')?.status).toBe('fail');
+  });
+
+  it('findings every selectable profile agrees on stay decided', () => {
+    expect(under({ platform: 'gke' }, 'auto').get('platform-supported|cluster')?.status).toBe('fail');
+  });
+
+  it("the nodes hint asks for every node, Linux and Windows: a partial list is not the cluster's", () => {
+    expect(hintFor('nodes[os=windows]')).toMatch(/every node/);
   });
 });

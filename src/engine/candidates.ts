@@ -1,0 +1,105 @@
+/**
+ * Release selection that the facts leave open. `release: 'auto'` without `calico.version`, or a release
+ * line that documents two install methods without `calico.installMethod`, picks a profile the facts do not
+ * decide; a finding that would come out otherwise under another profile they could select is then not
+ * decided: it is `unknown`, naming the fact that selects the profile. So a decided finding never changes
+ * when that fact arrives, whatever the `release` option.
+ * @module
+ */
+import type { ClusterFacts } from '../model/facts.js';
+import { subjectKey, type Finding, type FindingStatus, type Report } from '../model/report.js';
+import type { RuleFactPath } from './fact-paths.js';
+import { evaluate, type EngineDefaults, type EvaluateOptions } from './evaluate.js';
+import type { ReleaseProfile } from './rule.js';
+import { profileLabel, selectProfile, type SelectedRelease } from './select.js';
+import { summarize } from './summary.js';
+import { applyWaivers } from './waivers.js';
+
+/** The profiles, besides the selected one, that the facts left unknown could select; and those facts. */
+export interface OpenSelection {
+  readonly facts: readonly RuleFactPath[];
+  readonly others: readonly ReleaseProfile[];
+}
+
+/** What the facts leave open in choosing the profile for a `release` string. */
+export function openSelection(release: string, facts: ClusterFacts, profiles: readonly ReleaseProfile[], selected: ReleaseProfile): OpenSelection {
+  const text = release.trim();
+  const versionOpen = text === 'auto' && facts.calico?.version === undefined;
+  // A suffix (`3.27/operator`), calico.installMethod, or operatorManaged: false decides the method.
+  const methodOpen = !text.includes('/') && facts.calico?.installMethod === undefined && facts.calico?.operatorManaged !== false;
+  const open: RuleFactPath[] = [];
+  if (versionOpen) open.push('calico.version');
+  const others = new Set<ReleaseProfile>();
+  const sameRange = (a: ReleaseProfile, b: ReleaseProfile): boolean =>
+    a.release === b.release && a.patches?.first === b.patches?.first && a.patches?.last === b.patches?.last;
+  // Without the version, any release the profiles cover, each chosen as the facts would choose it then.
+  const chosen = versionOpen
+    ? profiles.map((p) => selectProfile(p.patches === undefined ? p.release : `v${p.patches.first}`, facts, profiles, selected).profile)
+    : [selected];
+  for (const profile of chosen) {
+    if (profile !== selected) others.add(profile);
+    // Without the method, the other method's profile of the same release too.
+    if (methodOpen) for (const p of profiles) if (p !== selected && sameRange(p, profile)) others.add(p);
+  }
+  if (methodOpen && [...others].some((p) => p.installMethod !== selected.installMethod)) open.push('calico.installMethod');
+  return { facts: open, others: [...others] };
+}
+
+const DECIDED: ReadonlySet<FindingStatus> = new Set(['pass', 'fail', 'not-applicable']);
+
+/**
+ * `evaluate`, with findings that a fact selecting the profile could still change made `unknown`. Used
+ * by `evaluateCompatibility` for every `release` string.
+ */
+export function evaluateAcross(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): Report {
+  // Options of the wrong shape are the engine's to refuse.
+  const release = typeof options === 'object' && options !== null ? options.release : undefined;
+  if (typeof release !== 'string') return evaluate(facts, options, defaults);
+  const profiles = options.profiles ?? [defaults.profile];
+  const selected: SelectedRelease = selectProfile(release, facts, profiles, defaults.profile);
+  const open = openSelection(release, facts, profiles, selected.profile);
+  if (open.others.length === 0) return evaluate(facts, options, defaults);
+
+  const { waivers, now, ...rest } = options;
+  const base = evaluate(facts, { ...rest, release: selected.profile }, defaults);
+  const alternatives = open.others.map((profile) => ({ profile, statuses: statusesUnder(profile, facts, rest, defaults) }));
+  const findings = base.findings.map((finding) => {
+    if (!DECIDED.has(finding.status)) return finding;
+    const key = `${finding.ruleId}|${subjectKey(finding.subject)}`;
+    const differing = alternatives.filter((a) => a.statuses.get(key) !== finding.status);
+    return differing.length === 0 ? finding : undecided(finding, selected.profile, differing, open.facts, key);
+  });
+  if (waivers === undefined) return summarize(findings, selected);
+  const waived = applyWaivers(findings, waivers, now, defaults.ruleIds);
+  return summarize(waived.findings, selected, waived.waivers);
+}
+
+/** Each finding's status under another profile, by rule and subject; none where the rule is not in it. */
+function statusesUnder(profile: ReleaseProfile, facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): Map<string, FindingStatus> {
+  const ids = new Set(profile.rules.map((r) => r.id));
+  const only = options.rules?.filter((id) => ids.has(id));
+  const left = profile.rules.filter((r) => (only === undefined || only.includes(r.id)) && !options.skipRules?.includes(r.id));
+  if (left.length === 0) return new Map();
+  const report = evaluate(facts, { ...options, release: profile, ...(only === undefined ? {} : { rules: only }) }, defaults);
+  return new Map(report.findings.map((f) => [`${f.ruleId}|${subjectKey(f.subject)}`, f.status]));
+}
+
+function undecided(
+  finding: Finding,
+  selected: ReleaseProfile,
+  differing: ReadonlyArray<{ readonly profile: ReleaseProfile; readonly statuses: ReadonlyMap<string, FindingStatus> }>,
+  open: readonly string[],
+  key: string,
+): Finding {
+  const [first] = differing;
+  const other = first?.statuses.get(key);
+  const more = differing.length - 1;
+  const elsewhere = `${other === undefined ? 'not a rule' : other} under ${first === undefined ? 'another release' : profileLabel(first.profile)}${more > 0 ? ` and ${more} more` : ''}`;
+  const { remediation: _remediation, ...rest } = finding;
+  return {
+    ...rest,
+    status: 'unknown',
+    message: `Cannot decide until ${open.join(' and ')} ${open.length === 1 ? 'is' : 'are'} known: ${finding.status} under ${profileLabel(selected)}, ${elsewhere}.`,
+    missingFacts: [...open],
+  };
+}

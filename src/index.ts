@@ -58,7 +58,7 @@ export type {
 } from './model/report.js';
 export { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild, type WindowsBuild } from './model/windows.js';
 export { parseContainerRuntime, type ContainerRuntime, type ContainerRuntimeName } from './model/runtime.js';
-export { parseVersion, compareVersions, type Version } from './model/version.js';
+export { parseVersion, compareVersions, inRange, describeVersionRange, type Version } from './model/version.js';
 export { WINDOWS_RELEASES, type WindowsReleaseId, type WindowsReleaseInfo } from './model/windows-releases.js';
 export {
   PLATFORMS,
@@ -81,7 +81,7 @@ export {
   type SupportedWindowsBuild,
 } from './catalog/default.js';
 export { INSTALL_METHODS, type ReleaseData } from './model/release.js';
-export { profileLabel, patchRange, type SelectedRelease } from './engine/select.js';
+export { profileLabel, patchRange, INSTALL_METHOD_SUFFIXES, type ReleaseFallback, type SelectedRelease } from './engine/select.js';
 export { RULES, getRule } from './catalog/default.js';
 export {
   RULE_IDS,

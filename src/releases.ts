@@ -47,4 +47,4 @@ export {
 } from './catalog/compare.js';
 export { formatSupportMatrix } from './formatters/support-matrix.js';
 export { CATALOG, RELEASE_RULES, ADVISORY_RULES, ADVISORIES, getCatalogRule } from './catalog/later-rules.js';
-export { affectedRange, describeRange, type Advisory, type AffectedRange } from './catalog/advisory.js';
+export { affectedRange, describeAffected, describeRange, type Advisory } from './catalog/advisory.js';

@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateCompatibility } from '../src/api.js';
-import { CompatError } from '../src/model/errors.js';
 import { CALICO_3_23, DEFAULT_PROFILE, type ReleaseDatum, type ReleaseProfile } from '../src/catalog/default.js';
 import { CALICO_RELEASES, RELEASE_LINES } from '../src/catalog/releases.js';
 import { compareReleases, formatReleaseComparison } from '../src/catalog/compare.js';
@@ -188,9 +187,20 @@ describe("release 'auto' across the range", () => {
     expect(report.profile.note).toMatch(/calico\.version is not known/);
   });
 
-  it.each(['v3.15.5', '3.33.0', '2.6'])('refuses calico.version %s, which no documented release covers', (version) => {
-    expect(() => evaluateCompatibility({ calico: { version } }, { release: 'auto', profiles: CALICO_RELEASES })).toThrow(CompatError);
-    expect(() => findRelease('auto', { calico: { version } })).toThrow(/known releases: 3\.16, 3\.17, .*3\.32/);
+  it.each([
+    ['v3.15.5', 'Calico v3.16 (manifest)', 'oldest'],
+    ['2.6', 'Calico v3.16 (manifest)', 'oldest'],
+    ['3.11.2', 'Calico v3.16 (manifest)', 'oldest'],
+    ['3.33.0', 'Calico v3.32 (operator)', 'newest'],
+    ['v3.33.0-0.dev', 'Calico v3.32 (operator)', 'newest'],
+    ['4.0.1', 'Calico v3.32 (operator)', 'newest'],
+  ])('never fails for calico.version %s: %s, the %s profile, named in report.profile', (version, label, fallback) => {
+    const report = evaluateCompatibility({ calico: { version } }, { release: 'auto', profiles: CALICO_RELEASES });
+    const chosen = findRelease('auto', { calico: { version } });
+    expect(profileLabel(chosen.profile)).toBe(label);
+    expect(chosen.fallback).toBe(fallback);
+    expect(report.profile).toMatchObject({ requested: 'auto', fallback });
+    expect(report.profile.note).toMatch(new RegExp(`is ${fallback === 'oldest' ? 'older' : 'newer'} than every release profile, so the ${fallback}, ${label.replace(/ \(\w+\)$/, '').replace(/[.()+]/g, '\\$&')}, was used`));
   });
 
   it('gives the seed results for v3.23, exactly', () => {

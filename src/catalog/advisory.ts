@@ -6,21 +6,11 @@
  * @module
  */
 import type { KnownNetworking } from '../model/facts.js';
-import { compareVersions, parseVersion } from '../model/version.js';
+import { describeVersionRange, inRange, parseVersion, rangeAlternatives } from '../model/version.js';
 import { parseWindowsBuild } from '../model/windows.js';
 import { defineClusterRule, defineNodeRule } from '../engine/define.js';
 import { fail, notApplicable, pass, unknown, type Rule, type RuleDocs } from '../engine/rule.js';
 import { networkingIn } from './conditions.js';
-
-/**
- * Versions an issue covers, as an introduced / fixed pair: affected from `introduced` (inclusive) up to
- * `fixed` (exclusive); with `lastAffected` instead, up to it (inclusive), while no release has the fix.
- */
-export interface AffectedRange {
-  readonly introduced: string;
-  readonly fixed?: string;
-  readonly lastAffected?: string;
-}
 
 /** One known issue, as data. */
 export interface Advisory {
@@ -32,8 +22,13 @@ export interface Advisory {
   readonly issue: { readonly title: string; readonly url: string };
   /** More sources: the fixing pull requests, related issues. */
   readonly references: ReadonlyArray<{ readonly title: string; readonly url: string }>;
-  /** What is affected: Calico versions (`calico.version`) or Windows builds (`<build>.<revision>`). */
-  readonly affects: { readonly calico: readonly AffectedRange[] } | { readonly windowsBuild: readonly AffectedRange[] };
+  /**
+   * What is affected, as a semver range (the convention of npm and GitHub advisories): Calico versions
+   * (`calico.version`: `'>=3.30.0 <3.30.3'`, from the release that brought it up to the one that fixed
+   * it; `'>=3.32.0 <=3.32.1'` while no release has the fix; `'a || b'` for several), or Windows builds
+   * (`<build>.<revision>`: `'>=20348.2322 <20348.2762'`).
+   */
+  readonly affects: { readonly calico: string } | { readonly windowsBuild: string };
   /** The networking it needs; absent: any. */
   readonly networking?: readonly KnownNetworking[];
   /** What goes wrong. */
@@ -44,29 +39,46 @@ export interface Advisory {
   readonly evidence: string;
 }
 
-/** The range a version falls in, if any. */
-export function affectedRange(version: string, ranges: readonly AffectedRange[]): AffectedRange | undefined {
-  return ranges.find(
-    (r) =>
-      compareVersions(version, r.introduced) >= 0 &&
-      (r.fixed !== undefined ? compareVersions(version, r.fixed) < 0 : r.lastAffected === undefined || compareVersions(version, r.lastAffected) <= 0),
-  );
+/** The alternative of a semver range (`a || b`) a version falls in, as its text, if any. */
+export function affectedRange(version: string, range: string): string | undefined {
+  return rangeAlternatives(range).find(({ text }) => inRange(version, text === '' ? '*' : text))?.text;
 }
 
-/** A range in words: `3.30.3 up to 3.31.5, where it is fixed`, `3.32.0 to 3.32.1 (no release fixed yet)`. */
-export function describeRange(range: AffectedRange): string {
-  if (range.fixed !== undefined) return `${range.introduced} up to ${range.fixed}, where it is fixed`;
-  if (range.lastAffected !== undefined) return `${range.introduced} to ${range.lastAffected} (no later release known to be fixed)`;
-  return `${range.introduced} and later`;
+/**
+ * A range in words, alternative by alternative: `3.30.3 up to 3.31.5, where it is fixed`, `3.32.0 to
+ * 3.32.1 (no later release known to be fixed)`, `3.31.0 and later`. `show` writes a bound's version.
+ */
+export function describeRange(range: string, show: (version: string) => string = (v) => v): string {
+  return rangeAlternatives(range)
+    .map(({ text, bounds }) => {
+      const low = bounds.find((b) => b.operator === '>=');
+      const high = bounds.find((b) => b.operator === '<' || b.operator === '<=');
+      if (low === undefined || bounds.length !== (high === undefined ? 1 : 2)) return describeVersionRange(text, show);
+      if (high === undefined) return `${show(low.version)} and later`;
+      return high.operator === '<'
+        ? `${show(low.version)} up to ${show(high.version)}, where it is fixed`
+        : `${show(low.version)} to ${show(high.version)} (no later release known to be fixed)`;
+    })
+    .join('; ');
 }
 
-function rangesOf(advisory: Advisory): readonly AffectedRange[] {
-  return 'calico' in advisory.affects ? advisory.affects.calico : advisory.affects.windowsBuild;
+// Windows builds are ranges over `<build>.<revision>`, read by semver as `<build>.<revision>.0`: each
+// is written out in full first, or semver would read `<=20348.400` as any 20348.400.x (`<20348.401.0`).
+const buildRange = (range: string): string => range.replace(/(?<![\d.])(\d+\.\d+)(?![\d.])/g, '$1.0');
+const asBuild = (version: string): string => version.replace(/\.0$/, '');
+
+function rangeOf(advisory: Advisory): string {
+  return 'calico' in advisory.affects ? advisory.affects.calico : buildRange(advisory.affects.windowsBuild);
+}
+
+/** What an advisory affects, in words: `3.30.0 up to 3.30.3, where it is fixed`, `20348.2322 up to 20348.2762, …`. */
+export function describeAffected(advisory: Advisory): string {
+  return describeRange(rangeOf(advisory), 'calico' in advisory.affects ? undefined : asBuild);
 }
 
 /** The rule reference text of an advisory. */
 export function advisoryDocs(advisory: Advisory): RuleDocs {
-  const ranges = rangesOf(advisory).map(describeRange).join('; ');
+  const ranges = describeAffected(advisory);
   const what = 'calico' in advisory.affects ? 'calico.version' : "a Windows node's build";
   return {
     description: `Known issue ${advisory.issue.url}: ${advisory.impact} Versions: ${ranges}. ${advisory.evidence}`,
@@ -89,7 +101,7 @@ export function defineAdvisory(advisory: Advisory): Rule {
   const applicability =
     networking === undefined ? {} : { when: networkingIn(networking, networking.join(' or ')) };
   if ('calico' in advisory.affects) {
-    const ranges = advisory.affects.calico;
+    const range = advisory.affects.calico;
     return defineClusterRule({
       ...meta,
       ...applicability,
@@ -97,15 +109,16 @@ export function defineAdvisory(advisory: Advisory): Rule {
       check: ({ calico }) => {
         const version = parseVersion(calico.version);
         if (version === undefined) return unknown(`calico.version '${calico.version}' is not a version.`, ['calico.version']);
-        const range = affectedRange(version.text, ranges);
-        return range === undefined
-          ? pass(`Calico ${version.text} is outside the versions ${advisory.issue.url} covers (${ranges.map(describeRange).join('; ')}).`)
-          : fail(`Calico ${version.text} has a known issue (${advisory.issue.url}, ${describeRange(range)}): ${advisory.impact}`);
+        const affected = affectedRange(version.text, range);
+        return affected === undefined
+          ? pass(`Calico ${version.text} is outside the versions ${advisory.issue.url} covers (${describeRange(range)}).`)
+          : fail(`Calico ${version.text} has a known issue (${advisory.issue.url}, ${describeRange(affected)}): ${advisory.impact}`);
       },
     });
   }
-  const ranges = advisory.affects.windowsBuild;
-  const builds = new Set(ranges.map((r) => parseVersion(r.introduced)?.major));
+  const range = rangeOf(advisory);
+  // The builds the range names: only their revisions can be affected.
+  const builds = new Set(rangeAlternatives(range).flatMap(({ bounds }) => bounds.map((b) => parseVersion(b.version)?.major)));
   return defineNodeRule({
     ...meta,
     ...applicability,
@@ -117,10 +130,10 @@ export function defineAdvisory(advisory: Advisory): Rule {
       if (parsed.revision === undefined)
         return unknown(`Node ${node.name}: build ${parsed.build} is affected by ${advisory.issue.url} in some revisions, and '${node.osBuild}' carries none.`, ['node.osBuild']);
       const build = `${parsed.build}.${parsed.revision}`;
-      const range = affectedRange(build, ranges);
-      return range === undefined
-        ? pass(`Node ${node.name}: build ${build} is outside the builds ${advisory.issue.url} covers (${ranges.map(describeRange).join('; ')}).`)
-        : fail(`Node ${node.name}: build ${build} has a known issue (${advisory.issue.url}, ${describeRange(range)}): ${advisory.impact}`);
+      const affected = affectedRange(build, range);
+      return affected === undefined
+        ? pass(`Node ${node.name}: build ${build} is outside the builds ${advisory.issue.url} covers (${describeRange(range, asBuild)}).`)
+        : fail(`Node ${node.name}: build ${build} has a known issue (${advisory.issue.url}, ${describeRange(affected, asBuild)}): ${advisory.impact}`);
     },
   });
 }

@@ -228,7 +228,7 @@ export const CALICO_3_18 = derive(CALICO_3_17, {
 /** v3.19.0 and v3.19.1 (revision D): as v3.18, with containerd. */
 export const CALICO_3_19_0 = derive(CALICO_3_18, {
   release: '3.19',
-  patches: { first: '3.19.0', last: '3.19.1' },
+  patches: '>=3.19.0 <=3.19.1',
   page: windowsPage(OLD_PATH, 'v3.19.1'),
   docsUrl: archiveUrl('3.19', 'windows-calico/kubernetes/requirements'),
   containerRuntimes: ['containerd', 'docker'],
@@ -237,7 +237,7 @@ export const CALICO_3_19_0 = derive(CALICO_3_18, {
 /** v3.19.2 and later (revision E): 1809.1432+, 2004, 20H2; five platforms; three Linux workers for operator-managed Typha. */
 export const CALICO_3_19 = derive(CALICO_3_19_0, {
   release: '3.19',
-  patches: { first: '3.19.2' },
+  patches: '>=3.19.2',
   page: windowsPage(OLD_PATH, 'release-v3.19'),
   windowsBuilds: [B1809_DSR, B2004, B20H2],
   networkingByPlatform: FIVE_PLATFORMS(EKS_WITH_CALICO),
@@ -263,7 +263,7 @@ export const CALICO_3_21 = derive(CALICO_3_20, {
 /** v3.22.0 (revision E). */
 export const CALICO_3_22_0 = derive(CALICO_3_21, {
   release: '3.22',
-  patches: { first: '3.22.0', last: '3.22.0' },
+  patches: '3.22.0',
   page: windowsPage(NEW_PATH, 'v3.22.0'),
   docsUrl: archiveUrl('3.22', 'windows-calico/kubernetes/requirements'),
 });
@@ -274,7 +274,7 @@ export const CALICO_3_22_0 = derive(CALICO_3_21, {
  */
 export const CALICO_3_22 = derive(CALICO_3_22_0, {
   release: '3.22',
-  patches: { first: '3.22.1' },
+  patches: '>=3.22.1',
   page: windowsPage(NEW_PATH, 'release-v3.22, d9f4ca0062'),
   kubernetesPage: `${CALICO} calico/getting-started/kubernetes/requirements.md (release-v3.22)`,
   windowsBuilds: [B1809_DSR, B20H2],

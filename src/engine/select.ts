@@ -4,12 +4,21 @@
  * resolves a release string against whatever profiles it is given.
  * @module
  */
-import { CompatError } from '../model/errors.js';
-import type { ClusterFacts } from '../model/facts.js';
-import { IssueList } from '../model/errors.js';
-import { compareVersions, parseVersion } from '../model/version.js';
+import { CompatError, IssueList } from '../model/errors.js';
+import type { ClusterFacts, InstallMethod } from '../model/facts.js';
+import { INSTALL_METHODS } from '../model/release.js';
+import { compareVersions, describeVersionRange, inRange, minorLine, parseVersion, rangeAlternatives } from '../model/version.js';
 import { closest, shorten } from '../model/words.js';
 import type { ReleaseProfile, Rule } from './rule.js';
+
+/**
+ * How `release: 'auto'` chose when the cluster's Calico version did not decide by itself:
+ * - `oldest`: the version is older than every profile, so the oldest was used;
+ * - `newest`: it is newer than every profile, so the newest was used;
+ * - `previous`: no profile covers it (a gap in the profiles given), so the closest older one was used;
+ * - `default`: `calico.version` is not known, so the default profile was used.
+ */
+export type ReleaseFallback = 'oldest' | 'newest' | 'previous' | 'default';
 
 /** The profile chosen for an evaluation, what was asked for, and why when the choice was not plain. */
 export interface SelectedRelease {
@@ -18,16 +27,29 @@ export interface SelectedRelease {
   readonly requested?: string;
   /** Why this profile, when it was a fallback or a default. */
   readonly note?: string;
+  /** Set when `auto` fell back: which profile it took instead of the cluster's own release. */
+  readonly fallback?: ReleaseFallback;
 }
 
-// `3.27`, `v3.27.2`, `3.27/operator`.
-const RELEASE = /^v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:\/(manifest|operator))?$/;
+/**
+ * The install-method suffixes a release string may carry, as users say them: `3.27/manual`,
+ * `3.27/manifest` and `3.27/zip` name the manual (.zip) install; `3.27/operator` and
+ * `3.27/hostprocess` the operator's HostProcess install.
+ */
+export const INSTALL_METHOD_SUFFIXES = {
+  manual: 'manifest',
+  manifest: 'manifest',
+  zip: 'manifest',
+  operator: 'operator',
+  hostprocess: 'operator',
+} as const satisfies Record<string, InstallMethod>;
+
+// `3.27`, `v3.27.2`, `3.27/manual`.
+const RELEASE = /^v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:\/([^/]*))?$/;
 
 /** The patch releases a profile covers when not its whole line: `3.19.0–3.19.1`, `3.22.1+`, `3.22.0`. */
 export function patchRange({ patches }: ReleaseProfile): string | undefined {
-  if (patches === undefined) return undefined;
-  const { first, last } = patches;
-  return last === undefined ? `${first}+` : last === first ? first : `${first}–${last}`;
+  return patches === undefined ? undefined : describeVersionRange(patches);
 }
 
 /** A profile's name for messages: `Calico v3.19.0–3.19.1 (manifest)`, `Calico v3.30 (operator)`. */
@@ -36,19 +58,36 @@ export function profileLabel(profile: ReleaseProfile): string {
 }
 
 /**
+ * The release strings that name a profile, as `--release` accepts them: its line (`3.27`, for the
+ * line's profiles as published now), its patch range where the page changed within the line, and, where
+ * the line documents two install methods, the line with each method's suffix (`3.27/manual`,
+ * `3.27/operator`).
+ */
+export function releaseNames(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string[] {
+  const line = profiles.filter((p) => p.release === profile.release && sameRange(p, profile));
+  const names = [profile.patches === undefined || openEnded(profile) ? profile.release : `v${firstVersion(profile)}`];
+  if (line.length > 1) names.push(`${names[0]}/${profile.installMethod === 'manifest' ? 'manual' : 'operator'}`);
+  return names;
+}
+
+/**
  * The profile to evaluate against. `undefined` is `fallback`, the default profile; a profile
  * object is used as it is. A string is resolved against `profiles`:
  * - a line (`'3.27'`): the line's profile as its docs are published now;
  * - a version (`'v3.19.1'`): the profile covering that patch release, where the page changed within a
  *   line;
- * - `'auto'`: the version in `calico.version`; when that is absent, `fallback`, with a note
- *   saying so (nothing is guessed from other facts);
- * - where a release documents two install methods, a `/manifest` or `/operator` suffix picks one, else
+ * - `'auto'`: the version in `calico.version`; when that is absent, `fallback`, with a note saying so
+ *   (nothing is guessed from other facts). A version no profile covers never fails: older than every
+ *   profile, the oldest is used; newer than every profile, the newest; in a gap between profiles, the
+ *   closest older one — each with `fallback` and a note saying which and why;
+ * - where a release documents two install methods, a suffix picks one (`/manual`, `/manifest` or `/zip`
+ *   for the manual install, `/operator` or `/hostprocess` for the operator's), else
  *   `calico.installMethod` (or `calico.operatorManaged: false`, which rules the operator out), else the
  *   release's first profile, its recommended install, with a note.
  *
- * @throws {@link CompatError} `invalid-options` for a string that is not a release, or that no profile
- * covers, listing the known release lines.
+ * @throws {@link CompatError} `invalid-options` for a string that is not a release, a release no profile
+ * covers (listing the known release lines), or an install method the release does not document (listing
+ * the ones it does).
  */
 export function selectProfile(
   release: string | ReleaseProfile | undefined,
@@ -57,37 +96,128 @@ export function selectProfile(
   fallback: ReleaseProfile,
 ): SelectedRelease {
   if (typeof release !== 'string') return { profile: release ?? fallback };
-  let text = release.trim();
-  if (text === 'auto') {
-    const version = parseVersion(facts.calico?.version ?? '');
-    if (version === undefined)
-      return { profile: fallback, requested: release, note: `release auto: calico.version is not known, so the default profile, ${profileLabel(fallback)}, was used` };
-    text = version.text;
-  }
-  const [, major, minor, patch, method] = RELEASE.exec(text) ?? [];
+  const text = release.trim();
+  if (text === 'auto') return selectAuto(release, facts, profiles, fallback);
+  const [, major, minor, patch, suffix] = RELEASE.exec(text) ?? [];
+  if (major === undefined) throw unknownRelease(release, profiles);
   const line = `${Number(major)}.${Number(minor)}`;
   const version = patch === undefined ? undefined : `${line}.${Number(patch)}`;
-  const candidates = profiles.filter((p) => p.release === line && (version === undefined ? p.patches?.last === undefined : covers(p, version)));
+  const method = suffix === undefined ? undefined : lookupSuffix(suffix.toLowerCase());
+  const candidates = profiles.filter((p) => p.release === line && (version === undefined ? openEnded(p) : covers(p, version)));
+  if (candidates.length === 0) throw unknownRelease(release, profiles);
+  if (suffix !== undefined && method === undefined)
+    throw invalidRelease(
+      `'${shorten(release)}': '${shorten(suffix)}' is not an install method; ${line} takes ${methodsOf(candidates, `${version ?? line}/`)}`,
+    );
+  if (method !== undefined && !candidates.some((p) => p.installMethod === method))
+    throw invalidRelease(
+      `'${shorten(release)}': Calico v${line} documents no ${INSTALL_METHODS[method].name} install; it takes ${methodsOf(candidates, `${version ?? line}/`)}`,
+    );
+  return pickMethod(release, candidates, method, facts, line);
+}
+
+// The install method: the suffix's, else the facts', else the release's recommended one, with a note.
+function pickMethod(
+  release: string,
+  candidates: readonly ReleaseProfile[],
+  method: InstallMethod | undefined,
+  facts: ClusterFacts,
+  line: string,
+  extra: { readonly note?: string; readonly fallback?: ReleaseFallback } = {},
+): SelectedRelease {
   const wanted = method ?? facts.calico?.installMethod ?? (facts.calico?.operatorManaged === false ? 'manifest' : undefined);
-  const profile = candidates.find((p) => p.installMethod === wanted) ?? (method === undefined ? candidates[0] : undefined);
-  if (major === undefined || profile === undefined) {
-    const known = [...new Set(profiles.map((p) => p.release))].join(', ');
-    throw new CompatError('invalid-options', 'Invalid options:', [
-      { path: 'release', code: 'unknown-release', message: `'${release}' is not a documented release${method ? ` with the ${method} install` : ''}; known releases: ${known}` },
-    ]);
-  }
+  const profile = candidates.find((p) => p.installMethod === wanted) ?? (candidates[0] as ReleaseProfile);
   const plain = profile.installMethod === wanted || (wanted === undefined && candidates.length === 1);
-  return plain
-    ? { profile, requested: release }
-    : {
-        profile,
-        requested: release,
-        note: `${wanted === undefined ? 'calico.installMethod is not known' : `Calico v${line} documents no ${wanted} install now`}: the ${profile.installMethod} profile was used`,
-      };
+  const notes = [
+    ...(extra.note === undefined ? [] : [extra.note]),
+    ...(plain
+      ? []
+      : [`${wanted === undefined ? 'calico.installMethod is not known' : `Calico v${line} documents no ${wanted} install now`}: the ${profile.installMethod} profile was used`]),
+  ];
+  return {
+    profile,
+    requested: release,
+    ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
+    ...(extra.fallback === undefined ? {} : { fallback: extra.fallback }),
+  };
+}
+
+// `auto`: the profile covering calico.version; else the closest one, never an error.
+function selectAuto(release: string, facts: ClusterFacts, profiles: readonly ReleaseProfile[], fallback: ReleaseProfile): SelectedRelease {
+  const version = parseVersion(facts.calico?.version ?? '');
+  if (version === undefined)
+    return {
+      profile: fallback,
+      requested: release,
+      fallback: 'default',
+      note: `release auto: calico.version is not known, so the default profile, ${profileLabel(fallback)}, was used`,
+    };
+  const line = minorLine(version);
+  const covering = profiles.filter((p) => p.release === line && covers(p, version.text));
+  if (covering.length > 0) return pickMethod(release, covering, undefined, facts, line);
+  if (profiles.length === 0) throw unknownRelease(release, profiles);
+  // The first version each profile covers; auto takes the profiles of the latest one not after the
+  // cluster's version, or of the earliest one when the cluster's is older than all.
+  const firsts = [...new Set(profiles.map(firstVersion))].sort(compareVersions);
+  const earlier = firsts.filter((v) => compareVersions(v, version) <= 0);
+  const chosen = earlier.at(-1) ?? (firsts[0] as string);
+  const candidates = profiles.filter((p) => firstVersion(p) === chosen);
+  const kind: ReleaseFallback = earlier.length === 0 ? 'oldest' : chosen === firsts.at(-1) ? 'newest' : 'previous';
+  const label = profileLabel(candidates[0] as ReleaseProfile).replace(/ \(\w+\)$/, '');
+  const why = {
+    oldest: `Calico ${version.text} (calico.version) is older than every release profile, so the oldest, ${label}, was used: its requirements are the nearest known, not ${line}'s own`,
+    newest: `Calico ${version.text} (calico.version) is newer than every release profile, so the newest, ${label}, was used: check ${line}'s own requirements page for what it changed`,
+    previous: `no release profile covers Calico ${version.text} (calico.version), so the closest older one, ${label}, was used`,
+  }[kind];
+  return pickMethod(release, candidates, undefined, facts, candidates[0]?.release ?? line, { note: `release auto: ${why}`, fallback: kind });
+}
+
+function lookupSuffix(suffix: string): InstallMethod | undefined {
+  return Object.hasOwn(INSTALL_METHOD_SUFFIXES, suffix) ? INSTALL_METHOD_SUFFIXES[suffix as keyof typeof INSTALL_METHOD_SUFFIXES] : undefined;
+}
+
+// `3.27/manual (also manifest, zip) or 3.27/operator (also hostprocess)`.
+function methodsOf(candidates: readonly ReleaseProfile[], prefix: string): string {
+  const methods = [...new Set(candidates.map((p) => p.installMethod))];
+  return methods
+    .map((m) => {
+      const names = Object.entries(INSTALL_METHOD_SUFFIXES)
+        .filter(([, method]) => method === m)
+        .map(([name]) => name);
+      return `${prefix}${names[0]}${names.length > 1 ? ` (also ${names.slice(1).join(', ')})` : ''}`;
+    })
+    .join(' or ');
+}
+
+function invalidRelease(message: string): CompatError {
+  return new CompatError('invalid-options', 'Invalid options:', [{ path: 'release', code: 'unknown-release', message }]);
+}
+
+function unknownRelease(release: string, profiles: readonly ReleaseProfile[]): CompatError {
+  const known = [...new Set(profiles.map((p) => p.release))].join(', ');
+  return invalidRelease(`'${shorten(release)}' is not a documented release; known releases: ${known}`);
 }
 
 function covers({ patches }: ReleaseProfile, version: string): boolean {
-  return patches === undefined || (compareVersions(version, patches.first) >= 0 && (patches.last === undefined || compareVersions(version, patches.last) <= 0));
+  return patches === undefined || inRange(version, patches);
+}
+
+// A profile as published now covers the rest of its line: no patch range, or one open at the top.
+function openEnded({ patches }: ReleaseProfile): boolean {
+  return patches === undefined || rangeAlternatives(patches).some(({ bounds }) => bounds.every((b) => b.operator === '>=' || b.operator === '>'));
+}
+
+// The first version a profile covers: the lowest bound of its patch range, else its line's .0.
+function firstVersion(profile: ReleaseProfile): string {
+  if (profile.patches === undefined) return `${profile.release}.0`;
+  const lows = rangeAlternatives(profile.patches).flatMap(({ bounds }) =>
+    bounds.filter((b) => b.operator === '>=' || b.operator === '=' || b.operator === '>').map((b) => b.version),
+  );
+  return lows.sort(compareVersions)[0] ?? `${profile.release}.0`;
+}
+
+function sameRange(a: ReleaseProfile, b: ReleaseProfile): boolean {
+  return a.patches === b.patches;
 }
 
 /** Which rules of a profile to run: `rules` must name rules of the profile; `skipRules` may name any rule id. */

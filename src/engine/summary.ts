@@ -5,10 +5,10 @@
  */
 import type { Counts, Finding, Report, Verdict, WaiverResult } from '../model/report.js';
 import { compareText } from '../model/words.js';
-import { patchRange, type SelectedRelease } from './select.js';
+import type { SelectedRelease } from './select.js';
 
 /** The report of these findings under the selected release. */
-export function summarize(findings: Finding[], { profile, requested, note }: SelectedRelease, waivers?: WaiverResult[]): Report {
+export function summarize(findings: Finding[], { profile, requested, note, fallback }: SelectedRelease, waivers?: WaiverResult[]): Report {
   const counts: Counts = { total: findings.length, pass: 0, fail: 0, unknown: 0, notApplicable: 0, errors: 0, warnings: 0 };
   const missing = new Set<string>();
   if (waivers) counts.waived = 0;
@@ -43,9 +43,10 @@ export function summarize(findings: Finding[], { profile, requested, note }: Sel
       release: profile.release,
       installMethod: profile.installMethod,
       source: profile.source,
-      ...(profile.patches === undefined ? {} : { patches: patchRange(profile) }),
+      ...(profile.patches === undefined ? {} : { patches: profile.patches }),
       ...(requested === undefined ? {} : { requested }),
       ...(note === undefined ? {} : { note }),
+      ...(fallback === undefined ? {} : { fallback }),
     },
     counts,
     missingFacts: [...missing].sort(compareText),

@@ -5,7 +5,7 @@ import { CALICO_RELEASES } from '../catalog/releases.js';
 import { describeBuild } from '../catalog/compare.js';
 import type { ReleaseProfile } from '../catalog/default.js';
 import { patchRange } from '../engine/select.js';
-import { describeRange } from '../catalog/advisory.js';
+import { describeAffected } from '../catalog/advisory.js';
 import { ADVISORIES, CATALOG } from '../catalog/later-rules.js';
 
 const INSTALL = (method: InstallMethod): string => INSTALL_METHODS[method].name;
@@ -92,10 +92,9 @@ export function formatSupportMatrix(profiles: readonly ReleaseProfile[] = CALICO
 
   lines.push('', '## Known issues', '', '| Advisory | Upstream issue | Affected | Fix or workaround |', '| --- | --- | --- | --- |');
   for (const advisory of ADVISORIES) {
-    const ranges = 'calico' in advisory.affects ? advisory.affects.calico : advisory.affects.windowsBuild;
     const what = 'calico' in advisory.affects ? 'Calico' : 'Windows build';
     lines.push(
-      `| [\`${advisory.id}\`](rules/${advisory.id}.md) | [${cell(advisory.issue.title)}](${advisory.issue.url}) | ${what} ${ranges.map(describeRange).join('; ')}${advisory.networking ? ` (${advisory.networking.join(', ')})` : ''} | ${cell(advisory.remediation)} |`,
+      `| [\`${advisory.id}\`](rules/${advisory.id}.md) | [${cell(advisory.issue.title)}](${advisory.issue.url}) | ${what} ${describeAffected(advisory)}${advisory.networking ? ` (${advisory.networking.join(', ')})` : ''} | ${cell(advisory.remediation)} |`,
     );
   }
 

@@ -75,10 +75,11 @@ export interface ReleaseData {
   /** `manifest`: the .zip install the seed describes; `operator`: the Tigera operator's HostProcess install. */
   readonly installMethod: InstallMethod;
   /**
-   * The patch releases the profile covers when its page changed within the line: `{ first: '3.19.0',
-   * last: '3.19.1' }`. Absent: the whole line, as its release branch has it now.
+   * The patch releases the profile covers when its page changed within the line, as a semver range:
+   * `'>=3.19.0 <=3.19.1'`, `'3.22.0'`, `'>=3.22.1'` (the rest of the line). Absent: the whole line, as
+   * its release branch has it now.
    */
-  readonly patches?: { readonly first: string; readonly last?: string };
+  readonly patches?: string;
   /** The page this profile encodes. */
   readonly source: string;
   readonly docsUrl: string;

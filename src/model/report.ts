@@ -114,12 +114,18 @@ export const ReportProfileSchema = z.object({
   installMethod: z.string(),
   /** The requirements page the profile encodes. */
   source: z.string(),
-  /** The patch releases the profile covers when not the whole line: `3.19.0–3.19.1`, `3.22.1+`. */
+  /** The patch releases the profile covers when not the whole line, as a semver range: `>=3.19.0 <=3.19.1`, `>=3.22.1`. */
   patches: z.optional(z.string()),
   /** The `release` option as given: `auto`, `3.27`, `v3.27.2`. */
   requested: z.optional(z.string()),
   /** Why this profile, when it was a fallback or a default (release `auto` without `calico.version`, …). */
   note: z.optional(z.string()),
+  /**
+   * Set when release `auto` could not use the cluster's own release: `oldest` / `newest` (its
+   * `calico.version` is older / newer than every profile), `previous` (no profile covers it; the closest
+   * older one was used), `default` (`calico.version` is not known). `note` says which and why.
+   */
+  fallback: z.optional(z.enum(['oldest', 'newest', 'previous', 'default'])),
 });
 /** The release profile a report was evaluated against. */
 export type ReportProfile = z.infer<typeof ReportProfileSchema>;

@@ -1,8 +1,15 @@
 /**
- * Versions as clusters print them. Only major.minor.patch matters to the requirements (tested release
- * lines, minimum versions), so a small parser does here what semver's `coerce` does — without its
- * regular-expression tables, which would cost the browser bundle 3.4 KB gzip of its 25 KB budget.
+ * Versions as clusters print them, read with `semver` (`coerce`, loose, and `compare`) — the one module
+ * that imports it, one function at a time. Only major.minor.patch matters to the requirements (tested
+ * release lines, minimum versions). Version ranges are semver range strings in semver's primitive form
+ * (`>=3.30.3 <3.31.5`), the convention of npm and GitHub advisories, evaluated here with `compare`:
+ * semver's `satisfies` would bring its `Range` class into the main entry's browser bundle (3.3 KB gzip
+ * of its 30 KB: semver is CommonJS, so bundlers keep every module imported, used or not).
+ * `test/model/values.test.ts` checks the two agree.
+ * @module
  */
+import coerce from 'semver/functions/coerce.js';
+import compare from 'semver/functions/compare.js';
 
 /** A version reduced to major.minor.patch. */
 export interface Version {
@@ -13,24 +20,25 @@ export interface Version {
   readonly text: string;
 }
 
-// A leading version: '1.22' but not 'release 1.22'; build and pre-release suffixes are ignored
-// ('v1.21.3-eks-0389ca3', 'v1.22.4+rke2r1', '1.6.6+azure').
-const VERSION = /^\s*v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(?![\d.]*\d)/;
+// `coerce` finds a version anywhere in a text; a version must lead it here ('1.22', not 'release 1.22'),
+// with at most three numeric parts ('10.0.17763.1432' is a Windows build, not a version) of at most 16
+// digits (semver's own limit, beyond which coerce reads a later part).
+const LEADING = /^\s*v?\d{1,16}(?:\.\d{1,16}){0,2}(?![.\d])/;
 
 /**
- * Reads a version the way clusters print them: `1.21.3`, `v1.21.3-eks-0389ca3`, `v3.23`, `1.22+`.
- * Missing minor and patch numbers are 0. Returns undefined when the text holds no leading version.
+ * Reads a version the way clusters print them: `1.21.3`, `v1.21.3-eks-0389ca3`, `v3.23`, `1.22+`,
+ * Docker's `19.03.14` (as 19.3.14). Missing minor and patch numbers are 0; build and pre-release
+ * suffixes are ignored (semver's `coerce`, loose). Returns undefined when the text holds no leading
+ * version.
  *
  * @example
  * parseVersion('v1.22.17-eks-48e63af') // { major: 1, minor: 22, patch: 17, text: '1.22.17' }
  */
 export function parseVersion(text: string): Version | undefined {
-  const match = VERSION.exec(text);
-  if (!match) return undefined;
-  const major = Number(match[1]);
-  const minor = Number(match[2] ?? 0);
-  const patch = Number(match[3] ?? 0);
-  return { major, minor, patch, text: `${major}.${minor}.${patch}` };
+  if (!LEADING.test(text)) return undefined;
+  const version = coerce(text, { loose: true });
+  if (version === null) return undefined;
+  return { major: version.major, minor: version.minor, patch: version.patch, text: version.version };
 }
 
 /** Compares two versions: negative when a < b, 0 when equal, positive when a > b. */
@@ -38,10 +46,84 @@ export function compareVersions(a: Version | string, b: Version | string): numbe
   const x = typeof a === 'string' ? parseVersion(a) : a;
   const y = typeof b === 'string' ? parseVersion(b) : b;
   if (!x || !y) throw new TypeError(`Not a version: ${String(x ? b : a)}`);
-  return x.major - y.major || x.minor - y.minor || x.patch - y.patch;
+  return compare(x.text, y.text);
 }
 
 /** The release line of a version: `1.22` for `1.22.4`. */
 export function minorLine(version: Version): string {
   return `${version.major}.${version.minor}`;
+}
+
+/** One bound of a range: `>=` 3.30.3. */
+export interface RangeBound {
+  readonly operator: '>=' | '>' | '<=' | '<' | '=';
+  readonly version: string;
+}
+
+// A comparator of semver's primitive form: an operator (none: `=`) and a full version. A partial one
+// (`3.22`) is an x-range to semver (any 3.22.x), so it is refused rather than read differently.
+const COMPARATOR = /^(>=|<=|>|<|=)?(v?\d{1,16}\.\d{1,16}\.\d{1,16})$/;
+
+/**
+ * The alternatives of a version range (`a || b`), each as its bounds: `'>=3.28.0 <3.28.2 || 3.31.0'` →
+ * `[[>= 3.28.0, < 3.28.2], [= 3.31.0]]`, each with its text, normalised (`>=3.28.0 <3.28.2`).
+ *
+ * Ranges are written in semver's primitive form — comparators (`>=`, `>`, `<=`, `<`, `=` or none) joined
+ * by spaces, alternatives by `||` — which is the form semver itself reads every range into, and the one
+ * npm and GitHub advisories print, with full versions. Tilde, caret, hyphen and x-ranges (`3.22`, `*`)
+ * are not read.
+ *
+ * @throws TypeError for a text that is not such a range.
+ */
+export function rangeAlternatives(range: string): { readonly text: string; readonly bounds: readonly RangeBound[] }[] {
+  return range.split('||').map((alternative) => {
+    const tokens = alternative.trim().split(/\s+/);
+    const bounds = tokens.map((token) => {
+      const match = COMPARATOR.exec(token);
+      const version = match?.[2] === undefined ? undefined : parseVersion(match[2]);
+      if (version === undefined) throw new TypeError(`Not a version range: ${range}`);
+      return { operator: (match?.[1] ?? '=') as RangeBound['operator'], version: version.text };
+    });
+    return { text: bounds.map((b) => `${b.operator === '=' ? '' : b.operator}${b.version}`).join(' '), bounds };
+  });
+}
+
+/**
+ * Whether a version is in a range (`>=3.30.3 <3.31.5`, `3.22.0`, `>=3.22.1`, `a || b`: see
+ * {@link rangeAlternatives}), as semver's `satisfies` answers for it; pre-release and build suffixes of
+ * the version are ignored, as everywhere here.
+ *
+ * @example
+ * inRange('v3.30.4', '>=3.30.3 <3.31.5') // true
+ */
+export function inRange(version: Version | string, range: string): boolean {
+  const v = typeof version === 'string' ? parseVersion(version) : version;
+  if (v === undefined) throw new TypeError(`Not a version: ${String(version)}`);
+  return rangeAlternatives(range).some(({ bounds }) => bounds.every((b) => HOLDS[b.operator](compare(v.text, b.version))));
+}
+
+const HOLDS: Readonly<Record<RangeBound['operator'], (order: number) => boolean>> = {
+  '>=': (o) => o >= 0,
+  '>': (o) => o > 0,
+  '<=': (o) => o <= 0,
+  '<': (o) => o < 0,
+  '=': (o) => o === 0,
+};
+
+/**
+ * A range in words, one alternative after another: `3.19.0–3.19.1` (`>=3.19.0 <=3.19.1`), `3.22.1+`
+ * (`>=3.22.1`), `3.22.0` (`3.22.0`), `3.30.3 up to 3.31.5` (`>=3.30.3 <3.31.5`); any other
+ * alternative as semver writes it. `show` writes each bound's version (Windows builds drop the patch).
+ */
+export function describeVersionRange(range: string, show: (version: string) => string = (v) => v): string {
+  return rangeAlternatives(range)
+    .map(({ text, bounds }) => {
+      const [low, high, ...rest] = bounds;
+      if (low === undefined || rest.length > 0) return text;
+      if (high === undefined) return low.operator === '=' ? show(low.version) : low.operator === '>=' ? `${show(low.version)}+` : text;
+      if (low.operator !== '>=') return text;
+      if (high.operator === '<=') return low.version === high.version ? show(low.version) : `${show(low.version)}–${show(high.version)}`;
+      return high.operator === '<' ? `${show(low.version)} up to ${show(high.version)}` : text;
+    })
+    .join(', ');
 }

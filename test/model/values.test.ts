@@ -1,7 +1,9 @@
+import fc from 'fast-check';
+import satisfies from 'semver/functions/satisfies.js';
 import { describe, expect, it } from 'vitest';
 import { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild } from '../../src/model/windows.js';
 import { parseContainerRuntime } from '../../src/model/runtime.js';
-import { parseVersion, compareVersions, minorLine } from '../../src/model/version.js';
+import { parseVersion, compareVersions, minorLine, inRange, rangeAlternatives, describeVersionRange } from '../../src/model/version.js';
 import { WINDOWS_RELEASES } from '../../src/model/windows-releases.js';
 
 describe('parseWindowsBuild', () => {
@@ -72,11 +74,15 @@ describe('parseVersion', () => {
     ['v3.23', '3.23.0'],
     ['1.22+', '1.22.0'],
     ['1.6.6+azure', '1.6.6'],
+    // Docker prints its year-month versions with a leading zero; semver's loose coerce reads them.
+    ['19.03.14', '19.3.14'],
+    ['v3.33.0-0.dev', '3.33.0'],
+    ['1234567890.1', '1234567890.1.0'],
   ])('%s → %s', (text, version) => {
     expect(parseVersion(text)?.text).toBe(version);
   });
 
-  it.each(['', 'latest', 'release 1.22', 'v', '10.0.17763.1432', '1234567890.1'])('refuses %j', (text) => {
+  it.each(['', 'latest', 'release 1.22', 'v', '10.0.17763.1432', '1.22.', '12345678901234567.1', '=1.22'])('refuses %j', (text) => {
     expect(parseVersion(text)).toBeUndefined();
   });
 
@@ -88,6 +94,51 @@ describe('parseVersion', () => {
     expect(v && compareVersions(v, '1.23.0')).toBeLessThan(0);
     expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
     expect(() => compareVersions('latest', '1.0.0')).toThrow(TypeError);
+    expect(compareVersions('19.03.14', '19.3.13')).toBeGreaterThan(0);
+  });
+});
+
+describe('version ranges (semver range strings)', () => {
+  it.each([
+    ['3.30.4', '>=3.30.3 <3.31.5', true],
+    ['3.31.5', '>=3.30.3 <3.31.5', false],
+    ['v3.32.1', '>=3.32.0 <=3.32.1', true],
+    ['3.22.0', '3.22.0', true],
+    ['3.22.1', '3.22.0', false],
+    ['3.40.0', '>=3.22.1', true],
+    ['v3.33.0-0.dev', '>=3.33.0', true],
+    ['3.28.1', '>=3.28.0 <3.28.2 || >=3.31.0', true],
+  ])('%s in %s: %s', (version, range, expected) => {
+    expect(inRange(version, range)).toBe(expected);
+  });
+
+  it("answers as semver's satisfies does, for every range of the form it reads", () => {
+    const version = fc.tuple(fc.nat(4), fc.nat(4), fc.nat(4)).map(([a, b, c]) => `${a}.${b}.${c}`);
+    const comparator = fc.tuple(fc.constantFrom('>=', '>', '<=', '<', '=', ''), version).map(([op, v]) => `${op}${v}`);
+    const range = fc.array(fc.array(comparator, { minLength: 1, maxLength: 3 }).map((c) => c.join(' ')), { minLength: 1, maxLength: 3 }).map((a) => a.join(' || '));
+    fc.assert(fc.property(version, range, (v, r) => inRange(v, r) === satisfies(v, r)));
+  });
+
+  it('refuses what is no version or no range', () => {
+    expect(() => inRange('latest', '>=1.0.0')).toThrow(new TypeError('Not a version: latest'));
+    for (const range of ['3.30 or later', '3.22', '*', '~3.19.2', '^3.19.0', '3.19.0 - 3.19.2', '>=3.19', '>= 3.19.0', ''])
+      expect(() => rangeAlternatives(range), range).toThrow(new TypeError(`Not a version range: ${range}`));
+  });
+
+  it.each([
+    ['>=3.19.0 <=3.19.1', '3.19.0–3.19.1'],
+    ['>=3.22.1', '3.22.1+'],
+    ['3.22.0', '3.22.0'],
+    ['>=3.22.0 <=3.22.0', '3.22.0'],
+    ['>=3.30.3 <3.31.5', '3.30.3 up to 3.31.5'],
+    ['>3.30.3', '>3.30.3'],
+    ['<3.30.3', '<3.30.3'],
+    ['>3.30.3 <3.31.5', '>3.30.3 <3.31.5'],
+    ['>=3.30.3 >3.30.4', '>=3.30.3 >3.30.4'],
+    ['>=1.0.0 <2.0.0 >=1.5.0', '>=1.0.0 <2.0.0 >=1.5.0'],
+    ['>=3.19.0 <=3.19.1 || >=3.22.1', '3.19.0–3.19.1, 3.22.1+'],
+  ])('describes %s as %s', (range, words) => {
+    expect(describeVersionRange(range)).toBe(words);
   });
 });
 

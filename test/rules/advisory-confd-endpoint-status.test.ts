@@ -7,7 +7,7 @@ const bgp = (version: string) => ({ networking: 'calico-bgp', calico: { version 
 
 describe('advisory-confd-endpoint-status', () => {
   it('covers v3.30.0 up to the fix in v3.30.3, citing projectcalico/calico#10596', () => {
-    expect(advisory.affects).toEqual({ calico: [{ introduced: '3.30.0', fixed: '3.30.3' }] });
+    expect(advisory.affects).toEqual({ calico: '>=3.30.0 <3.30.3' });
     expect(advisory.issue.url).toBe('https://github.com/projectcalico/calico/issues/10596');
   });
 

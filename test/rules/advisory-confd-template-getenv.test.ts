@@ -7,7 +7,7 @@ const bgp = (version: string) => ({ networking: 'calico-bgp', calico: { version 
 
 describe('advisory-confd-template-getenv', () => {
   it('covers v3.32.0 to v3.32.1, with no fixed release yet, citing projectcalico/calico#13139', () => {
-    expect(advisory.affects).toEqual({ calico: [{ introduced: '3.32.0', lastAffected: '3.32.1' }] });
+    expect(advisory.affects).toEqual({ calico: '>=3.32.0 <=3.32.1' });
     expect(advisory.issue.url).toBe('https://github.com/projectcalico/calico/issues/13139');
   });
 

@@ -8,7 +8,7 @@ const ID = 'advisory-windows-bgp-not-configured';
 
 describe(ID, () => {
   it('covers v3.30.3 up to the fix in v3.31.5, citing projectcalico/calico#11714', () => {
-    expect(advisory.affects).toEqual({ calico: [{ introduced: '3.30.3', fixed: '3.31.5' }] });
+    expect(advisory.affects).toEqual({ calico: '>=3.30.3 <3.31.5' });
     expect(advisory.issue.url).toBe('https://github.com/projectcalico/calico/issues/11714');
   });
 

@@ -8,7 +8,7 @@ const node = (osBuild: string) => ({ nodes: [{ os: 'windows' as const, name: 'wi
 
 describe('advisory-ws2022-container-networking', () => {
   it('covers Windows Server 2022 from 20348.2322 up to the fix in 20348.2762, citing projectcalico/calico#8529', () => {
-    expect(advisory.affects).toEqual({ windowsBuild: [{ introduced: '20348.2322', fixed: '20348.2762' }] });
+    expect(advisory.affects).toEqual({ windowsBuild: '>=20348.2322 <20348.2762' });
     expect(advisory.issue.url).toBe('https://github.com/projectcalico/calico/issues/8529');
   });
 

@@ -18,12 +18,12 @@ const base = {
 const calicoAdvisory = {
   ...base,
   id: 'advisory-test-calico',
-  affects: { calico: [{ introduced: '3.28.0', fixed: '3.28.2' }, { introduced: '3.30.0', lastAffected: '3.30.1' }, { introduced: '3.31.0' }] },
+  affects: { calico: '>=3.28.0 <3.28.2 || >=3.30.0 <=3.30.1 || >=3.31.0' },
 } as const satisfies Advisory;
 const buildAdvisory = {
   ...base,
   id: 'advisory-test-build',
-  affects: { windowsBuild: [{ introduced: '20348.100', fixed: '20348.200' }, { introduced: '20348.300', lastAffected: '20348.400' }] },
+  affects: { windowsBuild: '>=20348.100 <20348.200 || >=20348.300 <=20348.400' },
 } as const satisfies Advisory;
 const profileOf = (advisory: Advisory): ReleaseProfile => ({ ...CALICO_3_30, rules: [defineAdvisory(advisory)] });
 
@@ -34,11 +34,18 @@ const node = (osBuild: string) => ({ nodes: [{ os: 'windows' as const, name: 'wi
 
 describe('describeRange', () => {
   it.each([
-    [{ introduced: '3.30.3', fixed: '3.31.5' }, '3.30.3 up to 3.31.5, where it is fixed'],
-    [{ introduced: '3.32.0', lastAffected: '3.32.1' }, '3.32.0 to 3.32.1 (no later release known to be fixed)'],
-    [{ introduced: '3.32.0' }, '3.32.0 and later'],
-  ])('%o', (range, words) => {
+    ['>=3.30.3 <3.31.5', '3.30.3 up to 3.31.5, where it is fixed'],
+    ['>=3.32.0 <=3.32.1', '3.32.0 to 3.32.1 (no later release known to be fixed)'],
+    ['>=3.32.0', '3.32.0 and later'],
+    ['3.32.0', '3.32.0'],
+    ['>3.32.0 <3.33.0', '>3.32.0 <3.33.0'],
+    ['>=3.30.0 <3.30.3 || >=3.32.0', '3.30.0 up to 3.30.3, where it is fixed; 3.32.0 and later'],
+  ])('%s', (range, words) => {
     expect(describeRange(range)).toBe(words);
+  });
+
+  it('writes Windows builds as <build>.<revision>', () => {
+    expect(describeRange('>=20348.2322.0 <20348.2762.0', (v) => v.replace(/\.0$/, ''))).toBe('20348.2322 up to 20348.2762, where it is fixed');
   });
 });
 
@@ -46,12 +53,12 @@ describe('affectedRange', () => {
   const ranges = calicoAdvisory.affects.calico;
   it.each([
     ['3.27.9', undefined],
-    ['3.28.0', ranges[0]],
+    ['3.28.0', '>=3.28.0 <3.28.2'],
     ['3.28.2', undefined],
-    ['3.30.1', ranges[1]],
+    ['3.30.1', '>=3.30.0 <=3.30.1'],
     ['3.30.2', undefined],
-    ['3.31.0', ranges[2]],
-    ['9.0.0', ranges[2]],
+    ['3.31.0', '>=3.31.0'],
+    ['9.0.0', '>=3.31.0'],
   ])('%s', (version, range) => {
     expect(affectedRange(version, ranges)).toBe(range);
   });

@@ -9,7 +9,7 @@ export const advisory = {
     { title: 'projectcalico/calico#10691 Fix confd on Windows by skipping watching endpoint status files', url: 'https://github.com/projectcalico/calico/pull/10691' },
     { title: 'projectcalico/calico#10703 (the fix on release-v3.30)', url: 'https://github.com/projectcalico/calico/pull/10703' },
   ],
-  affects: { calico: [{ introduced: '3.30.0', fixed: '3.30.3' }] },
+  affects: { calico: '>=3.30.0 <3.30.3' },
   networking: ['calico-bgp'],
   impact:
     "On Windows nodes with Calico BGP, confd watches \\var\\run\\calico\\endpoint-status, which nothing creates on Windows: it logs errors every 30 seconds and finally crashes (\"program exceeds 10000-thread limit\").",

@@ -9,7 +9,7 @@ export const advisory = {
     { title: 'projectcalico/calico#13140 Removed getenv from confd windows template', url: 'https://github.com/projectcalico/calico/pull/13140' },
     { title: 'projectcalico/calico#13163 (the fix picked onto release-v3.32)', url: 'https://github.com/projectcalico/calico/pull/13163' },
   ],
-  affects: { calico: [{ introduced: '3.32.0', lastAffected: '3.32.1' }] },
+  affects: { calico: '>=3.32.0 <=3.32.1' },
   networking: ['calico-bgp'],
   impact:
     "v3.32 removed confd's getenv template function (#11850), but the Windows BGP templates still call it: confd errors when it starts on the Windows BGP templates, which call a function it no longer has.",

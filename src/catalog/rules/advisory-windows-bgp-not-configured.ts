@@ -9,7 +9,7 @@ export const advisory = {
     { title: 'projectcalico/calico#11748 Added check if localBGPPeerWatcher is configured', url: 'https://github.com/projectcalico/calico/pull/11748' },
     { title: 'projectcalico/calico#12063 (the fix on release-v3.31)', url: 'https://github.com/projectcalico/calico/pull/12063' },
   ],
-  affects: { calico: [{ introduced: '3.30.3', fixed: '3.31.5' }] },
+  affects: { calico: '>=3.30.3 <3.31.5' },
   networking: ['calico-bgp'],
   impact:
     "From v3.30.3, confd on Windows waits forever for the local BGP peer watcher it skips on Windows, so it never writes the BGP configuration: Get-BgpPeer answers \"BGP is not configured\" and the Windows nodes exchange no routes.",

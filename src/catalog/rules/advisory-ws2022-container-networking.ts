@@ -12,7 +12,7 @@ export const advisory = {
     { title: 'projectcalico/calico#9019 Container networking broken after Windows Server 2022 KB5040437 (20348.2582)', url: 'https://github.com/projectcalico/calico/issues/9019' },
     { title: 'microsoft/Windows-Containers#516', url: 'https://github.com/microsoft/Windows-Containers/issues/516' },
   ],
-  affects: { windowsBuild: [{ introduced: '20348.2322', fixed: '20348.2762' }] },
+  affects: { windowsBuild: '>=20348.2322 <20348.2762' },
   impact:
     'On Windows Server 2022 builds from 20348.2322 to the July 2024 update 20348.2582, nodes running Calico lose connectivity: the host interface becomes unreachable with BGP, and pods cannot reach other pods or the outside with VXLAN. 20348.1970 and earlier work.',
   remediation:

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../src/model/report.js';
-import { CALICO_3_30, CALICO_RELEASES } from '../src/catalog/releases.js';
+import { CALICO_3_30, CALICO_RELEASES, findRelease } from '../src/catalog/releases.js';
 import { runCli } from './support/cli.js';
 
 // The built binary, run as users run it (the global setup builds it).
@@ -16,14 +16,34 @@ function tempFile(name: string, content: string): string {
 }
 
 describe('calico-windows-compat releases', () => {
-  it('lists every release profile', () => {
+  it('lists every release profile with what --release takes to pick it', () => {
     const run = cli(['releases']);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trimEnd().split('\n');
+    const [table = '', notes = ''] = run.stdout.trimEnd().split('\n\n');
+    const lines = table.split('\n');
     expect(lines).toHaveLength(CALICO_RELEASES.length + 1);
-    expect(lines[0]).toMatch(/^Release\s+Install\s+Windows Server\s+Runtime\s+Kubernetes\s+Platforms$/);
-    expect(run.stdout).toMatch(/^v3\.19\.0–3\.19\.1\s+manual\s+1809, 1903, 1909\s+containerd, docker\s+1\.18–1\.20\s+kubernetes, eks$/m);
-    expect(run.stdout).toMatch(/^v3\.27\s+manual \(deprecated\)/m);
+    expect(lines[0]).toMatch(/^--release\s+Install\s+Windows Server\s+Runtime\s+Kubernetes\s+Platforms$/);
+    expect(run.stdout).toMatch(/^3\.19\.0, 3\.19\.1\s+manual\s+1809 or later, 1903 or later\s+containerd, docker\s+1\.18–1\.20\s+kubernetes, eks$/m);
+    expect(run.stdout).toMatch(/^3\.19 \(3\.19\.2\+\)\s+manual\s+1809 \(17763\.1432\+\), 2004, 20H2\s/m);
+    expect(run.stdout).toMatch(/^3\.27\/manual\s+manual \(deprecated\)/m);
+    expect(notes).toContain('Install suffixes: /manual, /manifest, /zip\n(manual); /operator, /hostprocess (operator).');
+    // Every name printed picks the profile of its row.
+    lines.slice(1).forEach((line, index) => {
+      const names = (line.split(/\s{2,}/)[0] ?? '').replace(/ \(.*\)$/, '').split(', ');
+      for (const name of names) expect(findRelease(name).profile, name).toBe(CALICO_RELEASES[index]);
+    });
+  });
+
+  it.each(['3.27/manual', '3.27/manifest', '3.27/zip', '3.27/operator', '3.27/HostProcess'])('check --release %s resolves', (release) => {
+    const run = cli(['check', 'examples/eks.yaml', '--release', release, '--format', 'json']);
+    expect(run.code).not.toBe(2);
+    expect((JSON.parse(run.stdout) as Report).profile).toMatchObject({ release: '3.27', installMethod: /operator|hostprocess/i.test(release) ? 'operator' : 'manifest' });
+  });
+
+  it('an unknown install suffix lists the valid ones', () => {
+    const run = cli(['check', 'examples/eks.yaml', '--release', '3.27/helm']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("'3.27/helm': 'helm' is not an install method; 3.27 takes 3.27/operator (also hostprocess) or 3.27/manual (also manifest, zip)");
   });
 
   it('prints the profiles as JSON, with their sources and their rules by id', () => {
@@ -74,6 +94,21 @@ describe('calico-windows-compat check --release', () => {
     const run = cli(['check', facts, '--release', 'auto', '--format', 'json']);
     expect((JSON.parse(run.stdout) as Report).profile.release).toBe('3.23');
     expect(run.stderr).toMatch(/note: release auto: calico\.version is not known, so the default profile, Calico v3\.23 \(manifest\), was used/);
+  });
+
+  // The documented nightly check must not break the day a cluster upgrades past the newest profile.
+  it.each([
+    ['examples/broken-cluster.yaml', 'Calico v3.16', 'oldest', 'older', 1],
+    [tempFile('newer.yaml', 'platform: eks\nnetworking: eks-vpc-cni\ncalico: { version: v3.33.0 }\n'), 'Calico v3.32', 'newest', 'newer', 3],
+  ])('auto never fails for the cluster version: %s is checked against %s, with a warning', (facts, label, fallback, than, code) => {
+    const run = cli(['check', facts, '--release', 'auto', '--format', 'json']);
+    expect(run.code).toBe(code);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.profile).toMatchObject({ requested: 'auto', fallback });
+    expect(run.stderr).toMatch(new RegExp(`^calico-windows-compat: warning: release auto: Calico \\S+ \\(calico\\.version\\) is ${than} than every release profile, so the ${fallback}, ${label.replace('.', '\\.')}, was used`, 'm'));
+    expect(run.stderr).not.toMatch(/pass --release auto/);
+    const text = cli(['check', facts, '--release', 'auto']);
+    expect(text.code).toBe(code);
   });
 
   it('warns without --release only for a calico.version of another documented line', () => {

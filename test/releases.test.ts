@@ -18,7 +18,11 @@ import { parseWaivers } from '../src/api.js';
 const range = (first: number, last: number): string[] => Array.from({ length: last - first + 1 }, (_, i) => `1.${first + i}`);
 const FIVE = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'];
 
-/** upstream.md, restated per profile: Windows builds (release or release.minRevision), runtimes, tested Kubernetes, platforms. */
+/**
+ * upstream.md, restated per profile, with the corrections of shared/spec/upstream-verification.md (its
+ * item numbers in the comments): Windows builds (release, release.minRevision, `+` for "or greater"),
+ * runtimes, tested Kubernetes, platforms.
+ */
 const TABLE: ReadonlyArray<{
   readonly release: string;
   readonly builds: readonly string[];
@@ -27,19 +31,21 @@ const TABLE: ReadonlyArray<{
   readonly platforms: readonly string[];
   readonly asReleased?: { readonly builds?: readonly string[]; readonly kubernetes?: readonly string[] };
 }> = [
-  { release: 'v3.16', builds: ['1809', '1903'], runtimes: undefined, kubernetes: range(16, 18), platforms: ['kubernetes', 'eks'] },
-  { release: 'v3.17', builds: ['1809', '1903', '1909'], runtimes: ['docker'], kubernetes: range(17, 19), platforms: ['kubernetes', 'eks'] },
-  { release: 'v3.18', builds: ['1809', '1903', '1909'], runtimes: ['docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
-  { release: 'v3.19.0–3.19.1', builds: ['1809', '1903', '1909'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
+  // Item 3: "Windows Server 2019 / 1809 (RS5) or greater", "1903 … build 18317 or greater" (W16, W17).
+  { release: 'v3.16', builds: ['1809+', '1903+'], runtimes: undefined, kubernetes: range(16, 18), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.17', builds: ['1809+', '1903+'], runtimes: ['docker'], kubernetes: range(17, 19), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.18', builds: ['1809+', '1903+'], runtimes: ['docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
+  { release: 'v3.19.0–3.19.1', builds: ['1809+', '1903+'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: ['kubernetes', 'eks'] },
   { release: 'v3.19.2+', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
   { release: 'v3.20', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
   { release: 'v3.21', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
   { release: 'v3.22.0', builds: ['1809.1432', '2004', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(18, 20), platforms: FIVE },
   { release: 'v3.22.1+', builds: ['1809.1432', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(21, 23), platforms: FIVE },
   { release: 'v3.23', builds: ['1809.1432', '20H2'], runtimes: ['containerd', 'docker'], kubernetes: range(21, 23), platforms: FIVE },
+  // Item 4: 20H2 as released (W21 @release-v3.24 6504b892ec, @release-v3.25 9437c4e93e), 2022 as served now.
   {
     release: 'v3.24',
-    builds: ['1809.1432', '2022.169'],
+    builds: ['1809.1432', '20H2', '2022.169'],
     runtimes: ['containerd', 'docker'],
     kubernetes: range(22, 25),
     platforms: FIVE,
@@ -47,7 +53,7 @@ const TABLE: ReadonlyArray<{
   },
   {
     release: 'v3.25',
-    builds: ['1809.1432', '2022.169'],
+    builds: ['1809.1432', '20H2', '2022.169'],
     runtimes: ['containerd', 'docker'],
     kubernetes: range(23, 28),
     platforms: FIVE,
@@ -56,14 +62,21 @@ const TABLE: ReadonlyArray<{
   { release: 'v3.26', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(24, 28), platforms: FIVE, asReleased: { kubernetes: range(24, 26) } },
   { release: 'v3.27', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(27, 29), platforms: FIVE, asReleased: { kubernetes: range(24, 28) } },
   { release: 'v3.27', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(27, 29), platforms: FIVE, asReleased: { kubernetes: range(24, 28) } },
+  // Item 2: the manual (.zip) install of v3.28 to v3.30, as released (TDW @57ce8baf17b9).
   { release: 'v3.28', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(27, 30), platforms: FIVE, asReleased: { kubernetes: range(27, 29) } },
+  { release: 'v3.28', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(27, 30), platforms: FIVE, asReleased: { kubernetes: range(27, 29) } },
   { release: 'v3.29', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(29, 32), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
-  { release: 'v3.30', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(31, 35), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
-  { release: 'v3.31', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(32, 35), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
-  { release: 'v3.32', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(34, 36), platforms: FIVE, asReleased: { kubernetes: range(32, 34) } },
+  { release: 'v3.29', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(29, 32), platforms: FIVE, asReleased: { kubernetes: range(29, 31) } },
+  // Item 6: as released, v3.30 was tested on 1.31–1.33 (ca5e4eb06, before tag v3.30.0) …
+  { release: 'v3.30', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(31, 35), platforms: FIVE, asReleased: { kubernetes: range(31, 33) } },
+  { release: 'v3.30', builds: ['1809.1432', '2022.169'], runtimes: ['containerd', 'docker'], kubernetes: range(31, 35), platforms: FIVE, asReleased: { kubernetes: range(31, 33) } },
+  // … v3.31 on 1.32–1.34 (bbeae4c63; a placeholder at tag time), and v3.32's list has not changed since its release.
+  { release: 'v3.31', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(32, 35), platforms: FIVE, asReleased: { kubernetes: range(32, 34) } },
+  { release: 'v3.32', builds: ['1809.1432', '2022.169'], runtimes: ['containerd'], kubernetes: range(34, 36), platforms: FIVE },
 ];
 
-const builds = (list: ReleaseProfile['windowsBuilds'] = []): string[] => list.map((b) => (b.minRevision === undefined ? b.release : `${b.release}.${b.minRevision}`));
+const builds = (list: ReleaseProfile['windowsBuilds'] = []): string[] =>
+  list.map((b) => `${b.minRevision === undefined ? b.release : `${b.release}.${b.minRevision}`}${b.orLater === true ? '+' : ''}`);
 
 describe('the release profiles', () => {
   it('cover every documented release line, v3.16 to v3.32, the seed being the default', () => {
@@ -74,9 +87,8 @@ describe('the release profiles', () => {
       ...['v3.16', 'v3.17', 'v3.18', 'v3.19.0–3.19.1', 'v3.19.2+', 'v3.20', 'v3.21', 'v3.22.0', 'v3.22.1+', 'v3.23', 'v3.24', 'v3.25', 'v3.26'].map(
         (v) => `Calico ${v} (manifest)`,
       ),
-      'Calico v3.27 (operator)',
-      'Calico v3.27 (manifest)',
-      ...['v3.28', 'v3.29', 'v3.30', 'v3.31', 'v3.32'].map((v) => `Calico ${v} (operator)`),
+      ...['v3.27', 'v3.28', 'v3.29', 'v3.30'].flatMap((v) => [`Calico ${v} (operator)`, `Calico ${v} (manifest)`]),
+      ...['v3.31', 'v3.32'].map((v) => `Calico ${v} (operator)`),
     ]);
   });
 
@@ -94,7 +106,7 @@ describe('the release profiles', () => {
   );
 
   it.each(CALICO_RELEASES.map((p) => [profileLabel(p), p] as const))('%s: every datum has a source (repository path and revision)', (_label, profile) => {
-    const data: ReleaseDatum[] = ['windowsBuilds', 'dsrBuilds', 'containerRuntimes', 'testedKubernetes', 'networkingByPlatform', 'minLinuxCalico', 'typhaLinuxWorkers', 'aksMinKubernetes', 'eksSecretsNamespace', 'hostProcess', 'datastores', 'minVxlanVni', 'commands', 'rules'];
+    const data: ReleaseDatum[] = ['windowsBuilds', 'dsrBuilds', 'containerRuntimes', 'containerdFirst', 'testedKubernetes', 'networkingByPlatform', 'minLinuxCalico', 'typhaLinuxWorkers', 'aksMinKubernetes', 'eksSecretsNamespace', 'hostProcess', 'datastores', 'minVxlanVni', 'remoteAccess', 'commands', 'rules'];
     const cites = /^(projectcalico\/calico|tigera\/docs|tigera\/operator) \S+.*\(.+\)/;
     for (const datum of data) if (profile[datum] !== undefined) expect(profile.sources[datum], datum).toMatch(cites);
     expect(profile.source).toMatch(cites);
@@ -148,6 +160,61 @@ describe('the release profiles', () => {
     expect(v330.asReleased?.installMethods).toEqual(['operator', 'manifest']);
     expect(findRelease('3.27/manifest').profile.deprecated).toBe(true);
   });
+
+  // upstream-verification.md item 2: TDW(3.28/3.29/3.30) @57ce8baf17b9 published the manual install,
+  // removed from the docs by 1955e4de7 (2025-09-16); the .zip is still built (node/Makefile WINDOWS_ARCHIVE).
+  it.each(['3.28', '3.29', '3.30'])('v%s has its manual (.zip) install as released, deprecated, with its own requirements', (line) => {
+    for (const name of [`${line}/manual`, `${line}/manifest`, `${line}/zip`]) {
+      const manual = findRelease(name).profile;
+      expect(manual).toMatchObject({ release: line, installMethod: 'manifest', deprecated: true, containerRuntimes: ['containerd', 'docker'], datastores: ['kubernetes', 'etcd'], minLinuxCalico: '3.12.0' });
+      expect(manual.source).toContain('57ce8baf17b9');
+      expect(manual.docsUrl).toBe(`https://github.com/tigera/docs/blob/57ce8baf17b9/calico_versioned_docs/version-${line}/getting-started/kubernetes/windows-calico/requirements.mdx`);
+    }
+    expect(findRelease(line, { calico: { operatorManaged: false } }).profile.installMethod).toBe('manifest');
+    // A real manual install (Docker, etcd, Linux Calico before v3.27) is judged by the manual install's page.
+    const facts: ClusterFacts = {
+      calico: { version: `${line}.1`, datastore: 'etcd', operatorManaged: false },
+      nodes: [{ os: 'windows', name: 'win-1', containerRuntime: 'docker://20.10.21', datastore: 'etcd', remoteAccess: ['ssh'] }],
+    };
+    const report = evaluateCompatibility(facts, { release: 'auto', profiles: CALICO_RELEASES });
+    expect(report.profile).toMatchObject({ release: line, installMethod: 'manifest' });
+    expect(report.profile.note).toBeUndefined();
+    const status = (id: string) => report.findings.filter((f) => f.ruleId === id).map((f) => f.status);
+    expect(status('windows-container-runtime')).toEqual(['pass']);
+    expect(status('windows-datastore-match')).toEqual(['pass']);
+    expect(status('windows-remote-access')).toEqual(['pass']);
+    for (const operatorRule of ['operator-datastore', 'hostprocess-kubernetes-version', 'windows-containerd-version']) expect(status(operatorRule)).toEqual([]);
+  });
+
+  // upstream-verification.md item 5: TDW(3.27) (and J for 3.28–3.30 as released) says "RDP, WinRM or ssh".
+  it('accept ssh for remote access from the v3.27 manual install, not before', () => {
+    expect(findRelease('3.27/manual').profile.remoteAccess).toEqual(['rdp', 'winrm', 'ssh']);
+    expect(findRelease('3.30/zip').profile.remoteAccess).toEqual(['rdp', 'winrm', 'ssh']);
+    expect(findRelease('3.26').profile.remoteAccess).toEqual(['rdp', 'winrm']);
+    expect(findRelease('3.27/operator').profile.remoteAccess).toBeUndefined();
+  });
+
+  // upstream-verification.md item 7: /archive/vX proxies serve the Jekyll sites (v3.16–v3.25 only);
+  // /calico/3.24 … /calico/3.28 redirect to the archive site (tigera/docs static/_redirects).
+  it('link to docs in the form that resolves', () => {
+    const url = (release: string) => findRelease(release).profile.docsUrl;
+    expect(url('3.17')).toBe('https://docs.tigera.io/archive/v3.17/getting-started/windows-calico/kubernetes/requirements');
+    expect(url('v3.19.1')).toBe('https://github.com/projectcalico/calico/blob/v3.19.1/getting-started/windows-calico/kubernetes/requirements.md');
+    expect(url('v3.22.0')).toBe('https://github.com/projectcalico/calico/blob/v3.22.0/calico/getting-started/windows-calico/kubernetes/requirements.md');
+    expect(url('3.22')).toBe('https://docs.tigera.io/archive/v3.22/getting-started/windows-calico/kubernetes/requirements');
+    for (const line of ['3.24', '3.25', '3.26'])
+      expect(url(line)).toBe(`https://docs.tigera.io/calico/${line}/getting-started/kubernetes/windows-calico/kubernetes/requirements`);
+    expect(url('3.27/manual')).toBe('https://docs.tigera.io/calico/3.27/getting-started/kubernetes/windows-calico/requirements');
+    expect(url('3.32')).toBe('https://docs.tigera.io/calico/3.32/getting-started/kubernetes/windows-calico/requirements');
+    for (const profile of CALICO_RELEASES) expect(profile.docsUrl).not.toMatch(/archive\/v3\.2[4-9]/);
+  });
+
+  // upstream-verification.md item 11: the citations that slipped.
+  it('cite the commits the values come from', () => {
+    expect(findRelease('3.24').profile.asReleased?.sources.windowsBuilds).toContain('release-v3.24, 6504b892ec');
+    expect(findRelease('3.29').profile.asReleased?.sources.testedKubernetes).toBe('tigera/docs calico_versioned_docs/version-3.29/getting-started/kubernetes/requirements.mdx (f42dc0705)');
+    expect(findRelease('3.31').profile.asReleased?.sources.testedKubernetes).toMatch(/bbeae4c63.*placeholder, 1\.29–1\.31, at tag time/);
+  });
 });
 
 describe("release 'auto' across the range", () => {
@@ -178,7 +245,8 @@ describe("release 'auto' across the range", () => {
     const chosen = findRelease('auto', { calico: { version: '3.27.2' } });
     expect(chosen.profile.installMethod).toBe('operator');
     expect(chosen.note).toMatch(/installMethod is not known/);
-    expect(findRelease('auto', { calico: { version: '3.30.1', installMethod: 'manifest' } }).note).toMatch(/documents no manifest install now/);
+    expect(findRelease('auto', { calico: { version: '3.31.1', installMethod: 'manifest' } }).note).toMatch(/documents no manifest install now/);
+    expect(findRelease('auto', { calico: { version: '3.30.1', installMethod: 'manifest' } })).toMatchObject({ profile: { release: '3.30', installMethod: 'manifest' } });
   });
 
   it('falls back to the default profile, saying so, without calico.version', () => {
@@ -225,7 +293,8 @@ describe('compareReleases', () => {
       before: 'manual (.zip) install',
       after: 'operator (HostProcess) install',
     });
-    expect(has('installMethod', 'removed', /manifest/)).toBe(true);
+    // v3.30 published the manual install (upstream-verification.md item 2): it is not gone.
+    expect(has('installMethod', 'removed', /manifest/)).toBe(false);
     expect(has('testedKubernetes', 'removed', /^1\.21$/)).toBe(true);
     expect(has('testedKubernetes', 'added', /^1\.35$/)).toBe(true);
     expect(diff.changes.find((c) => c.topic === 'minLinuxCalico')).toMatchObject({ before: '3.12.0', after: '3.27.0' });
@@ -236,8 +305,9 @@ describe('compareReleases', () => {
     expect(has('rules', 'removed', /^windows-tls12$/)).toBe(true);
   });
 
-  it('says the manual install is gone from v3.30 although it was there as released', () => {
-    expect(diff.changes.find((c) => c.topic === 'installMethod' && c.kind === 'removed')?.message).toMatch(/it did as released/);
+  it('says the manual install is gone from v3.31, the first release that did not publish it', () => {
+    const removed = compareReleases('3.23', '3.31').changes.find((c) => c.topic === 'installMethod' && c.kind === 'removed');
+    expect(removed?.message).toBe('Install method removed: Calico v3.31 documents no manual (.zip) install');
   });
 
   it('lists nothing between a profile and itself, and reverses cleanly', () => {
@@ -279,7 +349,10 @@ describe("remediations take the release's own commands and data", () => {
     expect(find(pools('ipip'), 'ipip-disabled', '3.26')?.remediation).toBe(
       `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'\ncalicoctl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`,
     );
-    expect(find(pools('ipip'), 'ipip-disabled', '3.27/manifest')?.remediation).toMatch(/^kubectl patch ippool default-ipv4-ippool -p/);
+    // The manual install's installer still refuses Felix's ipipEnabled: its fix is Felix's, not the pool command (item 8).
+    expect(find(pools('ipip'), 'ipip-disabled', '3.27/manifest')?.remediation).toBe(
+      `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'\nkubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`,
+    );
     const v331 = find(pools('ipip'), 'ipip-disabled', '3.31')?.remediation ?? '';
     expect(v331).toContain(`kubectl patch installation default --type=json -p '[{"op":"replace","path":"/spec/calicoNetwork/ipPools/<i>/encapsulation","value":"VXLAN"}]'`);
     expect(v331).toContain(`User-managed pool: kubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`);

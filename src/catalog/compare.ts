@@ -54,6 +54,8 @@ const TOPIC_NAMES: Readonly<Record<ReleaseTopic, string>> = {
   hostProcess: 'HostProcess install',
   datastores: 'Datastores',
   minVxlanVni: 'Minimum VXLAN VNI',
+  remoteAccess: 'Remote access',
+  containerdFirst: 'containerd used first when both runtimes run',
   commands: 'Command',
   rules: 'Rule',
 };
@@ -65,10 +67,10 @@ export function topicName(topic: ReleaseTopic): string {
 
 const install = (method: InstallMethod): string => `${INSTALL_METHODS[method].name} install`;
 
-/** A Windows build as people read it: `Windows Server 2022, build 20348.169+`. */
+/** A Windows build as people read it: `Windows Server 2022, build 20348.169+`, `Windows Server 2019 (1809), build 17763 or a later release`. */
 export function describeBuild(build: SupportedWindowsBuild): string {
   const name = windowsReleaseName(build.release);
-  return `${name}, build ${build.minRevision === undefined ? build.build : `${build.build}.${build.minRevision}+`}`;
+  return `${name}, build ${build.minRevision === undefined ? build.build : `${build.build}.${build.minRevision}+`}${build.orLater === true ? ' or a later release' : ''}`;
 }
 
 /**
@@ -122,7 +124,8 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
     for (const build of x) {
       const other = y.find((o) => o.build === build.build);
       if (other === undefined) push(topic, 'removed', describeBuild(build));
-      else if (other.minRevision !== build.minRevision) push(topic, 'changed', describeName(build), describeBuild(build), describeBuild(other));
+      else if (other.minRevision !== build.minRevision || other.orLater !== build.orLater)
+        push(topic, 'changed', describeName(build), describeBuild(build), describeBuild(other));
     }
     for (const build of y) if (!x.some((o) => o.build === build.build)) push(topic, 'added', describeBuild(build));
   };
@@ -161,6 +164,8 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
   scalar('hostProcess', a.hostProcess && hostProcessText(a.hostProcess), b.hostProcess && hostProcessText(b.hostProcess));
   lists('datastores', a.datastores, b.datastores);
   scalar('minVxlanVni', a.minVxlanVni, b.minVxlanVni);
+  lists('remoteAccess', a.remoteAccess, b.remoteAccess);
+  scalar('containerdFirst', a.containerdFirst, b.containerdFirst);
   for (const key of new Set([...Object.keys(a.commands), ...Object.keys(b.commands)]) as Set<keyof ReleaseProfile['commands']>) {
     const x = a.commands[key];
     const y = b.commands[key];

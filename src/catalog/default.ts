@@ -97,6 +97,7 @@ export const CALICO_3_23 = {
     { release: '20H2', build: 19042 },
   ],
   containerRuntimes: ['containerd', 'docker'],
+  containerdFirst: true,
   testedKubernetes: ['1.21', '1.22', '1.23'],
   networkingByPlatform: {
     kubernetes: ['calico-bgp', 'calico-vxlan', 'cloud-provider'],
@@ -110,6 +111,7 @@ export const CALICO_3_23 = {
   aksMinKubernetes: '1.20.0',
   eksSecretsNamespace: { operator: 'calico-system', manifest: 'kube-system' },
   datastores: ['kubernetes', 'etcd'],
+  remoteAccess: ['rdp', 'winrm'],
   commands: {
     disableIpip: `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'`,
     strictAffinity: 'calicoctl ipam configure --strictaffinity=true',
@@ -121,6 +123,7 @@ export const CALICO_3_23 = {
   sources: {
     windowsBuilds: WINDOWS_PAGE_323,
     containerRuntimes: WINDOWS_PAGE_323,
+    containerdFirst: WINDOWS_PAGE_323,
     testedKubernetes: K8S_PAGE_323,
     networkingByPlatform: WINDOWS_PAGE_323,
     minLinuxCalico: WINDOWS_PAGE_323,
@@ -128,6 +131,7 @@ export const CALICO_3_23 = {
     aksMinKubernetes: WINDOWS_PAGE_323,
     eksSecretsNamespace: WINDOWS_PAGE_323,
     datastores: WINDOWS_PAGE_323,
+    remoteAccess: WINDOWS_PAGE_323,
     commands: WINDOWS_PAGE_323,
     rules: WINDOWS_PAGE_323,
   },

@@ -46,7 +46,7 @@ const HINTS: Readonly<Record<string, string>> = {
   'node.cniPlugin': "the node's CNI configuration (calico.exe or win-bridge.exe) in its CNI config directory.",
   'node.routeReflector': "calicoctl get node <node> -o yaml (spec.bgp.routeReflectorClusterID marks a route reflector).",
   'node.powershellAdmin': 'on the node, run PowerShell as Administrator.',
-  'node.remoteAccess': 'whether the node can be reached over RDP or WinRM.',
+  'node.remoteAccess': 'how the node can be reached remotely: rdp, winrm, or ssh (which the manual install accepts from v3.27).',
   'node.remoteAccessServiceInstalled': 'on the node: Get-Service RemoteAccess.',
   'node.tls12Enabled': 'on the node: [Net.ServicePointManager]::SecurityProtocol includes Tls12.',
 };

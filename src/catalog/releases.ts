@@ -6,9 +6,15 @@
  * and `asReleased` records what the release itself published.
  *
  * Reading notes, where the pages leave room:
- * - "Windows Server 2019 / 1809 (RS5) or greater" (v3.16 to v3.19.1) is read as the releases the page
- *   names (1809, 1903, and 1909 from its DSR list), with any revision; the DSR builds are a separate
- *   warning rule (`windows-dsr-support`).
+ * - "Windows Server 2019 / 1809 (RS5) or greater" and "1903 … build 18317 or greater" (v3.16 to
+ *   v3.19.1) are read as written: 1809 at any revision and every later release (`orLater`), as Calico's
+ *   own DSR test reads them (`WindowsVersion -GE 1903 -And OsBuildNumber -GE 18317`); the DSR builds are
+ *   a separate warning rule (`windows-dsr-support`).
+ * - v3.24 and v3.25 published 1809 and 20H2 and built images for 1809, 2004, 20H2 and ltsc2022;
+ *   tigera/docs replaced 20H2 by 2022 on their pages months later (16ac57a62). Their profiles accept both
+ *   what the release published and what the docs serve now: 1809, 20H2 and 2022.
+ * - The manual (.zip) install of v3.28 to v3.30 has its own profiles, as those releases published it
+ *   (tigera/docs @57ce8baf17b9, before 1955e4de7 removed it from their docs); the .zip is still built.
  * - v3.16 to v3.21 state their own tested Kubernetes versions on the Windows page; from v3.22.1 the page
  *   defers to the general requirements page, which those profiles cite.
  * - From v3.24, profiles add two checks the release's own Windows code makes (VXLAN VNI ≥ 4096, Calico
@@ -45,8 +51,14 @@ const generalPage = (version: string, revision: string): string =>
 const windowsCode = (tag: string): string =>
   `${CALICO} node/windows-packaging/CalicoWindows/install-calico.ps1, libs/calico/calico.psm1 and cni-plugin (Windows) (${tag})`;
 
+// The old Jekyll sites: tigera/docs netlify.toml proxies /archive/v3.16 … /archive/v3.25 to them.
 const archiveUrl = (version: string, path: string): string => `https://docs.tigera.io/archive/v${version}/getting-started/${path}`;
-const currentUrl = (version: string): string => `https://docs.tigera.io/calico/${version}/getting-started/kubernetes/windows-calico/requirements`;
+// The Docusaurus sites: static/_redirects sends /calico/3.24/* … /calico/3.28/* to the archive site,
+// later versions are served in place (shared/spec/upstream-verification.md, item 7).
+const docsSiteUrl = (version: string, path: string): string => `https://docs.tigera.io/calico/${version}/getting-started/kubernetes/windows-calico/${path}`;
+const currentUrl = (version: string): string => docsSiteUrl(version, 'requirements');
+// A page that only a tag has (a patch range whose page changed later in its line): the file at the tag.
+const tagUrl = (tag: string, path: string): string => `https://github.com/${CALICO}/blob/${tag}/${path}requirements.md`;
 
 const kubernetes = (first: number, last: number): string[] => Array.from({ length: last - first + 1 }, (_, i) => `1.${first + i}`);
 
@@ -61,6 +73,11 @@ const FIVE_PLATFORMS = (eks: readonly KnownNetworking[]): Partial<Record<KnownPl
 });
 
 const B1809 = { release: '1809', build: 17763 } as const;
+// "Windows Server 2019 / 1809 (RS5) or greater", "Windows Server 1903 (AKA 19H1) build 18317 or greater".
+const OR_GREATER: readonly SupportedWindowsBuild[] = [
+  { ...B1809, orLater: true },
+  { release: '1903', build: 18362, orLater: true },
+];
 const B1809_DSR = { ...B1809, minRevision: 1432 } as const;
 const B1903 = { release: '1903', build: 18362 } as const;
 const B1909 = { release: '1909', build: 18363 } as const;
@@ -127,6 +144,8 @@ const DATA: readonly ReleaseDatum[] = [
   'hostProcess',
   'datastores',
   'minVxlanVni',
+  'remoteAccess',
+  'containerdFirst',
   'commands',
   'rules',
 ];
@@ -155,13 +174,13 @@ function derive(base: ReleaseProfile | undefined, changes: Changes): ReleaseProf
 
 const W316 = windowsPage('getting-started/windows-calico/', 'release-v3.16');
 
-/** v3.16 (revision A): Kubernetes and EKS, Calico VXLAN or other CNI, 1809 and 1903. */
+/** v3.16 (revision A): Kubernetes and EKS, Calico VXLAN or other CNI, 1809 or greater. */
 export const CALICO_3_16 = derive(undefined, {
   release: '3.16',
   installMethod: 'manifest',
   page: W316,
   docsUrl: archiveUrl('3.16', 'windows-calico/requirements'),
-  windowsBuilds: [B1809, B1903],
+  windowsBuilds: OR_GREATER,
   testedKubernetes: kubernetes(16, 18),
   networkingByPlatform: { kubernetes: ['calico-vxlan', 'cloud-provider'], eks: ['eks-vpc-cni'] },
   minLinuxCalico: '3.12.0',
@@ -191,7 +210,6 @@ export const CALICO_3_17 = derive(CALICO_3_16, {
   release: '3.17',
   page: windowsPage(OLD_PATH, 'release-v3.17'),
   docsUrl: archiveUrl('3.17', 'windows-calico/kubernetes/requirements'),
-  windowsBuilds: [B1809, B1903, B1909],
   dsrBuilds: [B1809_DSR, { ...B1903, minRevision: 1049 }, { ...B1909, minRevision: 1049 }],
   containerRuntimes: ['docker'],
   testedKubernetes: kubernetes(17, 19),
@@ -230,7 +248,8 @@ export const CALICO_3_19_0 = derive(CALICO_3_18, {
   release: '3.19',
   patches: '>=3.19.0 <=3.19.1',
   page: windowsPage(OLD_PATH, 'v3.19.1'),
-  docsUrl: archiveUrl('3.19', 'windows-calico/kubernetes/requirements'),
+  // The line's archive shows its final revision (E): the tag shows this one.
+  docsUrl: tagUrl('v3.19.1', OLD_PATH),
   containerRuntimes: ['containerd', 'docker'],
 });
 
@@ -265,7 +284,7 @@ export const CALICO_3_22_0 = derive(CALICO_3_21, {
   release: '3.22',
   patches: '3.22.0',
   page: windowsPage(NEW_PATH, 'v3.22.0'),
-  docsUrl: archiveUrl('3.22', 'windows-calico/kubernetes/requirements'),
+  docsUrl: tagUrl('v3.22.0', NEW_PATH),
 });
 
 /**
@@ -277,7 +296,10 @@ export const CALICO_3_22 = derive(CALICO_3_22_0, {
   patches: '>=3.22.1',
   page: windowsPage(NEW_PATH, 'release-v3.22, d9f4ca0062'),
   kubernetesPage: `${CALICO} calico/getting-started/kubernetes/requirements.md (release-v3.22)`,
+  docsUrl: archiveUrl('3.22', 'windows-calico/kubernetes/requirements'),
   windowsBuilds: [B1809_DSR, B20H2],
+  containerdFirst: true,
+  remoteAccess: ['rdp', 'winrm'],
   testedKubernetes: kubernetes(21, 23),
   aksMinKubernetes: '1.20.0',
   eksSecretsNamespace: { operator: 'calico-system', manifest: 'kube-system' },
@@ -294,39 +316,42 @@ export const CALICO_3_22 = derive(CALICO_3_22_0, {
 
 const TWO_BUILDS: readonly SupportedWindowsBuild[] = [B1809_DSR, B2022];
 
+const RELEASED_20H2 = (version: string, revision: string): string =>
+  `${windowsPage(NEW_PATH, `release-v${version}, ${revision}`)} (20H2, as released); ${docsPage(version, 'windows-calico/kubernetes/requirements.mdx', 'after 16ac57a62')} (2022, as served now); images for 1809, 2004, 20H2 and ltsc2022: ${CALICO} node/Makefile WINDOWS_VERSIONS (v${version}.0)`;
+
 /**
- * v3.24 (revision H' as tigera/docs serves it; H as released): Windows Server 2022 instead of 20H2,
- * strict affinity with kubectl.
+ * v3.24 (revision H as released, H' as tigera/docs serves it): 1809 and 20H2 as released, 2022 as
+ * served now, all three accepted; strict affinity with kubectl.
  */
 export const CALICO_3_24 = derive(CALICO_3_23, {
   release: '3.24',
   page: docsPage('3.24', 'windows-calico/kubernetes/requirements.mdx', 'after 16ac57a62'),
   kubernetesPage: generalPage('3.24', 'final'),
-  docsUrl: archiveUrl('3.24', 'kubernetes/windows-calico/kubernetes/requirements'),
-  windowsBuilds: TWO_BUILDS,
+  docsUrl: docsSiteUrl('3.24', 'kubernetes/requirements'),
+  windowsBuilds: [B1809_DSR, B20H2, B2022],
   testedKubernetes: kubernetes(22, 25),
   minVxlanVni: 4096,
   commands: { strictAffinity: `kubectl patch ipamconfigurations default --type merge --patch='{"spec": {"strictAffinity": true}}'` },
-  cite: { minVxlanVni: windowsCode('v3.24.0') },
+  cite: { minVxlanVni: windowsCode('v3.24.0'), windowsBuilds: RELEASED_20H2('3.24', '6504b892ec') },
   add: ['vxlan-vni', 'vxlan-calico-ipam', 'advisory-ws2022-container-networking'],
   asReleased: {
     windowsBuilds: [B1809_DSR, B20H2],
     testedKubernetes: kubernetes(22, 24),
     sources: {
-      windowsBuilds: windowsPage(NEW_PATH, 'release-v3.24, 9437c4e93e'),
+      windowsBuilds: windowsPage(NEW_PATH, 'release-v3.24, 6504b892ec'),
       testedKubernetes: generalPage('3.24', 'eef2ee319'),
     },
   },
 });
 
-/** v3.25 (revision H'; H as released). */
+/** v3.25 (revision H as released, H' as served now), as v3.24. */
 export const CALICO_3_25 = derive(CALICO_3_24, {
   release: '3.25',
   page: docsPage('3.25', 'windows-calico/kubernetes/requirements.mdx', 'after 16ac57a62'),
   kubernetesPage: generalPage('3.25', 'e36a64bd3'),
-  docsUrl: archiveUrl('3.25', 'kubernetes/windows-calico/kubernetes/requirements'),
+  docsUrl: docsSiteUrl('3.25', 'kubernetes/requirements'),
   testedKubernetes: kubernetes(23, 28),
-  cite: { minVxlanVni: windowsCode('v3.25.0') },
+  cite: { minVxlanVni: windowsCode('v3.25.0'), windowsBuilds: RELEASED_20H2('3.25', '9437c4e93e') },
   asReleased: {
     windowsBuilds: [B1809_DSR, B20H2],
     testedKubernetes: kubernetes(22, 24),
@@ -337,12 +362,13 @@ export const CALICO_3_25 = derive(CALICO_3_24, {
   },
 });
 
-/** v3.26 (revision I). */
+/** v3.26 (revision I): 1809 and 2022, as first published. */
 export const CALICO_3_26 = derive(CALICO_3_25, {
   release: '3.26',
   page: docsPage('3.26', 'windows-calico/kubernetes/requirements.mdx', '9cd438718'),
   kubernetesPage: generalPage('3.26', 'final'),
-  docsUrl: archiveUrl('3.26', 'kubernetes/windows-calico/kubernetes/requirements'),
+  docsUrl: docsSiteUrl('3.26', 'kubernetes/requirements'),
+  windowsBuilds: TWO_BUILDS,
   testedKubernetes: kubernetes(24, 28),
   cite: { minVxlanVni: windowsCode('v3.26.0') },
   asReleased: { testedKubernetes: kubernetes(24, 26), sources: { testedKubernetes: generalPage('3.26', '810a0e27d') } },
@@ -350,14 +376,16 @@ export const CALICO_3_26 = derive(CALICO_3_25, {
 
 const J327 = docsPage('3.27', 'windows-calico/requirements.mdx', '9cd438718');
 
-/** v3.27, manual install (revision J): deprecated; IPIP turned off on the default IP pool. */
+/** v3.27, manual install (revision J): deprecated; IPIP turned off on the default IP pool; ssh for remote access. */
 export const CALICO_3_27_MANIFEST = derive(CALICO_3_26, {
   release: '3.27',
   page: J327,
   kubernetesPage: generalPage('3.27', 'f7380b7cf'),
-  docsUrl: archiveUrl('3.27', 'kubernetes/windows-calico/requirements'),
+  docsUrl: docsSiteUrl('3.27', 'requirements'),
   testedKubernetes: kubernetes(27, 29),
   deprecated: true,
+  // "Remote access to the Windows node via Remote Desktop Protocol (RDP), Windows Remote Management (WinRM) or ssh".
+  remoteAccess: ['rdp', 'winrm', 'ssh'],
   commands: {
     disableIpip: `kubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`,
     setPoolEncapsulation: KUBECTL_POOL,
@@ -382,14 +410,16 @@ export const CALICO_3_27 = derive(CALICO_3_27_MANIFEST, {
   datastores: ['kubernetes'],
   commands: { tls12: undefined },
   cite: { minVxlanVni: windowsCode('v3.27.0'), rules: `${J327}; ${OPERATOR} (v1.32.3)` },
-  drop: ['aksMinKubernetes'],
+  drop: ['aksMinKubernetes', 'remoteAccess', 'containerdFirst'],
   remove: MANUAL_ONLY,
   add: OPERATOR_RULES,
   asReleased: { testedKubernetes: kubernetes(24, 28), sources: { testedKubernetes: generalPage('3.27', '3412aff47') } },
 });
 
 /** The manual install as v3.28 to v3.30 published it, before the docs removed it (1955e4de7, 2025-09-16). */
-const MANUAL_AS_RELEASED = (version: string) => `${docsPage(version, 'windows-calico/requirements.mdx', '57ce8baf17b9')}`;
+const MANUAL_AS_RELEASED = (version: string): string => docsPage(version, 'windows-calico/requirements.mdx', '57ce8baf17b9');
+const manualUrl = (version: string): string =>
+  `https://github.com/tigera/docs/blob/57ce8baf17b9/calico_versioned_docs/version-${version}/getting-started/kubernetes/windows-calico/requirements.mdx`;
 
 /** v3.28 (revision K as served now: operator only; J as released: the manual install too). */
 export const CALICO_3_28 = derive(CALICO_3_27, {
@@ -406,6 +436,25 @@ export const CALICO_3_28 = derive(CALICO_3_27, {
   },
 });
 
+/**
+ * v3.28, manual install (revision J, as released): deprecated, with v3.27's manual requirements. The docs
+ * removed it afterwards, but the release published it and the .zip is still built
+ * (shared/spec/upstream-verification.md, item 2).
+ */
+export const CALICO_3_28_MANIFEST = derive(CALICO_3_27_MANIFEST, {
+  release: '3.28',
+  page: MANUAL_AS_RELEASED('3.28'),
+  kubernetesPage: generalPage('3.28', 'final'),
+  docsUrl: manualUrl('3.28'),
+  testedKubernetes: kubernetes(27, 30),
+  deprecated: true,
+  cite: { minVxlanVni: windowsCode('v3.28.0') },
+  asReleased: { testedKubernetes: kubernetes(27, 29), sources: { testedKubernetes: generalPage('3.28', '3568318ad') } },
+});
+
+// v3.29.0 (2024-10-29) listed its tested versions on the general page; the partial came later (af644c7d4).
+const K8S_329_RELEASED = docsPage('3.29', 'requirements.mdx', 'f42dc0705');
+
 /** v3.29 (revision K; J as released). */
 export const CALICO_3_29 = derive(CALICO_3_28, {
   release: '3.29',
@@ -417,9 +466,24 @@ export const CALICO_3_29 = derive(CALICO_3_28, {
   asReleased: {
     testedKubernetes: kubernetes(29, 31),
     installMethods: ['operator', 'manifest'],
-    sources: { testedKubernetes: generalPage('3.29', 'ba8b4d44d'), installMethods: MANUAL_AS_RELEASED('3.29') },
+    sources: { testedKubernetes: K8S_329_RELEASED, installMethods: MANUAL_AS_RELEASED('3.29') },
   },
 });
+
+/** v3.29, manual install (revision J, as released). */
+export const CALICO_3_29_MANIFEST = derive(CALICO_3_28_MANIFEST, {
+  release: '3.29',
+  page: MANUAL_AS_RELEASED('3.29'),
+  kubernetesPage: generalPage('3.29', '9b8e20664'),
+  docsUrl: manualUrl('3.29'),
+  testedKubernetes: kubernetes(29, 32),
+  deprecated: true,
+  cite: { minVxlanVni: windowsCode('v3.29.0') },
+  asReleased: { testedKubernetes: kubernetes(29, 31), sources: { testedKubernetes: K8S_329_RELEASED } },
+});
+
+// v3.30.0 (2025-05-05) was tested on 1.31 to 1.33: ca5e4eb06 replaced the cut's placeholder (89476a014) before the tag.
+const K8S_330_RELEASED = generalPage('3.30', 'ca5e4eb06');
 
 /** v3.30 (revision K; J as released), with the Windows BGP advisories of its patch releases. */
 export const CALICO_3_30 = derive(CALICO_3_29, {
@@ -431,10 +495,23 @@ export const CALICO_3_30 = derive(CALICO_3_29, {
   cite: { minVxlanVni: windowsCode('v3.30.0'), rules: `${docsPage('3.30', 'windows-calico/requirements.mdx', 'after 1955e4de7')}; ${OPERATOR} (v1.38.0)` },
   add: ['advisory-confd-endpoint-status', 'advisory-windows-bgp-not-configured'],
   asReleased: {
-    testedKubernetes: kubernetes(29, 31),
+    testedKubernetes: kubernetes(31, 33),
     installMethods: ['operator', 'manifest'],
-    sources: { testedKubernetes: generalPage('3.30', '89476a014'), installMethods: MANUAL_AS_RELEASED('3.30') },
+    sources: { testedKubernetes: K8S_330_RELEASED, installMethods: MANUAL_AS_RELEASED('3.30') },
   },
+});
+
+/** v3.30, manual install (revision J, as released), with the same Windows BGP advisories (confd runs in both installs). */
+export const CALICO_3_30_MANIFEST = derive(CALICO_3_29_MANIFEST, {
+  release: '3.30',
+  page: MANUAL_AS_RELEASED('3.30'),
+  kubernetesPage: generalPage('3.30', '9b8e20664'),
+  docsUrl: manualUrl('3.30'),
+  testedKubernetes: kubernetes(31, 35),
+  deprecated: true,
+  cite: { minVxlanVni: windowsCode('v3.30.0') },
+  add: ['advisory-confd-endpoint-status', 'advisory-windows-bgp-not-configured'],
+  asReleased: { testedKubernetes: kubernetes(31, 33), sources: { testedKubernetes: K8S_330_RELEASED } },
 });
 
 const L_POOL_COMMAND = (userManaged: string): string =>
@@ -458,7 +535,12 @@ export const CALICO_3_31 = derive(CALICO_3_30, {
   },
   cite: { minVxlanVni: windowsCode('v3.31.0'), rules: `${docsPage('3.31', 'windows-calico/requirements.mdx', 'after ed7f722b2')}; ${OPERATOR} (v1.40.0)` },
   remove: ['advisory-confd-endpoint-status'],
-  asReleased: { testedKubernetes: kubernetes(29, 31), sources: { testedKubernetes: generalPage('3.31', 'e19711ee3') } },
+  // Tag v3.31.0 (2025-10-21) came while the page still had the version cut's placeholder, 1.29 to 1.31
+  // (e19711ee3), never a tested list; bbeae4c63 gave the tested versions the next day.
+  asReleased: {
+    testedKubernetes: kubernetes(32, 34),
+    sources: { testedKubernetes: `${generalPage('3.31', 'bbeae4c63')}, the day after tag v3.31.0 (the page held the version cut's placeholder, 1.29–1.31, at tag time)` },
+  },
 });
 
 /** v3.32 (revision L). */
@@ -471,7 +553,7 @@ export const CALICO_3_32 = derive(CALICO_3_31, {
   cite: { minVxlanVni: windowsCode('v3.32.0'), rules: `${docsPage('3.32', 'windows-calico/requirements.mdx', 'after ed7f722b2')}; ${OPERATOR} (v1.42.0)` },
   remove: ['advisory-windows-bgp-not-configured'],
   add: ['advisory-confd-template-getenv'],
-  asReleased: { testedKubernetes: kubernetes(32, 34), sources: { testedKubernetes: generalPage('3.32', 'aaf136de3') } },
+  // As released = as now: f1990f224 published 1.34 to 1.36 on the day of tag v3.32.0.
 });
 
 /**
@@ -495,8 +577,11 @@ export const CALICO_RELEASES: readonly ReleaseProfile[] = [
   CALICO_3_27,
   CALICO_3_27_MANIFEST,
   CALICO_3_28,
+  CALICO_3_28_MANIFEST,
   CALICO_3_29,
+  CALICO_3_29_MANIFEST,
   CALICO_3_30,
+  CALICO_3_30_MANIFEST,
   CALICO_3_31,
   CALICO_3_32,
 ];
@@ -511,7 +596,7 @@ export const RELEASE_LINES: readonly string[] = [...new Set(CALICO_RELEASES.map(
  *
  * @throws `CompatError` (`invalid-options`) for an unknown release, listing the known ones.
  * @example
- * findRelease('v3.19.1').profile.windowsBuilds; // 1809, 1903, 1909
+ * findRelease('v3.19.1').profile.windowsBuilds; // 1809 or later, 1903 or later
  */
 export function findRelease(release: string, facts: ClusterFacts = {}): SelectedRelease {
   return selectProfile(release, facts, CALICO_RELEASES, DEFAULT_PROFILE);

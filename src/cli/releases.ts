@@ -6,7 +6,7 @@ import { INSTALL_METHODS } from '../model/release.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
 import { compareReleases, formatReleaseComparison } from '../catalog/compare.js';
 import type { ReleaseProfile } from '../catalog/default.js';
-import { patchRange, profileLabel } from '../engine/select.js';
+import { INSTALL_METHOD_SUFFIXES, patchRange, profileLabel, releaseNames } from '../engine/select.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { minorLine, parseVersion } from '../model/version.js';
@@ -17,21 +17,45 @@ export function profileJson(profile: ReleaseProfile): Record<string, unknown> {
   return { ...profile, label: profileLabel(profile), rules: profile.rules.map((r) => r.id) };
 }
 
-/** Every release profile, one a line: release, install method, Windows builds, runtimes, Kubernetes, platforms. */
+// `3.19.0, 3.19.1`; `3.19 (3.19.2+)` for the line's profile as published now when an earlier range has its own.
+function namesOf(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string {
+  const names = releaseNames(profile, profiles);
+  const line = names[0]?.split('/')[0] === profile.release;
+  return `${names.join(', ')}${line && profile.patches !== undefined ? ` (${patchRange(profile) ?? ''})` : ''}`;
+}
+
+/**
+ * Every release profile, one a line: what `--release` takes to pick it, install method, Windows builds,
+ * runtimes, Kubernetes, platforms; then how release strings resolve.
+ */
 export function formatReleaseList(profiles: readonly ReleaseProfile[] = CALICO_RELEASES): string {
   const rows = [
-    ['Release', 'Install', 'Windows Server', 'Runtime', 'Kubernetes', 'Platforms'],
+    ['--release', 'Install', 'Windows Server', 'Runtime', 'Kubernetes', 'Platforms'],
     ...profiles.map((p) => [
-      `v${patchRange(p) ?? p.release}`,
+      namesOf(p, profiles),
       `${INSTALL_METHODS[p.installMethod].short}${p.deprecated === true ? ' (deprecated)' : ''}`,
-      p.windowsBuilds.map((b) => (b.minRevision === undefined ? b.release : `${b.release} (${b.build}.${b.minRevision}+)`)).join(', '),
+      p.windowsBuilds
+        .map((b) => `${b.minRevision === undefined ? b.release : `${b.release} (${b.build}.${b.minRevision}+)`}${b.orLater === true ? ' or later' : ''}`)
+        .join(', '),
       p.containerRuntimes?.join(', ') ?? '(not stated)',
       p.testedKubernetes.length > 2 ? `${p.testedKubernetes[0]}–${p.testedKubernetes.at(-1)}` : p.testedKubernetes.join(', '),
       Object.keys(p.networkingByPlatform).join(', '),
     ]),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return `${rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n')}\n`;
+  const suffixes = (method: string): string =>
+    Object.entries(INSTALL_METHOD_SUFFIXES)
+      .filter(([, m]) => m === method)
+      .map(([name]) => `/${name}`)
+      .join(', ');
+  return `${[
+    ...rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')),
+    '',
+    'A version (v3.27.2) picks the profile of its line that covers it; auto, the profile of calico.version (the oldest',
+    'or newest profile, with a warning, when it is older or newer than every one). A line with two install methods',
+    `alone (3.27) picks the one calico.installMethod names, else the operator's. Install suffixes: ${suffixes('manifest')}`,
+    `(manual); ${suffixes('operator')} (operator).`,
+  ].join('\n')}\n`;
 }
 
 /** `releases --diff <from> <to>` as text or JSON. */
@@ -42,15 +66,19 @@ export function formatDiff(from: string, to: string, format: 'text' | 'json'): s
 }
 
 /**
- * What to warn about on standard error after `check`: the profile's note (a fallback or a default), and
- * a `calico.version` of another release line than the profile's. Without `--release`, only a version of
+ * What to warn about on standard error after `check`: the profile's note (a warning when `auto` fell back
+ * to the oldest or newest profile, a note otherwise), and a `calico.version` of another release line than
+ * the profile's. Without `--release`, only a version of
  * a documented line warns, so clusters older than every profile (the seed's examples) stay quiet.
  */
 export function releaseWarnings(report: Report, facts: ClusterFacts, releaseGiven: boolean): string[] {
   const warnings: string[] = [];
-  if (report.profile.note !== undefined) warnings.push(`note: ${report.profile.note}`);
+  const { note, fallback } = report.profile;
+  // auto checked the cluster against another release's requirements than its own: a warning, never an error.
+  const other = fallback === 'oldest' || fallback === 'newest' || fallback === 'previous';
+  if (note !== undefined) warnings.push(`${other ? 'warning' : 'note'}: ${note}`);
   const version = facts.calico?.version === undefined ? undefined : parseVersion(facts.calico.version);
-  if (version === undefined) return warnings;
+  if (version === undefined || other) return warnings;
   const line = minorLine(version);
   if (line === report.profile.release) return warnings;
   if (!releaseGiven && !CALICO_RELEASES.some((p) => p.release === line)) return warnings;

@@ -58,16 +58,30 @@ export function profileLabel(profile: ReleaseProfile): string {
 }
 
 /**
- * The release strings that name a profile, as `--release` accepts them: its line (`3.27`, for the
- * line's profiles as published now), its patch range where the page changed within the line, and, where
- * the line documents two install methods, the line with each method's suffix (`3.27/manual`,
- * `3.27/operator`).
+ * The release strings that pick a profile, as `--release` accepts them: its line (`3.27`) when it is the
+ * line's profile as published now, else the patch versions it covers (`3.19.0`, `3.19.1`); where the
+ * line documents two install methods, each with its suffix (`3.27/operator`, `3.27/manual`).
  */
 export function releaseNames(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string[] {
-  const line = profiles.filter((p) => p.release === profile.release && sameRange(p, profile));
-  const names = [profile.patches === undefined || openEnded(profile) ? profile.release : `v${firstVersion(profile)}`];
-  if (line.length > 1) names.push(`${names[0]}/${profile.installMethod === 'manifest' ? 'manual' : 'operator'}`);
-  return names;
+  const names = openEnded(profile) ? [profile.release] : patchVersions(profile);
+  const methods = new Set(profiles.filter((p) => p.release === profile.release && p.patches === profile.patches).map((p) => p.installMethod));
+  if (methods.size < 2) return names;
+  const suffix = profile.installMethod === 'manifest' ? 'manual' : 'operator';
+  return names.map((name) => `${name}/${suffix}`);
+}
+
+// `>=3.19.0 <=3.19.1` → 3.19.0, 3.19.1; a range of its line's patch releases, written out.
+function patchVersions(profile: ReleaseProfile): string[] {
+  const versions: string[] = [];
+  for (const { bounds } of rangeAlternatives(profile.patches ?? '')) {
+    const low = bounds.find((b) => b.operator === '>=' || b.operator === '=');
+    const high = bounds.find((b) => b.operator === '<=' || b.operator === '=');
+    const first = low && parseVersion(low.version);
+    const last = high && parseVersion(high.version);
+    if (!first || !last || minorLine(first) !== minorLine(last)) continue;
+    for (let patch = first.patch; patch <= last.patch; patch++) versions.push(`${minorLine(first)}.${patch}`);
+  }
+  return versions;
 }
 
 /**
@@ -214,10 +228,6 @@ function firstVersion(profile: ReleaseProfile): string {
     bounds.filter((b) => b.operator === '>=' || b.operator === '=' || b.operator === '>').map((b) => b.version),
   );
   return lows.sort(compareVersions)[0] ?? `${profile.release}.0`;
-}
-
-function sameRange(a: ReleaseProfile, b: ReleaseProfile): boolean {
-  return a.patches === b.patches;
 }
 
 /** Which rules of a profile to run: `rules` must name rules of the profile; `skipRules` may name any rule id. */

@@ -35,8 +35,8 @@ export const InstallMethodSchema = z.enum(['manifest', 'operator']);
 /** An install method. */
 export type InstallMethod = z.infer<typeof InstallMethodSchema>;
 
-/** The ways a Windows node can be reached remotely. */
-export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm']);
+/** The ways a Windows node can be reached remotely: Remote Desktop, Windows Remote Management, ssh. */
+export const RemoteAccessMethodSchema = z.enum(['rdp', 'winrm', 'ssh']);
 /** A remote access method. */
 export type RemoteAccessMethod = z.infer<typeof RemoteAccessMethodSchema>;
 

@@ -3,7 +3,7 @@
  * values from. The profiles that bind these data to rule sets sit above the rules, in `catalog/`.
  * @module
  */
-import type { Datastore, InstallMethod, KnownNetworking, KnownPlatform } from './facts.js';
+import type { Datastore, InstallMethod, KnownNetworking, KnownPlatform, RemoteAccessMethod } from './facts.js';
 import type { WindowsReleaseId } from './windows-releases.js';
 
 /** The sections of the requirements pages a rule can come from. */
@@ -32,6 +32,22 @@ export interface SupportedWindowsBuild {
   readonly build: number;
   /** The lowest update build revision (UBR) supported: 1432 for `17763.1432`. */
   readonly minRevision?: number;
+  /**
+   * Every later build is supported too: the page says "or greater" (v3.16 to v3.19.1: "Windows Server
+   * 2019 / 1809 (RS5) or greater").
+   */
+  readonly orLater?: boolean;
+}
+
+/**
+ * The entry of a release's Windows builds that covers a build number: the one naming that build, else
+ * the latest "or later" entry below it.
+ */
+export function supportedBuild(builds: readonly SupportedWindowsBuild[], build: number): SupportedWindowsBuild | undefined {
+  const exact = builds.find((b) => b.build === build);
+  if (exact !== undefined) return exact;
+  const below = builds.filter((b) => b.orLater === true && b.build < build);
+  return below.sort((a, b) => b.build - a.build)[0];
 }
 
 /** A release's remediation commands, as its page gives them. `<pool>`, `<vxlanMode>` and `<encapsulation>` are filled in per pool. */
@@ -62,6 +78,8 @@ export type ReleaseDatum =
   | 'hostProcess'
   | 'datastores'
   | 'minVxlanVni'
+  | 'remoteAccess'
+  | 'containerdFirst'
   | 'commands'
   | 'rules';
 
@@ -91,6 +109,11 @@ export interface ReleaseData {
   readonly dsrBuilds?: readonly SupportedWindowsBuild[];
   /** Container runtimes supported; absent where the page names none (v3.16). */
   readonly containerRuntimes?: readonly string[];
+  /**
+   * Where the page supports containerd and Docker, it says Calico uses containerd whenever it runs and
+   * assumes Docker otherwise (v3.22.1 to the manual install of v3.30).
+   */
+  readonly containerdFirst?: boolean;
   /** Kubernetes minor versions the release was tested against. */
   readonly testedKubernetes: readonly string[];
   /** Networking options supported on each platform; a platform absent here is not supported. */
@@ -111,6 +134,8 @@ export interface ReleaseData {
   readonly datastores?: readonly Datastore[];
   /** The lowest VXLAN VNI Windows accepts. */
   readonly minVxlanVni?: number;
+  /** How the page has a Windows node reached remotely: RDP or WinRM (v3.22.1), or ssh too (the manual install from v3.27). */
+  readonly remoteAccess?: readonly RemoteAccessMethod[];
   /** The release's own remediation commands. */
   readonly commands: ReleaseCommands;
   /** The install method is deprecated in this release (the manual install in v3.27). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFacts } from '../../src/model/facts.js';
-import { CALICO_3_31 } from '../../src/catalog/releases.js';
+import { CALICO_3_31, findRelease } from '../../src/catalog/releases.js';
+import { textFor } from '../../src/engine/rule.js';
 import { findingOf, ruleTable } from './harness.js';
 
 const vxlanPool = { name: 'vxlan-pool', cidr: '10.244.0.0/16', encapsulation: 'vxlan' } as const;
@@ -105,3 +106,48 @@ describe('ipip-disabled', () => {
       expect(findingOf('ipip-disabled', { ...base, calico: { ...base.calico, ipipEnabled } }).status).toBe('fail');
   });
 });
+
+// upstream-verification.md item 8: from v3.27 the page's only instruction is on the IP pools; the operator
+// install has no installer reading FelixConfiguration, so its profiles decide from the pools alone.
+describe('ipip-disabled under the operator install', () => {
+  ruleTable(
+    'ipip-disabled',
+    [
+      { name: 'clean pools pass without calico.ipipEnabled', facts: { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } }, status: 'pass', message: /^None of the 1 enabled pool uses IPIP\.$/ },
+      {
+        name: 'ipipEnabled true with clean pools passes, saying why',
+        facts: { networking: 'calico-vxlan', calico: { ipipEnabled: true, ipPools: [vxlanPool] } },
+        status: 'pass',
+        message: 'None of the 1 enabled pool uses IPIP (calico.ipipEnabled is true: the operator install decides from the pools alone).',
+      },
+      { name: 'no enabled pool passes', facts: { networking: 'calico-bgp', calico: { ipPools: [{ ...ipipPool, disabled: true }] } }, status: 'pass', message: /^No IP pool is enabled\.$/ },
+      { name: 'pools unknown is unknown, asking for the pools alone', facts: { networking: 'calico-vxlan', calico: { ipipEnabled: false } }, status: 'unknown', missing: ['calico.ipPools'], message: /^Cannot decide: calico\.ipPools is not known\.$/ },
+      {
+        name: 'an IPIP pool fails with the pool fix only, never a FelixConfiguration patch',
+        facts: { networking: 'calico-vxlan', calico: { ipipEnabled: true, ipPools: [ipipPool] } },
+        status: 'fail',
+        message: /^IPIP is in use: enabled pool default-ipv4-ippool \(ipip\) uses IPIP\./,
+        remediation: /^Operator-managed pool[\s\S]*"value":"VXLAN"[\s\S]*User-managed pool: kubectl patch ippool default-ipv4-ippool/,
+      },
+    ],
+    CALICO_3_31,
+  );
+
+  it('the manual install of v3.27 and later still reads FelixConfiguration: its Windows installer refuses ipipEnabled true', () => {
+    const facts: ClusterFacts = { networking: 'calico-vxlan', calico: { ipipEnabled: true, ipPools: [vxlanPool] } };
+    const finding = findingOf('ipip-disabled', facts, undefined, findRelease('3.30/manual').profile);
+    expect(finding.status).toBe('fail');
+    expect(finding.remediation).toBe(`calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'`);
+    expect(findingOf('ipip-disabled', { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } }, undefined, findRelease('3.27/manual').profile).status).toBe('unknown');
+  });
+
+  it("names the release's own way to turn IPIP off in its remediation", () => {
+    const remediation = (release: string) => textFor(findRelease(release).profile.rules.find((r) => r.id === 'ipip-disabled')?.remediation ?? '', findRelease(release).profile);
+    expect(remediation('3.26')).toBe('Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.');
+    expect(remediation('3.27/manual')).toBe(
+      `Set ipipMode to Never on every enabled IP pool, the default one as the page says: kubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'\nKeep spec.ipipEnabled false in the default FelixConfiguration: the Windows installer refuses true.`,
+    );
+    expect(remediation('3.28')).toBe(`Set ipipMode to Never on every enabled IP pool, the default one as the page says: kubectl patch ippool default-ipv4-ippool -p '{"spec":{"ipipMode":"Never","vxlanMode":"Always"}}'`);
+  });
+});
+

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowsNodeFacts } from '../../src/model/facts.js';
+import { findRelease } from '../../src/catalog/releases.js';
+import { ruleDocs } from '../../src/catalog/docs.js';
 import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
 
 type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
@@ -43,3 +45,26 @@ describe('windows-container-runtime', () => {
     expect(findingOf('windows-container-runtime', runtime('docker'), 'win-1').severity).toBe('error');
   });
 });
+
+// Rule prose follows the release's page (issue: "windows-container-runtime's containerd sentence before
+// v3.22.1"): "Docker or containerd is installed and running" from v3.19.0; "if containerd is running it is
+// used, otherwise Docker is assumed" only from v3.22.1 (upstream.md §1, revision F).
+describe('windows-container-runtime before v3.22.1: no word on which runtime Calico picks', () => {
+  for (const release of ['v3.19.1', '3.20', 'v3.22.0'])
+    ruleTable(
+      'windows-container-runtime',
+      [
+        { name: `${release}: Docker passes, with no containerd sentence`, facts: runtime('docker://19.03.14'), subject: 'win-1', status: 'pass', message: /^Node win-1 runs docker 19\.03\.14, a supported runtime\.$/ },
+        { name: `${release}: a failure's remediation says nothing of which one wins`, facts: runtime('cri-o://1.24.0'), subject: 'win-1', status: 'fail', remediation: /^Install and run containerd \(or Docker\) on the node, and point the kubelet at it\.$/ },
+      ],
+      findRelease(release).profile,
+    );
+
+  it('says it from v3.22.1 on', () => {
+    expect(findingOf('windows-container-runtime', runtime('docker://19.03.14'), 'win-1', findRelease('v3.22.1').profile).message).toMatch(/If containerd also runs/);
+    const docs = (release: string) => ruleDocs({ id: 'windows-container-runtime' }, findRelease(release).profile).description;
+    expect(docs('3.21')).not.toMatch(/When containerd is running/);
+    expect(docs('3.23')).toMatch(/When containerd is running Calico uses it; otherwise it assumes Docker\.$/);
+  });
+});
+

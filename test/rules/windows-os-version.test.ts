@@ -1,4 +1,6 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { findRelease } from '../../src/catalog/releases.js';
+import { textFor } from '../../src/engine/rule.js';
 import { CALICO_3_23 } from '../../src/catalog/default.js';
 import type { ReleaseProfile } from '../../src/catalog/default.js';
 import { goodWindowsNode, ruleTable } from './harness.js';
@@ -35,3 +37,49 @@ describe('windows-os-version', () => {
     { name: 'each Windows node gets its own finding', facts: { nodes: [goodWindowsNode, { ...goodWindowsNode, name: 'win-2', osBuild: '10.0.17763.100' }] }, subject: 'win-2', status: 'fail' },
   ]);
 });
+
+// upstream-verification.md item 3: W16 and W17 say "Windows Server 1903 (AKA 19H1) build 18317 or greater"
+// and "Windows Server 2019 / 1809 (RS5) or greater"; Calico's own DSR test takes every release from 1903
+// (scripts/install-calico-windows.ps1:219 @release-v3.19).
+describe('windows-os-version on v3.16 to v3.19.1: "or greater"', () => {
+  for (const release of ['3.16', '3.17', '3.18', 'v3.19.1']) {
+    describe(release, () => {
+      ruleTable(
+        'windows-os-version',
+        [
+          { name: '1809 at any revision passes', facts: node('10.0.17763.100'), subject: 'win-1', status: 'pass', message: /^Windows Server 2019 \(1809\) \(10\.0\.17763\.100\) is supported\.$/ },
+          { name: '1909 passes, later than 1903', facts: node('10.0.18363.1556'), subject: 'win-1', status: 'pass', message: /^Windows Server 1909 \(10\.0\.18363\.1556\) is supported: the page supports Windows Server 1903 "or greater"\.$/ },
+          { name: '2004 passes', facts: node('10.0.19041.685'), subject: 'win-1', status: 'pass' },
+          { name: '20H2 passes', facts: node('10.0.19042.1110'), subject: 'win-1', status: 'pass' },
+          { name: 'Windows Server 2016 fails, older than 1809', facts: node('10.0.14393.4046'), subject: 'win-1', status: 'fail', message: /^Windows Server 2016 \(1607\) \(10\.0\.14393\.4046\) is not supported; supported: Windows Server 2019 \(1809\) \(17763 or a later release\), Windows Server 1903 \(18362 or a later release\)\.$/ },
+        ],
+        findRelease(release).profile,
+      );
+    });
+  }
+
+  it('says "or a later release" in its remediation', () => {
+    const profile = findRelease('3.17').profile;
+    expect(textFor(profile.rules.find((r) => r.id === 'windows-os-version')?.remediation ?? '', profile)).toBe(
+      'Run Windows Server 2019 (1809) (build 17763) or a later release, or Windows Server 1903 (build 18362) or a later release.',
+    );
+  });
+});
+
+// upstream-verification.md item 4: W21 at release-v3.24 (6504b892ec) and release-v3.25 (9437c4e93e), and the
+// tags, list 20H2; node/Makefile built 20H2 images (WINDOWS_VERSIONS?=1809 2004 20H2 ltsc2022). The docs
+// switched to 2022 afterwards (tigera/docs 16ac57a62): both are accepted.
+describe('windows-os-version on v3.24 and v3.25: 20H2 as released, 2022 as served now', () => {
+  for (const release of ['3.24', '3.25'])
+    ruleTable(
+      'windows-os-version',
+      [
+        { name: `${release}: 20H2 passes`, facts: node('10.0.19042.1110'), subject: 'win-1', status: 'pass', message: /^Windows Server 20H2 \(10\.0\.19042\.1110\) is supported\.$/ },
+        { name: `${release}: 2022 from 20348.169 passes`, facts: node('10.0.20348.169'), subject: 'win-1', status: 'pass' },
+        { name: `${release}: 2004 fails`, facts: node('10.0.19041.685'), subject: 'win-1', status: 'fail', message: /supported: Windows Server 2019 \(1809\) \(17763\.1432\+\), Windows Server 20H2 \(19042\), Windows Server 2022 \(20348\.169\+\)\.$/ },
+      ],
+      findRelease(release).profile,
+    );
+  ruleTable('windows-os-version', [{ name: '3.26: 20H2 fails, as its page never listed it', facts: node('10.0.19042.1110'), subject: 'win-1', status: 'fail' }], findRelease('3.26').profile);
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowsNodeFacts } from '../../src/model/facts.js';
+import { findRelease } from '../../src/catalog/releases.js';
 import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
 
 type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
@@ -12,12 +13,16 @@ const win = (patch: Partial<WindowsNodeFacts> = {}, ...omit: Optional[]): Window
 describe('windows-remote-access', () => {
   ruleTable('windows-remote-access', [
     { name: 'several unusable methods are listed', facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['ssh', 'telnet'] as unknown as ['rdp'] }] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, telnet, neither RDP nor WinRM\.$/ },
+    // The seed (v3.23) names RDP and WinRM; ssh comes with the v3.27 manual install (upstream-verification.md item 5).
+    { name: 'ssh alone fails under the seed', facts: { nodes: [win({ remoteAccess: ['ssh'] })] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, neither RDP nor WinRM\.$/, remediation: /^Enable Remote Desktop or WinRM \(Enable-PSRemoting -Force\) on the node/ },
+    { name: 'ssh passes under v3.27 (manual): "RDP, WinRM or ssh" (TDW(3.27))', release: findRelease('3.27/manual').profile, facts: { nodes: [win({ remoteAccess: ['ssh'] })] }, subject: 'win-1', status: 'pass', message: /^Node win-1 can be reached over ssh\.$/ },
+    { name: 'under v3.30 (manual), nothing usable names all three', release: findRelease('3.30/manual').profile, facts: { nodes: [win({ remoteAccess: [] })] }, subject: 'win-1', status: 'fail', message: /remoteAccess is empty \(none of RDP, WinRM and ssh\)\./, remediation: /^Enable Remote Desktop, WinRM \(Enable-PSRemoting -Force\) or the OpenSSH server on the node/ },
     // Rows that pin down messages and remediations, from the mutation-testing review.
     { name: "a method that is neither RDP nor WinRM (unvalidated input) does not count", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['ssh' as 'rdp'] }] }, status: 'fail', subject: "win-1", message: /^Node win-1 can be reached only over ssh, neither RDP nor WinRM\.$/ },
-    { name: "both methods are named", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['winrm', 'rdp'] }] }, status: 'pass', subject: "win-1", message: /^Node win-1 can be reached over RDP and WINRM\.$/ },
+    { name: "both methods are named", facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['winrm', 'rdp'] }] }, status: 'pass', subject: "win-1", message: /^Node win-1 can be reached over RDP and WinRM\.$/ },
     { name: 'RDP passes', facts: { nodes: [win({ remoteAccess: ['rdp'] })] }, subject: 'win-1', status: 'pass', message: /win-1.*RDP/ },
-    { name: 'WinRM passes', facts: { nodes: [win({ remoteAccess: ['winrm'] })] }, subject: 'win-1', status: 'pass', message: /WINRM/ },
-    { name: 'both pass', facts: { nodes: [win({ remoteAccess: ['winrm', 'rdp'] })] }, subject: 'win-1', status: 'pass', message: /RDP and WINRM/ },
+    { name: 'WinRM passes', facts: { nodes: [win({ remoteAccess: ['winrm'] })] }, subject: 'win-1', status: 'pass', message: /WinRM/ },
+    { name: 'both pass', facts: { nodes: [win({ remoteAccess: ['winrm', 'rdp'] })] }, subject: 'win-1', status: 'pass', message: /RDP and WinRM/ },
     {
       name: 'an empty list fails: the node cannot be reached',
       facts: { nodes: [win({ remoteAccess: [] })] },

@@ -191,18 +191,18 @@ describe('evaluation options', () => {
     const facts = cluster.kubernetes();
     expect(facts).toBeCompatible();
     // Release strings resolve against every release profile.
-    expect(facts).not.toBeCompatible({ release: '3.28' });
-    expect(facts).toFailRule('linux-calico-version', { release: '3.28' });
-    expect(facts).toHaveVerdict('incompatible', { release: '3.28' });
-    expect(facts).not.toHaveNoUnknowns({ release: '3.28' });
-    expect(failure(() => expect(facts).toBeCompatible({ release: '3.28' }))).toContain('linux-calico-version');
+    expect(facts).not.toBeCompatible({ release: '3.28/operator' });
+    expect(facts).toFailRule('linux-calico-version', { release: '3.28/operator' });
+    expect(facts).toHaveVerdict('incompatible', { release: '3.28/operator' });
+    expect(facts).not.toHaveNoUnknowns({ release: '3.28/operator' });
+    expect(failure(() => expect(facts).toBeCompatible({ release: '3.28/operator' }))).toContain('linux-calico-version');
     const noStrictAffinity = cluster.kubernetes({ calico: { strictAffinity: false } });
     expect(noStrictAffinity).toBeCompatible({ skipRules: ['strict-affinity'] });
     expect(noStrictAffinity).toBeCompatible({ waivers: [{ rule: 'strict-affinity', reason: 'Switched on in the next change window.' }] });
   });
 
   it('rules of any release are known; one the report has not is explained', () => {
-    expect(cluster.kubernetes()).toPassRule('operator-datastore', { release: '3.28' });
+    expect(cluster.kubernetes()).toPassRule('operator-datastore', { release: '3.28/operator' });
     expect(failure(() => expect(cluster.kubernetes()).toPassRule('operator-datastore'))).toContain(
       "the report has no finding of rule 'operator-datastore': it is not a rule of Calico v3.23 (manifest install)",
     );

@@ -4,16 +4,29 @@ import { need, networkingIn, poolCommand } from '../conditions.js';
 import { defineClusterRule } from '../../engine/define.js';
 import { type ClusterFactPath } from '../../engine/fact-paths.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
+import type { ReleaseData } from '../../model/release.js';
 
 const IPIP: ReadonlySet<IpPool['encapsulation']> = new Set(['ipip', 'ipip-cross-subnet']);
+// The manual install's Windows installer refuses FelixConfiguration ipipEnabled "true" (v3.17 and later,
+// shared/spec/upstream.md §3a); the pages up to v3.26 give this command, and it still clears the setting after.
+const FELIX_IPIP = `calicoctl patch felixconfiguration default -p '{"spec":{"ipipEnabled":false}}'`;
 
+// From v3.27 the page's only instruction is on the IP pools (v3.31: in the Installation for pools the
+// operator manages); the operator install has no installer reading FelixConfiguration, so its profiles
+// decide from the pools alone (shared/spec/upstream-verification.md, item 8).
+const readsFelix = (profile: ReleaseData): boolean => profile.installMethod !== 'operator';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description:
-    "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on — in Felix (ipipEnabled) and on its default IP pool — and Windows nodes cannot reach pods behind it.",
+  description: (profile) =>
+    `Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on its default IP pool, and Windows nodes cannot reach pods behind it. ${
+      readsFelix(profile)
+        ? "The manual install's Windows installer also refuses a FelixConfiguration with ipipEnabled true."
+        : 'The operator install reads the IP pools alone: FelixConfiguration ipipEnabled is not part of this requirement.'
+    }`,
   appliesWhen: 'Calico networking (calico-bgp or calico-vxlan).',
-  passesWhen: 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.',
+  passesWhen: (profile) =>
+    `${readsFelix(profile) ? 'calico.ipipEnabled is not true and no' : 'No'} enabled IP pool uses ipip or ipip-cross-subnet.`,
 };
 
 export default defineClusterRule({
@@ -21,13 +34,18 @@ export default defineClusterRule({
   title: 'IPIP is turned off',
   severity: 'error',
   sections: ['Linux platform requirements'],
-  remediation:
-    "Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.",
+  remediation: (profile) =>
+    profile.commands.disableIpip === FELIX_IPIP
+      ? 'Turn IPIP off in the default FelixConfiguration (spec.ipipEnabled: false) and set ipipMode to Never on every enabled IP pool.'
+      : `Set ipipMode to Never on every enabled IP pool, the default one as the page says: ${need(profile.commands.disableIpip, 'IPIP command', profile)}${
+          readsFelix(profile) ? '\nKeep spec.ipipEnabled false in the default FelixConfiguration: the Windows installer refuses true.' : ''
+        }`,
   when: networkingIn(['calico-bgp', 'calico-vxlan'], 'Calico networking'),
   // Not `requires`: either fact alone can prove a failure, so the other may still be absent.
   reads: ['calico.ipipEnabled', 'calico.ipPools'],
   check: ({ calico }, { profile, given: { networking } }) => {
-    const ipipEnabled = calico?.ipipEnabled;
+    const felix = readsFelix(profile);
+    const ipipEnabled = felix ? calico?.ipipEnabled : undefined;
     const pools = calico?.ipPools;
     const ipipPools = pools === undefined ? [] : enabledPools(pools).filter(({ pool }) => IPIP.has(pool.encapsulation));
 
@@ -36,7 +54,7 @@ export default defineClusterRule({
       const fixes: string[] = [];
       if (ipipEnabled === true) {
         problems.push('calico.ipipEnabled is true');
-        fixes.push(need(profile.commands.disableIpip, 'IPIP command', profile));
+        fixes.push(FELIX_IPIP);
       }
       if (ipipPools.length > 0) {
         problems.push(
@@ -56,7 +74,7 @@ export default defineClusterRule({
     }
 
     const missing: ClusterFactPath[] = [];
-    if (ipipEnabled === undefined) missing.push('calico.ipipEnabled');
+    if (felix && ipipEnabled === undefined) missing.push('calico.ipipEnabled');
     if (pools === undefined) missing.push('calico.ipPools');
     if (missing.length > 0)
       return unknown(
@@ -68,10 +86,12 @@ export default defineClusterRule({
 
     // Stryker disable next-line ArrayDeclaration: calico.ipPools is known here (else the rule answered unknown above)
     const count = enabledPools(pools ?? []).length;
+    const poolsClean = count === 0 ? 'no IP pool is enabled' : `none of the ${count} enabled pool${count === 1 ? '' : 's'} uses IPIP`;
+    if (felix) return pass(`calico.ipipEnabled is false and ${poolsClean}.`);
     return pass(
-      count === 0
-        ? 'calico.ipipEnabled is false and no IP pool is enabled.'
-        : `calico.ipipEnabled is false and none of the ${count} enabled pool${count === 1 ? '' : 's'} uses IPIP.`,
+      `${poolsClean.charAt(0).toUpperCase()}${poolsClean.slice(1)}${
+        calico?.ipipEnabled === true ? ' (calico.ipipEnabled is true: the operator install decides from the pools alone)' : ''
+      }.`,
     );
   },
 });

@@ -8,12 +8,14 @@ const RUNTIME_NAMES: Readonly<Record<string, string>> = { containerd: 'container
 const runtimesOf = (profile: ReleaseData): readonly string[] => profile.containerRuntimes ?? [];
 const both = (profile: ReleaseData): boolean => runtimesOf(profile).length > 1;
 const named = (profile: ReleaseData): string => runtimesOf(profile).map((r) => RUNTIME_NAMES[r] ?? r).join(' and ');
+// Which runtime Calico picks when both run: stated from v3.22.1 (upstream.md §1, revision F) only.
+const first = (profile: ReleaseData): boolean => both(profile) && profile.containerdFirst === true;
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
   description: (profile) =>
     both(profile)
-      ? `Calico for Windows sets up pod networking through the container runtime, and it works with two: ${named(profile)}. One of them must be installed and running on each Windows node. When containerd is running Calico uses it; otherwise it assumes Docker.`
+      ? `Calico for Windows sets up pod networking through the container runtime, and it works with two: ${named(profile)}. One of them must be installed and running on each Windows node.${first(profile) ? ' When containerd is running Calico uses it; otherwise it assumes Docker.' : ''}`
       : `Calico for Windows sets up pod networking through the container runtime, and this release works with ${named(profile)} only. It must be installed and running on each Windows node.`,
   appliesWhen: 'Always, on each Windows node.',
   passesWhen: (profile) => `The node's container runtime is ${runtimesOf(profile).join(' or ')} (any version).`,
@@ -21,12 +23,12 @@ export const docs: RuleDocs = {
 
 export default defineNodeRule({
   id: 'windows-container-runtime',
-  title: 'Container runtime is containerd or Docker',
+  title: 'Container runtime is supported',
   severity: 'error',
   sections: ['Windows platform requirements'],
   remediation: (profile) =>
     both(profile)
-      ? 'Install and run containerd (or Docker) on the node, and point the kubelet at it; when both run, Calico uses containerd.'
+      ? `Install and run containerd (or Docker) on the node, and point the kubelet at it${first(profile) ? '; when both run, Calico uses containerd' : ''}.`
       : `Install and run ${named(profile)} on the node, and point the kubelet at it.`,
   requires: ['node.containerRuntime'],
   check: (_facts, node, { profile }) => {
@@ -38,8 +40,9 @@ export default defineNodeRule({
     const seen = runtime.version === undefined ? runtime.name : `${runtime.name} ${runtime.version}`;
     if (!runtimes.includes(runtime.name))
       return fail(`Node ${node.name} runs ${seen} ('${node.containerRuntime}'); Calico for Windows needs ${supported}.`);
-    // Which runtime Calico picks when both run matters only where the release supports both.
+    // Which runtime Calico picks when both run matters only where the release supports both, and says so.
     if (runtimes.length < 2) return pass(`Node ${node.name} runs ${seen}, the runtime Calico v${profile.release} supports.`);
+    if (!first(profile)) return pass(`Node ${node.name} runs ${seen}, a supported runtime.`);
     const note =
       runtime.name === 'containerd'
         ? 'Calico uses containerd whenever it is running, even alongside Docker.'

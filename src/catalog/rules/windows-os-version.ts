@@ -1,11 +1,11 @@
-import type { ReleaseData, SupportedWindowsBuild } from '../../model/release.js';
+import { supportedBuild, type ReleaseData, type SupportedWindowsBuild } from '../../model/release.js';
 import { parseWindowsBuild, windowsReleaseName } from '../../model/windows.js';
 import { alternatives } from '../../model/words.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 const builds = (profile: ReleaseData, describe: (build: SupportedWindowsBuild, name: string) => string): string =>
-  alternatives(profile.windowsBuilds.map((b) => describe(b, windowsReleaseName(b.release))));
+  alternatives(profile.windowsBuilds.map((b) => `${describe(b, windowsReleaseName(b.release))}${b.orLater === true ? ' or a later release' : ''}`));
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -27,15 +27,18 @@ export default defineNodeRule({
   check: (_facts, node, { profile }) => {
     const parsed = parseWindowsBuild(node.osBuild);
     if (parsed === undefined) return fail(`'${node.osBuild}' is not a Windows build.`);
-    const supported = profile.windowsBuilds.find((b) => b.build === parsed.build);
+    const supported = supportedBuild(profile.windowsBuilds, parsed.build);
     const releaseName = parsed.release?.displayName ?? `build ${parsed.build}`;
     const list = profile.windowsBuilds
       .map((b) => {
         const name = windowsReleaseName(b.release);
-        return b.minRevision === undefined ? `${name} (${b.build})` : `${name} (${b.build}.${b.minRevision}+)`;
+        const build = b.minRevision === undefined ? `${b.build}` : `${b.build}.${b.minRevision}+`;
+        return `${name} (${build}${b.orLater === true ? ' or a later release' : ''})`;
       })
       .join(', ');
     if (supported === undefined) return fail(`${releaseName} (${node.osBuild}) is not supported; supported: ${list}.`);
+    if (supported.build !== parsed.build)
+      return pass(`${releaseName} (${node.osBuild}) is supported: the page supports ${windowsReleaseName(supported.release)} "or greater".`);
     if (supported.minRevision === undefined) return pass(`${releaseName} (${node.osBuild}) is supported.`);
     if (parsed.revision === undefined)
       return unknown(

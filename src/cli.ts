@@ -7,7 +7,7 @@ import { evaluateCompatibility } from './api.js';
 import { CompatError } from './model/errors.js';
 import { readTextFile, readTextStream, readWaiversFile } from './node/read.js';
 import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
-import { formatFactsYaml, parseFactsText, parseManifestsText, parseYamlDocuments } from './text/yaml.js';
+import { formatFactsYaml, parseFactsText, parseManifestsText, parseValuesText, parseYamlDocuments } from './text/yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
 import { parseFacts } from './model/parse.js';
@@ -281,7 +281,7 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
     sets.push(parseManifestsText(text, { file: name }));
   }
   const all = concatManifests(sets);
-  const derived = factsFromManifests(all.objects, { locate: all.locate });
+  const derived = factsFromManifests(all.objects, { locate: all.locate, parseValues: (values) => parseValuesText(values) });
   const merged = mergeFacts(derived.facts, explicit ?? {}, {
     sources: derived.sources,
     ...(explicitSource ? { explicitSource } : {}),

@@ -10,6 +10,7 @@ export {
   parseYamlDocuments,
   parseFactsText,
   parseManifestsText,
+  parseValuesText,
   formatFactsYaml,
   DEFAULT_MAX_TEXT_LENGTH,
   MAX_NESTING_DEPTH,

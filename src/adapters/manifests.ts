@@ -22,13 +22,20 @@ export type { ManifestFacts, ManifestNote, ManifestNoteCode } from './manifests/
 export interface ManifestOptions {
   /** Locates values in the input, so sources and errors carry file, line and column. */
   readonly locate?: ManifestLocator;
+  /**
+   * Reads Helm values given as text — RKE2's HelmChartConfig `rke2-calico` carries them in
+   * `spec.valuesContent` — into a value: `parseValuesText` from `calico-windows-compat/yaml`. The adapter
+   * carries no YAML parser; without one, such values are not read, and a note says so.
+   */
+  readonly parseValues?: (text: string) => unknown;
 }
 
 /**
  * Derives facts from Kubernetes objects: `kubectl get nodes -o yaml`,
  * `kubectl get installation,felixconfiguration,ippool,ipamconfig,bgpconfiguration,clusterinformation -o yaml`,
  * the `calico-config` ConfigMap, the operator's `kubernetes-services-endpoint` ConfigMap (tigera-operator
- * namespace), `calicoctl get nodes -o yaml`, and `kubectl version -o yaml`.
+ * namespace), RKE2's HelmChartConfig `rke2-calico` (with `parseValues`), `calicoctl get nodes -o yaml`,
+ * and `kubectl version -o yaml`.
  *
  * Accepts a single object, a `List` (`kind: List` or a typed `NodeList`), an array, or arrays of those.
  * Objects of other kinds are skipped with a note. Pure: no I/O.
@@ -41,7 +48,7 @@ export interface ManifestOptions {
  */
 export function factsFromManifests(objects: unknown, options: ManifestOptions = {}): ManifestFacts {
   const root = typeof objects === 'object' ? (objects ?? undefined) : undefined;
-  const ctx = new Context(root, options.locate);
+  const ctx = new Context(root, options.locate, options.parseValues);
   const refs = collect(objects, ctx);
   if (refs.length === 0) ctx.note('empty', 'info', 'The input holds no Kubernetes object.');
   for (const ref of refs) read(ref, ctx);

@@ -280,6 +280,24 @@ export function parseManifestsText(text: string, options: TextOptions = {}): Man
   return { objects, locate };
 }
 
+/**
+ * Parses Helm values given as text — RKE2's HelmChartConfig `spec.valuesContent` — for
+ * `factsFromManifests`' `parseValues`: one YAML document (none is `undefined`), refused as hostile text
+ * is by {@link parseYamlDocuments}.
+ *
+ * @throws {@link CompatError} `invalid-input` for text that is not one YAML document.
+ * @example
+ * factsFromManifests(set.objects, { locate: set.locate, parseValues: parseValuesText });
+ */
+export function parseValuesText(text: string, options: TextOptions = {}): unknown {
+  const documents = parseYamlDocuments(text, options);
+  if (documents.length > 1)
+    throw new CompatError('invalid-input', `Helm values${options.file ? ` in ${options.file}` : ''} hold ${documents.length} YAML documents, not one:`, [
+      { path: '(root)', code: 'several-documents', message: `a second document starts at line ${documents[1]?.position.line ?? '?'}` },
+    ]);
+  return documents[0]?.value;
+}
+
 /** Options of {@link formatFactsYaml}. */
 export interface FactsYamlOptions {
   /** Where facts came from, by fact path: each becomes a comment beside its fact. */

@@ -86,7 +86,8 @@ describe('claims that agree cite the best-ranked object; claims that disagree le
 
   it('a conflict names an object without a field by the object alone', () => {
     const result = derive(installation({}), calicoConfig({}));
-    expect(result.facts).toStrictEqual({});
+    // Nothing contradicts the datastore the Installation implies.
+    expect(result.facts).toStrictEqual({ calico: { datastore: 'kubernetes' } });
     expect(noteFor(result, 'calico.operatorManaged')).toStrictEqual([
       {
         code: 'conflict',
@@ -123,7 +124,7 @@ describe('claims that agree cite the best-ranked object; claims that disagree le
 
   it('two Installations: a note that the operator reads only default, naming them', () => {
     const result = derive(installation({}), installation({}, {}, 'other'));
-    expect(result.facts).toStrictEqual({ calico: { operatorManaged: true } });
+    expect(result.facts).toStrictEqual({ calico: { operatorManaged: true, datastore: 'kubernetes' } });
     expect(noteFor(result, 'calico.operatorManaged')).toStrictEqual([
       {
         code: 'conflict',

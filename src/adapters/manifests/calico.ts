@@ -4,6 +4,8 @@ import type { FactSource } from '../../model/report.js';
 import { formatPath } from '../../model/parse.js';
 import { parseVersion } from '../../model/version.js';
 import { skip, type Context, type Ref, type Segment } from './context.js';
+import { CompatError } from '../../model/errors.js';
+import type { Obj } from './types.js';
 import { describe, get, isInteger, isObj, lookup, nonEmptyString, own, show, truncate } from './values.js';
 
 export const PROVIDERS: Readonly<Record<string, string>> = {
@@ -37,8 +39,11 @@ export const OPERATOR_ENCAPSULATION: Readonly<Record<string, Encapsulation>> = {
  * defaults filled in, as a live cluster prints it).
  */
 export function installationField(ref: Ref, path: readonly Segment[]): { value: unknown; field: Segment[] } | undefined {
-  const spec = get(ref.object, ['spec', ...path]);
-  if (spec !== undefined && spec !== null && spec !== '') return { value: spec, field: ['spec', ...path] };
+  const base = ref.base ?? ['spec'];
+  const spec = get(ref.object, [...base, ...path]);
+  if (spec !== undefined && spec !== null && spec !== '') return { value: spec, field: [...base, ...path] };
+  // Helm values have no computed status.
+  if (ref.base !== undefined) return undefined;
   const computed = get(ref.object, ['status', 'computed', ...path]);
   if (computed !== undefined && computed !== null && computed !== '') return { value: computed, field: ['status', 'computed', ...path] };
   return undefined;
@@ -47,6 +52,10 @@ export function installationField(ref: Ref, path: readonly Segment[]): { value: 
 export function readInstallation(ref: Ref, ctx: Context): void {
   ctx.installations.push(ref);
   ctx.claim('calico.operatorManaged', true, ref, []);
+  // The operator installs Calico on the Kubernetes API datastore only (tigera/operator; the v3.27+ pages:
+  // "the operator install supports only the Kubernetes datastore").
+  ctx.claim('calico.datastore', 'kubernetes', ref, [], 2);
+  ctx.note('inferred', 'info', 'calico.datastore kubernetes: the operator installs Calico on the Kubernetes API datastore only.', { ref, fact: 'calico.datastore' });
 
   const provider = installationField(ref, ['kubernetesProvider']);
   if (provider && typeof provider.value === 'string') {
@@ -61,6 +70,12 @@ export function readInstallation(ref: Ref, ctx: Context): void {
   if (version !== undefined)
     if (parseVersion(version) !== undefined) ctx.claim('calico.version', version, ref, [['status', 'calicoVersion']], 1);
 
+  readInstallationNetwork(ref, ctx);
+  readInstallationWindows(ref, ctx);
+}
+
+// BGP, IPAM, the Windows backend and the IP pools: what an Installation's spec says of networking.
+function readInstallationNetwork(ref: Ref, ctx: Context, defaultCni?: string): void {
   const bgp = installationField(ref, ['calicoNetwork', 'bgp']);
   if (bgp) {
     if (bgp.value === 'Enabled' || bgp.value === 'Disabled') ctx.claim('calico.bgpEnabled', bgp.value === 'Enabled', ref, [bgp.field]);
@@ -70,9 +85,52 @@ export function readInstallation(ref: Ref, ctx: Context): void {
   const ipam = installationField(ref, ['cni', 'ipam', 'type']);
   if (ipam && typeof ipam.value === 'string') ctx.claim('calico.ipam', lookup(OPERATOR_IPAM, ipam.value) ?? ipam.value.toLowerCase(), ref, [ipam.field]);
 
-  readInstallationBackend(ref, ctx, bgp, ipam);
+  readInstallationBackend(ref, ctx, bgp, ipam, defaultCni);
   readInstallationPools(ref, ctx);
-  readInstallationWindows(ref, ctx);
+}
+
+/**
+ * RKE2's HelmChartConfig `rke2-calico`: the values of the chart that renders the Tigera operator's
+ * Installation, read as that Installation. Only what the values state counts (the chart's own defaults
+ * are not guessed); the chart is RKE2's Calico CNI, so an unset `installation.cni.type` is Calico.
+ */
+export function readRke2Calico(ref: Ref, ctx: Context): void {
+  const content = get(ref.object, ['spec', 'valuesContent']);
+  const field: Segment[] = ['spec', 'valuesContent'];
+  if (typeof content !== 'string' || content.trim() === '')
+    return ctx.note('undecided', 'info', 'spec.valuesContent is not set: the chart runs with its defaults, which the objects do not show (kubectl get installation default -o yaml does).', { ref });
+  if (ctx.parseValues === undefined)
+    return ctx.note(
+      'undecided',
+      'warning',
+      "spec.valuesContent is YAML text and no parser was given (factsFromManifests' parseValues, e.g. parseValuesText from calico-windows-compat/yaml): its values are not read.",
+      { ref },
+    );
+  let values: unknown;
+  try {
+    values = ctx.parseValues(content);
+  } catch (error) {
+    // The error's first line and its first problem: enough to find it, short enough for a note.
+    const detail = error instanceof CompatError ? [error.message.split('\n')[0], error.issues[0]?.message].filter(Boolean).join(' ') : String(error);
+    return ctx.note('invalid-value', 'warning', `spec.valuesContent is not YAML the adapter can read (${truncate(detail)}): its values are not read.`, { ref });
+  }
+  const installation = isObj(values) ? own(values, 'installation') : undefined;
+  if (!isObj(installation))
+    return ctx.note('undecided', 'info', 'spec.valuesContent sets no installation values: the chart renders the Installation from its defaults, which the objects do not show.', { ref });
+
+  // The Installation the values describe, read in place: sources name spec.valuesContent.installation.<field>.
+  const spec = isObj(own(ref.object, 'spec')) ? (own(ref.object, 'spec') as Obj) : {};
+  const view: Ref = { ...ref, object: { ...ref.object, spec: { ...spec, valuesContent: values } }, base: [...field, 'installation'] };
+  ctx.claim('calico.operatorManaged', true, view, [field], 1);
+  ctx.claim('calico.datastore', 'kubernetes', view, [field], 2);
+  ctx.claim('platform', 'rke2', view, [], 1);
+  ctx.note(
+    'inferred',
+    'info',
+    "HelmChartConfig rke2-calico configures RKE2's Calico chart, which runs the Tigera operator: calico.operatorManaged true, calico.datastore kubernetes, platform 'rke2' (the v3.23 requirements name RKE, not RKE2; if you hold RKE2 to be covered, state platform: rke). RKE2 runs Calico on its Windows agents itself: calico.installMethod is left for you to state.",
+    { ref },
+  );
+  readInstallationNetwork(view, ctx, 'Calico');
 }
 
 // What the operator needs to install Calico for Windows (tigera/operator WindowsEnabled and its
@@ -103,11 +161,17 @@ export function readInstallationBackend(
   ctx: Context,
   bgp: ReturnType<typeof installationField>,
   ipam: ReturnType<typeof installationField>,
+  /** The CNI the object implies when its spec leaves `cni.type` unset (RKE2's Calico chart: Calico). */
+  defaultCni?: string,
 ): void {
-  const cni = installationField(ref, ['cni', 'type']);
+  const stated = installationField(ref, ['cni', 'type']);
+  const base = ref.base ?? ['spec'];
+  const cni = stated ?? (defaultCni === undefined ? undefined : { value: defaultCni, field: [...base, 'cni', 'type'] });
   if (!cni)
     return ctx.note('undecided', 'warning', 'spec.cni.type is not set (the operator picks a default by platform): networking is left for you to state.', { ref, fact: 'networking' });
-  const source = (fields: Segment[][]) => ctx.source(ref, fields);
+  // A CNI the object implies has no field of its own: the values cited are the ones that decide.
+  const source = (fields: Segment[][]) => ctx.source(ref, stated ? fields : fields.slice(1));
+  const calicoCni = stated ? `${formatPath(cni.field)} is Calico` : "RKE2's Calico chart (its CNI is Calico)";
   switch (cni.value) {
     case 'AmazonVPC':
       return void ctx.backends.push({ value: 'eks-vpc-cni', source: source([cni.field]), how: `${formatPath(cni.field)} is AmazonVPC` });
@@ -126,13 +190,13 @@ export function readInstallationBackend(
     return void ctx.backends.push({
       value: 'calico-bgp',
       source: source([cni.field, bgp.field]),
-      how: `${formatPath(cni.field)} is Calico and ${formatPath(bgp.field)} is Enabled (the operator's windows-bgp backend)`,
+      how: `${calicoCni} and ${formatPath(bgp.field)} is Enabled (the operator's windows-bgp backend)`,
     });
   if (ipam?.value === 'Calico')
     return void ctx.backends.push({
       value: 'calico-vxlan',
       source: source([cni.field, bgp.field, ipam.field]),
-      how: `${formatPath(cni.field)} is Calico, ${formatPath(bgp.field)} is Disabled and ${formatPath(ipam.field)} is Calico (the operator's vxlan backend)`,
+      how: `${calicoCni}, ${formatPath(bgp.field)} is Disabled and ${formatPath(ipam.field)} is Calico (the operator's vxlan backend)`,
     });
   ctx.note(
     'undecided',

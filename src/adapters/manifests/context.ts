@@ -18,6 +18,11 @@ export interface Ref {
   readonly group: string;
   readonly kind: string;
   readonly name: string | undefined;
+  /**
+   * Where an Installation's spec is when an object carries one as Helm values (RKE2's HelmChartConfig
+   * `rke2-calico`: `spec.valuesContent.installation`, once read). Absent: `spec`, or `status.computed`.
+   */
+  readonly base?: readonly Segment[];
 }
 
 export interface Claim {
@@ -72,6 +77,8 @@ export class Context {
   constructor(
     readonly root: object | undefined,
     private readonly locator: ManifestLocator | undefined,
+    /** Reads Helm values text (a HelmChartConfig's `spec.valuesContent`), when the caller gives a parser. */
+    readonly parseValues?: (text: string) => unknown,
   ) {}
 
   locate(path: readonly Segment[]): SourceLocation | undefined {

@@ -9,6 +9,7 @@ import {
   readInstallation,
   readIpamConfig,
   readIpPool,
+  readRke2Calico,
   readServicesEndpoint,
 } from './calico.js';
 
@@ -19,6 +20,8 @@ export function read(ref: Ref, ctx: Context): void {
   if (group === '' && kind === 'ConfigMap' && ref.name === 'calico-config') return readCalicoConfig(ref, ctx);
   if (group === '' && kind === 'ConfigMap' && ref.name === 'kubernetes-services-endpoint') return readServicesEndpoint(ref, ctx);
   if (group === 'operator.tigera.io' && kind === 'Installation') return readInstallation(ref, ctx);
+  if (group === 'helm.cattle.io' && kind === 'HelmChartConfig')
+    return ref.name === 'rke2-calico' ? readRke2Calico(ref, ctx) : skip(ref, ctx, 'HelmChartConfig other than rke2-calico');
   if (CALICO_GROUPS.has(group)) {
     switch (kind) {
       case 'FelixConfiguration':

@@ -29,6 +29,7 @@ export {
   windowsNode,
   linuxNode,
   cluster,
+  type BuildOptions,
   type ClusterBuilders,
   type ClusterOverrides,
   type FactOverrides,

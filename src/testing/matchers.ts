@@ -306,8 +306,8 @@ function join(...parts: string[]): string {
 }
 
 function summary(report: Report): string {
-  const { counts } = report;
-  return [
+  const { counts, profile } = report;
+  const text = [
     `${counts.errors} ${plural(counts.errors, 'error')}`,
     `${counts.warnings} ${plural(counts.warnings, 'warning')}`,
     `${counts.unknown} unknown`,
@@ -315,6 +315,9 @@ function summary(report: Report): string {
     `${counts.notApplicable} not applicable`,
     ...(counts.waived ? [`${counts.waived} waived`] : []),
   ].join(', ');
+  // Checked against another release than the cluster's own (release auto's fallback): say which.
+  const other = profile.fallback !== undefined && profile.fallback !== 'default';
+  return other && profile.note !== undefined ? `${text} (${profile.note})` : text;
 }
 
 const STATUS_WORDS: Record<FindingStatus, string> = { pass: 'passes', fail: 'fails', unknown: 'is unknown', 'not-applicable': 'does not apply' };

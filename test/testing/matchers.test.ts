@@ -215,6 +215,19 @@ describe('evaluation options', () => {
   });
 });
 
+describe("release 'auto' in the matchers", () => {
+  it('never fails for the cluster version: a newer one is checked against the newest profile, and the message says so', () => {
+    const newer = cluster.eks({ calico: { version: 'v3.33.0' } }, { release: '3.32' });
+    expect(newer).toBeCompatible({ release: 'auto' });
+    expect(failure(() => expect(newer).not.toBeCompatible({ release: 'auto' }))).toContain(
+      'release auto: Calico 3.33.0 (calico.version) is newer than every release profile, so the newest, Calico v3.32, was used',
+    );
+    const older = cluster.kubernetes({ calico: { version: 'v3.11.2' } });
+    expect(older).toFailRule('linux-calico-version', { release: 'auto' });
+    expect(failure(() => expect(older).toBeCompatible({ release: 'auto' }))).toContain('so the oldest, Calico v3.16, was used');
+  });
+});
+
 describe('toHaveNoUnknowns and toHaveVerdict', () => {
   it('list the unknown findings with the facts they need', () => {
     const message = failure(() => expect({ platform: 'kubernetes', networking: 'calico-vxlan' }).toHaveNoUnknowns());

@@ -8,11 +8,14 @@ import { builtinModules } from 'node:module';
 
 const KB = 1024;
 const entries = [
-  // The main entry: the core a browser app ships to evaluate facts.
-  { entry: 'src/index.ts', budget: 30 * KB },
+  // The main entry: the core a browser app ships to evaluate facts. 30 KB was set to make room for
+  // semver against a 25.5 KB core; the core had reached 26.8 KB before semver came in, semver's coerce
+  // and compare (its SemVer class and regular-expression tables) cost 3.3 KB (30.0 KB), and the
+  // Kubernetes rows to 1.36, auto's fallback and the install-method names 2.0 KB more (32.0 KB, 32,795 B).
+  { entry: 'src/index.ts', budget: 33 * KB },
   // The others are measured so their growth is seen; each includes the core it builds on.
-  { entry: 'src/format.ts', budget: 40 * KB },
-  { entry: 'src/manifests.ts', budget: 25 * KB },
+  { entry: 'src/format.ts', budget: 42 * KB },
+  { entry: 'src/manifests.ts', budget: 26 * KB },
   { entry: 'src/yaml.ts', budget: 60 * KB },
   // Every release profile, the rules later releases add, the advisories, compareReleases, the matrix.
   { entry: 'src/releases.ts', budget: 45 * KB },

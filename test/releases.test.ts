@@ -19,7 +19,7 @@ const range = (first: number, last: number): string[] => Array.from({ length: la
 const FIVE = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'];
 
 /**
- * upstream.md, restated per profile, with the corrections of shared/spec/upstream-verification.md (its
+ * upstream.md, restated per profile, with the corrections of docs/upstream-verification.md (its
  * item numbers in the comments): Windows builds (release, release.minRevision, `+` for "or greater"),
  * runtimes, tested Kubernetes, platforms.
  */

@@ -5,7 +5,7 @@ import { documented, ruleDocs, type RenderedDocs } from '../src/catalog/docs.js'
 import type { ReleaseProfile } from '../src/engine/rule.js';
 import { getCatalogRule } from '../src/catalog/later-rules.js';
 import { CALICO_3_23 } from '../src/catalog/default.js';
-import { CALICO_3_16, CALICO_3_17, CALICO_3_26, CALICO_3_30, CALICO_RELEASES } from '../src/catalog/releases.js';
+import { CALICO_3_16, CALICO_3_17, CALICO_3_20, CALICO_3_26, CALICO_3_27_MANIFEST, CALICO_3_30, CALICO_RELEASES } from '../src/catalog/releases.js';
 import { formatRuleDoc } from '../src/formatters/rule-doc.js';
 
 const rule = (id: string) => {
@@ -28,6 +28,14 @@ describe('rule prose under each release', () => {
     ['networking-supported', 'passesWhen', CALICO_3_16, 'kubernetes: calico-vxlan or cloud-provider; eks: eks-vpc-cni.'],
     ['aks-kubernetes-version', 'passesWhen', CALICO_3_26, 'kubernetes.version is at least the minimum for AKS (1.20 for v3.26).'],
     ['windows-container-runtime', 'passesWhen', CALICO_3_17, "The node's container runtime is docker (any version)."],
+    // docs/upstream-verification.md item 12: no seed wording under another release.
+    ['windows-os-version', 'passesWhen', CALICO_3_17, 'The build is 17763 or a later release, or 18362 or a later release.'],
+    ['windows-remote-access', 'passesWhen', CALICO_3_23, "remoteAccess includes 'rdp' or 'winrm'."],
+    ['windows-remote-access', 'passesWhen', CALICO_3_27_MANIFEST, "remoteAccess includes 'rdp', 'winrm' or 'ssh'."],
+    ['windows-remote-access', 'description', CALICO_3_27_MANIFEST, 'Installing and operating Calico for Windows means running commands on each Windows node, so the node must be reachable remotely over Remote Desktop Protocol (RDP), Windows Remote Management (WinRM) or ssh.'],
+    ['ipip-disabled', 'passesWhen', CALICO_3_30, 'No enabled IP pool uses ipip or ipip-cross-subnet.'],
+    ['ipip-disabled', 'passesWhen', CALICO_3_23, 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.'],
+    ['windows-container-runtime', 'description', CALICO_3_20, 'Calico for Windows sets up pod networking through the container runtime, and it works with two: containerd and Docker. One of them must be installed and running on each Windows node.'],
   ];
   it.each(rows.map(([id, field, profile, expected]) => [id, field, profile.release, profile, expected] as const))('%s %s under v%s', (id, field, _release, profile, expected) => {
     expect(ruleDocs(rule(id), profile)[field]).toBe(expected);

@@ -54,7 +54,7 @@ const windowsCode = (tag: string): string =>
 // The old Jekyll sites: tigera/docs netlify.toml proxies /archive/v3.16 … /archive/v3.25 to them.
 const archiveUrl = (version: string, path: string): string => `https://docs.tigera.io/archive/v${version}/getting-started/${path}`;
 // The Docusaurus sites: static/_redirects sends /calico/3.24/* … /calico/3.28/* to the archive site,
-// later versions are served in place (shared/spec/upstream-verification.md, item 7).
+// later versions are served in place (docs/upstream-verification.md, item 7).
 const docsSiteUrl = (version: string, path: string): string => `https://docs.tigera.io/calico/${version}/getting-started/kubernetes/windows-calico/${path}`;
 const currentUrl = (version: string): string => docsSiteUrl(version, 'requirements');
 // A page that only a tag has (a patch range whose page changed later in its line): the file at the tag.
@@ -439,7 +439,7 @@ export const CALICO_3_28 = derive(CALICO_3_27, {
 /**
  * v3.28, manual install (revision J, as released): deprecated, with v3.27's manual requirements. The docs
  * removed it afterwards, but the release published it and the .zip is still built
- * (shared/spec/upstream-verification.md, item 2).
+ * (docs/upstream-verification.md, item 2).
  */
 export const CALICO_3_28_MANIFEST = derive(CALICO_3_27_MANIFEST, {
   release: '3.28',

@@ -13,7 +13,7 @@ const FELIX_IPIP = `calicoctl patch felixconfiguration default -p '{"spec":{"ipi
 
 // From v3.27 the page's only instruction is on the IP pools (v3.31: in the Installation for pools the
 // operator manages); the operator install has no installer reading FelixConfiguration, so its profiles
-// decide from the pools alone (shared/spec/upstream-verification.md, item 8).
+// decide from the pools alone (docs/upstream-verification.md, item 8).
 const readsFelix = (profile: ReleaseData): boolean => profile.installMethod !== 'operator';
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */

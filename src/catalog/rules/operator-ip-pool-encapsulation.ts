@@ -32,7 +32,7 @@ export default defineClusterRule({
   requires: ['calico.ipPools'],
   check: ({ calico }) => {
     // The first pool that is IPv4, disabled or not: the operator's render.GetIPv4Pool (v1.42.0) filters on
-    // the CIDR alone (shared/spec/upstream-verification.md, item 9). A pool without a CIDR cannot be told.
+    // the CIDR alone (docs/upstream-verification.md, item 9). A pool without a CIDR cannot be told.
     for (const [index, pool] of calico.ipPools.entries()) {
       const name = pool.name ?? pool.cidr ?? `calico.ipPools[${index}]`;
       if (pool.cidr === undefined)

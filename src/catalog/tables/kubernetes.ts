@@ -1,6 +1,6 @@
 /**
  * Kubernetes' "Windows OS version support" table: which Windows Server releases each Kubernetes minor
- * version supports, LTSC and SAC together (shared/spec/upstream-verification.md, last section). From
+ * version supports, LTSC and SAC together (docs/upstream-verification.md, item 1). From
  * 1.23 the page says "For Kubernetes v{{< skew currentVersion >}}", so a version's row is the page on
  * kubernetes/website `main` while that version was current: each row cites that commit. Where the page
  * changed after a release, the row follows the page as published now and `asReleased` keeps what it

@@ -89,9 +89,12 @@ export function rangeAlternatives(range: string): { readonly text: string; reado
 }
 
 /**
- * Whether a version is in a range (`>=3.30.3 <3.31.5`, `3.22.0`, `>=3.22.1`, `a || b`: see
- * {@link rangeAlternatives}), as semver's `satisfies` answers for it; pre-release and build suffixes of
- * the version are ignored, as everywhere here.
+ * Whether a version is in a range, as semver's `satisfies` answers for it. Ranges are semver's primitive
+ * form with full versions: comparators (`>=`, `>`, `<=`, `<`, `=` or none) joined by spaces, alternatives by
+ * `||` (`>=3.30.3 <3.31.5`, `3.22.0`, `>=3.22.1`, `a || b`). Pre-release and build suffixes of the version
+ * are ignored, as everywhere here.
+ *
+ * @throws TypeError for a version or a range it cannot read.
  *
  * @example
  * inRange('v3.30.4', '>=3.30.3 <3.31.5') // true

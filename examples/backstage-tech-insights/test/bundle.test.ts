@@ -24,6 +24,7 @@ describe('the card in a browser bundle', () => {
     expect(inputs.filter((p) => /node_modules\/yaml\//.test(p))).toEqual([]);
     const gzip = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
     console.log(`CalicoWindowsCard bundle: ${(result.outputFiles[0]!.contents.length / 1024).toFixed(1)} KB minified, ${(gzip / 1024).toFixed(1)} KB gzip`);
-    expect(gzip).toBeLessThan(45 * 1024);
+    // 39 KB before semver came into the core; 45 KB with it (3.3 KB) and the Kubernetes rows to 1.36.
+    expect(gzip).toBeLessThan(48 * 1024);
   });
 });

@@ -46,13 +46,14 @@ export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOpti
  * - a version (`'v3.19.1'`): the profile covering that patch release, where the page changed within a
  *   line;
  * - `'auto'`: the version in `calico.version`; when that is absent, the default profile, with a note
- *   saying so (nothing is guessed from other facts);
- * - where a release documents two install methods, a `/manifest` or `/operator` suffix picks one, else
- *   `calico.installMethod` (or `calico.operatorManaged: false`, which rules the operator out), else the
- *   release's first profile, its recommended install, with a note.
+ *   saying so (nothing is guessed from other facts). It never fails for the cluster's version: older than
+ *   every profile, the oldest is used, newer than every profile, the newest (`fallback` and `note` say so);
+ * - where a release documents two install methods, a suffix picks one (`/manual`, `/manifest`, `/zip`;
+ *   `/operator`, `/hostprocess`), else `calico.installMethod` (or `calico.operatorManaged: false`, which
+ *   rules the operator out), else the release's first profile, its recommended install, with a note.
  *
- * @throws {@link CompatError} `invalid-options` for a string that is not a release, or that no profile
- * covers, listing the known release lines.
+ * @throws {@link CompatError} `invalid-options` for a string that is not a release, a release no profile
+ * covers (listing the known release lines), or an install method it does not document.
  * @example
  * selectRelease('auto', { calico: { version: 'v3.23.4' } }).profile.release; // '3.23'
  */

@@ -43,7 +43,8 @@ Usage:
 check options:
   --facts <file>        the facts file (JSON or YAML); a positional file works too
   --release <release>   the Calico release to check against: a line (3.27), a version (v3.27.2),
-                        3.27/manifest or 3.27/operator, or auto (the line of calico.version);
+                        3.27/manual or 3.27/operator, or auto (the line of calico.version; the
+                        oldest or newest profile, with a warning, for a version outside them all);
                         default: 3.23. A calico.version of another line is warned about
   --manifests <file>    Kubernetes objects (kubectl get ... -o yaml or -o json, or manifest files)
                         to derive facts from; '-' reads standard input; repeatable. The facts file

@@ -39,8 +39,9 @@ export interface EvaluateOptions {
   /**
    * The release to evaluate against: a profile object (`calico-windows-compat/releases` has every
    * release's), or a string resolved against `profiles`: a release line (`'3.27'`), a version
-   * (`'v3.27.2'`), `'3.27/manifest'`, or `'auto'`, the line of `calico.version` (the default profile,
-   * with a note in `report.profile`, when it is absent). Default: the seed's profile, Calico v3.23
+   * (`'v3.27.2'`), `'3.27/manual'`, or `'auto'`, the line of `calico.version` (the oldest or newest
+   * profile for a version outside them all, the default profile when it is absent, with `fallback` and a
+   * note in `report.profile`). Default: the seed's profile, Calico v3.23
    * (manifest install), so results never change silently. See {@link selectRelease}.
    */
   readonly release?: string | ReleaseProfile;

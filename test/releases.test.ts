@@ -362,7 +362,7 @@ describe("remediations take the release's own commands and data", () => {
     const node = (osBuild: string, containerRuntime: string): ClusterFacts => ({ nodes: [{ os: 'windows', name: 'w', osBuild, containerRuntime }] });
     expect(find(node('10.0.19042.1', 'docker://20.10'), 'windows-os-version', '3.30')?.remediation).toBe('Run Windows Server 2019 (1809) updated to build 17763.1432 or later (install the latest cumulative update), or Windows Server 2022 updated to build 20348.169 or later (install the latest cumulative update).');
     expect(find(node('10.0.20348.1', 'docker://20.10'), 'windows-os-version', '3.23')?.remediation).toMatch(/^Run Windows Server 2019 \(1809\) updated to build 17763\.1432/);
-    expect(find(node('10.0.17763.1432', 'docker://20.10'), 'windows-container-runtime', '3.30')?.remediation).toBe('Install and run containerd on the node, and point the kubelet at it.');
+    expect(find(node('10.0.17763.1432', 'docker://20.10'), 'windows-container-runtime', '3.30/operator')?.remediation).toBe('Install and run containerd on the node, and point the kubelet at it.');
   });
 
   it('Typha: v3.17 to v3.19.1 ask for four Linux workers on every install, later releases three on operator-managed ones', () => {

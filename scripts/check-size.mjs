@@ -8,11 +8,10 @@ import { builtinModules } from 'node:module';
 
 const KB = 1024;
 const entries = [
-  // The main entry: the core a browser app ships to evaluate facts. 30 KB was set to make room for
-  // semver against a 25.5 KB core; the core had reached 26.8 KB before semver came in, semver's coerce
-  // and compare (its SemVer class and regular-expression tables) cost 3.3 KB (30.0 KB), and the
-  // Kubernetes rows to 1.36, auto's fallback and the install-method names 2.0 KB more (32.0 KB, 32,795 B).
-  { entry: 'src/index.ts', budget: 33 * KB },
+  // The main entry: the core a browser app ships to evaluate facts. semver is the tests' reference for
+  // versions, not a run-time import: its SemVer class and regular-expression tables alone cost 3.2 KB
+  // (see src/model/version.ts).
+  { entry: 'src/index.ts', budget: 30 * KB },
   // The others are measured so their growth is seen; each includes the core it builds on.
   { entry: 'src/format.ts', budget: 42 * KB },
   { entry: 'src/manifests.ts', budget: 26 * KB },

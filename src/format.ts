@@ -23,7 +23,7 @@ export {
   WaiverResultSchema,
 } from './model/report.js';
 export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
-export { describeSource } from './model/report.js';
+export { describeSource } from './model/naming.js';
 export { formatRuleTable } from './formatters/rules.js';
 export { formatJson } from './formatters/json.js';
 export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';

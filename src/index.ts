@@ -2,7 +2,7 @@
  * calico-windows-compat: the Calico for Windows requirements as typed data and a pure function.
  *
  * This entry is the core: facts in, report out. It is browser-safe and small (its bundle, dependencies
- * included, stays within 25 KB gzip), so a Backstage frontend can ship it. Presentation lives in
+ * included, stays within 30 KB gzip), so a Backstage frontend can ship it. Presentation lives in
  * `calico-windows-compat/format`, cluster manifests in `calico-windows-compat/manifests`, YAML text in
  * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`.
  * @packageDocumentation

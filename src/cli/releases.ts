@@ -6,10 +6,10 @@ import { INSTALL_METHODS } from '../model/release.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
 import { compareReleases, formatReleaseComparison } from '../catalog/compare.js';
 import type { ReleaseProfile } from '../catalog/default.js';
-import { INSTALL_METHOD_SUFFIXES, patchRange, profileLabel, releaseNames } from '../engine/select.js';
+import { INSTALL_METHOD_SUFFIXES, patchRange, profileLabel, openEnded } from '../engine/select.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { Report } from '../model/report.js';
-import { minorLine, parseVersion } from '../model/version.js';
+import { minorLine, parseVersion, rangeAlternatives } from '../model/version.js';
 
 
 /** A profile as JSON: its data and sources, its rules by id. */
@@ -87,4 +87,31 @@ export function releaseWarnings(report: Report, facts: ClusterFacts, releaseGive
     `warning: calico.version ${facts.calico?.version ?? ''} belongs to the ${line} release line, but the report checks the ${profile} requirements; pass --release auto${CALICO_RELEASES.some((p) => p.release === line) ? ` (or --release ${line})` : ''} to check against its own.`,
   );
   return warnings;
+}
+
+/**
+ * The release strings that pick a profile, as `--release` accepts them: its line (`3.27`) when it is the
+ * line's profile as published now, else the patch versions it covers (`3.19.0`, `3.19.1`); where the
+ * line documents two install methods, each with its suffix (`3.27/operator`, `3.27/manual`).
+ */
+function releaseNames(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string[] {
+  const names = openEnded(profile) ? [profile.release] : patchVersions(profile);
+  const methods = new Set(profiles.filter((p) => p.release === profile.release && p.patches === profile.patches).map((p) => p.installMethod));
+  if (methods.size < 2) return names;
+  const suffix = profile.installMethod === 'manifest' ? 'manual' : 'operator';
+  return names.map((name) => `${name}/${suffix}`);
+}
+
+// `>=3.19.0 <=3.19.1` → 3.19.0, 3.19.1; a range of its line's patch releases, written out.
+function patchVersions(profile: ReleaseProfile): string[] {
+  const versions: string[] = [];
+  for (const { bounds } of rangeAlternatives(profile.patches ?? '')) {
+    const low = bounds.find((b) => b.operator === '>=' || b.operator === '=');
+    const high = bounds.find((b) => b.operator === '<=' || b.operator === '=');
+    const first = low && parseVersion(low.version);
+    const last = high && parseVersion(high.version);
+    if (!first || !last || minorLine(first) !== minorLine(last)) continue;
+    for (let patch = first.patch; patch <= last.patch; patch++) versions.push(`${minorLine(first)}.${patch}`);
+  }
+  return versions;
 }

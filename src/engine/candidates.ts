@@ -7,11 +7,12 @@
  * @module
  */
 import type { ClusterFacts } from '../model/facts.js';
-import { subjectKey, type Finding, type FindingStatus, type Report } from '../model/report.js';
+import type { Finding, FindingStatus, Report } from '../model/report.js';
+import { subjectKey } from '../model/naming.js';
 import type { RuleFactPath } from './fact-paths.js';
 import { evaluate, type EngineDefaults, type EvaluateOptions } from './evaluate.js';
 import type { ReleaseProfile } from './rule.js';
-import { profileLabel, releaseNames, selectProfile, type SelectedRelease } from './select.js';
+import { firstVersion, profileLabel, selectProfile, type SelectedRelease } from './select.js';
 import { summarize } from './summary.js';
 import { applyWaivers } from './waivers.js';
 
@@ -33,7 +34,7 @@ export function openSelection(release: string, facts: ClusterFacts, profiles: re
   const sameRange = (a: ReleaseProfile, b: ReleaseProfile): boolean => a.release === b.release && a.patches === b.patches;
   // Without the version, any release the profiles cover, each chosen as the facts would choose it then.
   const chosen = versionOpen
-    ? profiles.map((p) => selectProfile(nameOf(p, profiles), facts, profiles, selected).profile)
+    ? profiles.map((p) => selectProfile(`v${firstVersion(p)}`, facts, profiles, selected).profile)
     : [selected];
   for (const profile of chosen) {
     if (profile !== selected) others.add(profile);
@@ -42,11 +43,6 @@ export function openSelection(release: string, facts: ClusterFacts, profiles: re
   }
   if (methodOpen && [...others].some((p) => p.installMethod !== selected.installMethod)) open.push('calico.installMethod');
   return { facts: open, others: [...others] };
-}
-
-/** A release string that picks the profile's release (its line, or a patch version), the method left to the facts. */
-function nameOf(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string {
-  return (releaseNames(profile, profiles)[0] ?? profile.release).replace(/\/.*$/, '');
 }
 
 const DECIDED: ReadonlySet<FindingStatus> = new Set(['pass', 'fail', 'not-applicable']);

@@ -58,33 +58,6 @@ export function profileLabel(profile: ReleaseProfile): string {
 }
 
 /**
- * The release strings that pick a profile, as `--release` accepts them: its line (`3.27`) when it is the
- * line's profile as published now, else the patch versions it covers (`3.19.0`, `3.19.1`); where the
- * line documents two install methods, each with its suffix (`3.27/operator`, `3.27/manual`).
- */
-export function releaseNames(profile: ReleaseProfile, profiles: readonly ReleaseProfile[]): string[] {
-  const names = openEnded(profile) ? [profile.release] : patchVersions(profile);
-  const methods = new Set(profiles.filter((p) => p.release === profile.release && p.patches === profile.patches).map((p) => p.installMethod));
-  if (methods.size < 2) return names;
-  const suffix = profile.installMethod === 'manifest' ? 'manual' : 'operator';
-  return names.map((name) => `${name}/${suffix}`);
-}
-
-// `>=3.19.0 <=3.19.1` → 3.19.0, 3.19.1; a range of its line's patch releases, written out.
-function patchVersions(profile: ReleaseProfile): string[] {
-  const versions: string[] = [];
-  for (const { bounds } of rangeAlternatives(profile.patches ?? '')) {
-    const low = bounds.find((b) => b.operator === '>=' || b.operator === '=');
-    const high = bounds.find((b) => b.operator === '<=' || b.operator === '=');
-    const first = low && parseVersion(low.version);
-    const last = high && parseVersion(high.version);
-    if (!first || !last || minorLine(first) !== minorLine(last)) continue;
-    for (let patch = first.patch; patch <= last.patch; patch++) versions.push(`${minorLine(first)}.${patch}`);
-  }
-  return versions;
-}
-
-/**
  * The profile to evaluate against. `undefined` is `fallback`, the default profile; a profile
  * object is used as it is. A string is resolved against `profiles`:
  * - a line (`'3.27'`): the line's profile as its docs are published now;
@@ -217,12 +190,12 @@ function covers({ patches }: ReleaseProfile, version: string): boolean {
 }
 
 // A profile as published now covers the rest of its line: no patch range, or one open at the top.
-function openEnded({ patches }: ReleaseProfile): boolean {
+export function openEnded({ patches }: ReleaseProfile): boolean {
   return patches === undefined || rangeAlternatives(patches).some(({ bounds }) => bounds.every((b) => b.operator === '>=' || b.operator === '>'));
 }
 
-// The first version a profile covers: the lowest bound of its patch range, else its line's .0.
-function firstVersion(profile: ReleaseProfile): string {
+/** The first version a profile covers: the lowest bound of its patch range, else its line's `.0`. */
+export function firstVersion(profile: ReleaseProfile): string {
   if (profile.patches === undefined) return `${profile.release}.0`;
   const lows = rangeAlternatives(profile.patches).flatMap(({ bounds }) =>
     bounds.filter((b) => b.operator === '>=' || b.operator === '=' || b.operator === '>').map((b) => b.version),

@@ -8,9 +8,10 @@ import * as z from 'zod/mini';
 import { CompatError, MAX_REPORTED_ISSUES, capIssues, type InputIssue } from '../model/errors.js';
 import { describeValue, formatPath, schemaIssues } from '../model/parse.js';
 import { WaiverSchema, type Waiver } from '../model/waiver.js';
-import { subjectKey, type Finding, type FindingWaiver, type WaiverResult } from '../model/report.js';
+import type { Finding, FindingWaiver, WaiverResult } from '../model/report.js';
+import { subjectKey } from '../model/naming.js';
 
-export { subjectKey } from '../model/report.js';
+export { subjectKey } from '../model/naming.js';
 import { closest, shorten } from '../model/words.js';
 
 /** The result of {@link parseWaivers}: the waivers, or an error listing every problem. */

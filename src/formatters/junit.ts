@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../model/report.js';
 import { ruleDocsUrl } from '../model/links.js';
-import { subjectKey } from '../model/report.js';
+import { subjectKey } from '../model/naming.js';
 
 /** Options of {@link formatJunit}. */
 export interface JunitFormatOptions {

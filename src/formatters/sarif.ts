@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE, RULES } from '../catalog/default.js';
 import { textFor } from '../engine/rule.js';
 import { CATALOG } from '../catalog/later-rules.js';
 import { ruleDocs } from '../catalog/docs.js';
-import { subjectKey } from '../model/report.js';
+import { subjectKey } from '../model/naming.js';
 import { formatRuleDoc } from './rule-doc.js';
 
 /** Options of {@link formatSarif}. */

@@ -1,6 +1,7 @@
 import { plural, printable } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
-import { describeSource, type Finding, type FindingStatus, type Report, type Subject } from '../model/report.js';
+import type { Finding, FindingStatus, Report, Subject } from '../model/report.js';
+import { describeSource } from '../model/naming.js';
 
 /** Options of {@link formatText}. */
 export interface TextFormatOptions {

@@ -1,15 +1,16 @@
 /**
- * Versions as clusters print them, read with `semver` (`coerce`, loose, and `compare`) — the one module
- * that imports it, one function at a time. Only major.minor.patch matters to the requirements (tested
- * release lines, minimum versions). Version ranges are semver range strings in semver's primitive form
- * (`>=3.30.3 <3.31.5`), the convention of npm and GitHub advisories, evaluated here with `compare`:
- * semver's `satisfies` would bring its `Range` class into the main entry's browser bundle (3.3 KB gzip
- * of its 30 KB: semver is CommonJS, so bundlers keep every module imported, used or not).
- * `test/model/values.test.ts` checks the two agree.
+ * Versions as clusters print them, the way `semver` reads them. Only major.minor.patch matters to the
+ * requirements (tested release lines, minimum versions), so a version is read as semver's loose `coerce`
+ * reads one at the start of a text, and compared as semver compares them. Version ranges are semver range
+ * strings in semver's primitive form (`>=3.30.3 <3.31.5`), the convention of npm and GitHub advisories.
+ *
+ * `semver` itself is the tests' reference, not a run-time import: its `SemVer` class and regular
+ * expressions cost the main entry's browser bundle 3.2 KB gzip (it is CommonJS, so bundlers keep every
+ * module imported, used or not) for what is here a comparison of three numbers. `test/model/values.test.ts`
+ * checks, over generated versions and ranges, that `parseVersion`, `compareVersions` and `inRange` answer
+ * as semver's `coerce`, `compare` and `satisfies` do.
  * @module
  */
-import coerce from 'semver/functions/coerce.js';
-import compare from 'semver/functions/compare.js';
 
 /** A version reduced to major.minor.patch. */
 export interface Version {
@@ -20,25 +21,27 @@ export interface Version {
   readonly text: string;
 }
 
-// `coerce` finds a version anywhere in a text; a version must lead it here ('1.22', not 'release 1.22'),
-// with at most three numeric parts ('10.0.17763.1432' is a Windows build, not a version) of at most 16
-// digits (semver's own limit, beyond which coerce reads a later part).
-const LEADING = /^\s*v?\d{1,16}(?:\.\d{1,16}){0,2}(?![.\d])/;
+// A version leads the text ('1.22', not 'release 1.22'), with at most three numeric parts
+// ('10.0.17763.1432' is a Windows build, not a version) of at most 16 digits (semver's own limit): what
+// semver's loose `coerce` reads at the start of a text.
+const LEADING = /^\s*v?(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?![.\d])/;
 
 /**
  * Reads a version the way clusters print them: `1.21.3`, `v1.21.3-eks-0389ca3`, `v3.23`, `1.22+`,
  * Docker's `19.03.14` (as 19.3.14). Missing minor and patch numbers are 0; build and pre-release
- * suffixes are ignored (semver's `coerce`, loose). Returns undefined when the text holds no leading
+ * suffixes are ignored (as semver's loose `coerce` reads them). Returns undefined when the text holds no leading
  * version.
  *
  * @example
  * parseVersion('v1.22.17-eks-48e63af') // { major: 1, minor: 22, patch: 17, text: '1.22.17' }
  */
 export function parseVersion(text: string): Version | undefined {
-  if (!LEADING.test(text)) return undefined;
-  const version = coerce(text, { loose: true });
-  if (version === null) return undefined;
-  return { major: version.major, minor: version.minor, patch: version.patch, text: version.version };
+  const match = LEADING.exec(text);
+  if (match === null) return undefined;
+  const [major, minor, patch] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  // Beyond 2^53 a number is no longer exact: semver refuses such versions too.
+  if (![major, minor, patch].every(Number.isSafeInteger)) return undefined;
+  return { major, minor, patch, text: `${major}.${minor}.${patch}` };
 }
 
 /** Compares two versions: negative when a < b, 0 when equal, positive when a > b. */
@@ -46,7 +49,12 @@ export function compareVersions(a: Version | string, b: Version | string): numbe
   const x = typeof a === 'string' ? parseVersion(a) : a;
   const y = typeof b === 'string' ? parseVersion(b) : b;
   if (!x || !y) throw new TypeError(`Not a version: ${String(x ? b : a)}`);
-  return compare(x.text, y.text);
+  return compare(x, y);
+}
+
+// Numbers are exact (at most 16 digits, below 2^53): the triple compares as semver compares it.
+function compare(x: Version, y: Version): number {
+  return Math.sign(x.major - y.major || x.minor - y.minor || x.patch - y.patch);
 }
 
 /** The release line of a version: `1.22` for `1.22.4`. */
@@ -102,7 +110,7 @@ export function rangeAlternatives(range: string): { readonly text: string; reado
 export function inRange(version: Version | string, range: string): boolean {
   const v = typeof version === 'string' ? parseVersion(version) : version;
   if (v === undefined) throw new TypeError(`Not a version: ${String(version)}`);
-  return rangeAlternatives(range).some(({ bounds }) => bounds.every((b) => HOLDS[b.operator](compare(v.text, b.version))));
+  return rangeAlternatives(range).some(({ bounds }) => bounds.every((b) => HOLDS[b.operator](compare(v, parseVersion(b.version) as Version))));
 }
 
 const HOLDS: Readonly<Record<RangeBound['operator'], (order: number) => boolean>> = {

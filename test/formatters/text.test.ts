@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSubject, formatText } from '../../src/formatters/text.js';
-import { describeSource } from '../../src/model/report.js';
+import { describeSource } from '../../src/model/naming.js';
 import { REPORT } from './fixture.js';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');

@@ -377,8 +377,8 @@ describe('defect 11: refinement holds under release selection', () => {
     new Map(evaluateCompatibility(facts, { release, profiles: CALICO_RELEASES }).findings.map((f) => [`${f.ruleId}|${f.subject.kind === 'cluster' ? 'cluster' : f.subject.name}`, f]));
 
   it.each([
-    ["auto: a 20H2 build passes under v3.23 and fails under v3.26", { nodes: [{ os: 'windows', name: 'w', osBuild: '10.0.19042.1' }] } as ClusterFacts, { calico: { version: '3.26.1', installMethod: 'manifest' } }, 'windows-os-version|w'],
-    ["auto: Docker passes under v3.23, fails under v3.28", { nodes: [{ os: 'windows', name: 'w', containerRuntime: 'docker://20.10.1' }] } as ClusterFacts, { calico: { version: '3.28.0', installMethod: 'operator' } }, 'windows-container-runtime|w'],
+    ["auto: a 20H2 build passes under v3.23 and fails under v3.26", { nodes: [{ os: 'windows', name: 'w', osBuild: '10.0.19042.1' }] } as ClusterFacts, { calico: { version: '3.26.1', installMethod: 'manifest' } } as ClusterFacts, 'windows-os-version|w'],
+    ["auto: Docker passes under v3.23, fails under v3.28", { nodes: [{ os: 'windows', name: 'w', containerRuntime: 'docker://20.10.1' }] } as ClusterFacts, { calico: { version: '3.28.0', installMethod: 'operator' } } as ClusterFacts, 'windows-container-runtime|w'],
   ])('%s: unknown, naming calico.version, until the version is known', (_name, base, more, key) => {
     expect(under({ ...base, calico: { installMethod: 'manifest' } }, 'auto').get(key)).toMatchObject({ status: 'unknown', missingFacts: ['calico.version'] });
     const before = under(base, 'auto').get(key);

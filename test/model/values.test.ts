@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import coerce from 'semver/functions/coerce.js';
+import compare from 'semver/functions/compare.js';
 import satisfies from 'semver/functions/satisfies.js';
 import { describe, expect, it } from 'vitest';
 import { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild } from '../../src/model/windows.js';
@@ -157,6 +159,35 @@ describe('parsed values carry only the parts given', () => {
     ['containerd://1.6.6', { name: 'containerd', version: '1.6.6' }],
   ])('parseContainerRuntime(%j)', (text, parsed) => {
     expect(parseContainerRuntime(text)).toStrictEqual(parsed);
+  });
+});
+
+describe('versions as semver reads them (semver is the reference, not a run-time import)', () => {
+  const number = fc.oneof(fc.nat(40), fc.constantFrom(0, 3, 19, 23, 9_007_199_254_740_991, 9_007_199_254_740_992), fc.bigInt({ min: 0n, max: 10n ** 17n }).map(Number));
+  const text = fc
+    .tuple(
+      fc.constantFrom('', 'v', ' ', '  v'),
+      number,
+      fc.option(number, { nil: undefined }),
+      fc.option(number, { nil: undefined }),
+      fc.constantFrom('', '-eks-0389ca3', '+rke2r1', '-0.dev', '.', 'x', ' tail'),
+    )
+    .map(([prefix, a, b, c, suffix]) => `${prefix}${a}${b === undefined ? '' : `.${b}`}${b === undefined || c === undefined ? '' : `.${c}`}${suffix}`);
+
+  it("parseVersion reads a leading version as semver's loose coerce does", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const ours = parseVersion(t);
+        // A version must lead the text and end there (a fourth part is a Windows build, `1.22.` no version).
+        if (ours !== undefined) expect(ours.text).toBe(coerce(t, { loose: true })?.version);
+      }),
+    );
+    for (const t of ['19.03.14', 'v1.22.17-eks-48e63af', '  3.23', '1.22+']) expect(parseVersion(t)?.text).toBe(coerce(t, { loose: true })?.version);
+  });
+
+  it("compareVersions orders versions as semver's compare does", () => {
+    const version = fc.tuple(number, number, number).filter((parts) => parts.every(Number.isSafeInteger)).map((p) => p.join('.'));
+    fc.assert(fc.property(version, version, (a, b) => compareVersions(a, b) === compare(a, b)));
   });
 });
 

@@ -1,5 +1,6 @@
 // Small helpers: reading untrusted values, and showing them in notes.
-import { describeSource as describeReportSource, type FactSource } from '../../model/report.js';
+import type { FactSource } from '../../model/report.js';
+import { describeSource as describeReportSource } from '../../model/naming.js';
 import type { Obj, Segment } from './types.js';
 
 /** A table's own entry only: `constructor` or `toString` in the input name no entry. */

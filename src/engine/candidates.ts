@@ -26,8 +26,14 @@ export interface OpenSelection {
 export function openSelection(release: string, facts: ClusterFacts, profiles: readonly ReleaseProfile[], selected: ReleaseProfile): OpenSelection {
   const text = release.trim();
   const versionOpen = text === 'auto' && facts.calico?.version === undefined;
-  // A suffix (`3.27/operator`), calico.installMethod, or operatorManaged: false decides the method.
-  const methodOpen = !text.includes('/') && facts.calico?.installMethod === undefined && facts.calico?.operatorManaged !== false;
+  // The method is settled by a suffix (`3.27/operator`), by calico.operatorManaged: false (no operator, no
+  // operator install: it overrides calico.installMethod), by installMethod: manifest, or by installMethod:
+  // operator on an operator-managed cluster. Else a fact that may still arrive could change it.
+  const { installMethod, operatorManaged } = facts.calico ?? {};
+  const methodSettled =
+    text.includes('/') || operatorManaged === false || installMethod === 'manifest' || (installMethod === 'operator' && operatorManaged === true);
+  const methodOpen = !methodSettled;
+  const methodFact: RuleFactPath = installMethod === undefined ? 'calico.installMethod' : 'calico.operatorManaged';
   const open: RuleFactPath[] = [];
   if (versionOpen) open.push('calico.version');
   const others = new Set<ReleaseProfile>();
@@ -41,7 +47,7 @@ export function openSelection(release: string, facts: ClusterFacts, profiles: re
     // Without the method, the other method's profile of the same release too.
     if (methodOpen) for (const p of profiles) if (p !== selected && sameRange(p, profile)) others.add(p);
   }
-  if (methodOpen && [...others].some((p) => p.installMethod !== selected.installMethod)) open.push('calico.installMethod');
+  if (methodOpen && [...others].some((p) => p.installMethod !== selected.installMethod)) open.push(methodFact);
   return { facts: open, others: [...others] };
 }
 

@@ -112,7 +112,8 @@ function pickMethod(
   line: string,
   extra: { readonly note?: string; readonly fallback?: ReleaseFallback } = {},
 ): SelectedRelease {
-  const wanted = method ?? facts.calico?.installMethod ?? (facts.calico?.operatorManaged === false ? 'manifest' : undefined);
+  // operatorManaged: false rules the operator out, whatever else the facts say: the operator install needs the operator.
+  const wanted = method ?? (facts.calico?.operatorManaged === false ? 'manifest' : facts.calico?.installMethod);
   const profile = candidates.find((p) => p.installMethod === wanted) ?? (candidates[0] as ReleaseProfile);
   const plain = profile.installMethod === wanted || (wanted === undefined && candidates.length === 1);
   const notes = [

@@ -378,7 +378,7 @@ describe('defect 11: refinement holds under release selection', () => {
 
   it.each([
     ["auto: a 20H2 build passes under v3.23 and fails under v3.26", { nodes: [{ os: 'windows', name: 'w', osBuild: '10.0.19042.1' }] } as ClusterFacts, { calico: { version: '3.26.1', installMethod: 'manifest' } } as ClusterFacts, 'windows-os-version|w'],
-    ["auto: Docker passes under v3.23, fails under v3.28", { nodes: [{ os: 'windows', name: 'w', containerRuntime: 'docker://20.10.1' }] } as ClusterFacts, { calico: { version: '3.28.0', installMethod: 'operator' } } as ClusterFacts, 'windows-container-runtime|w'],
+    ["auto: Docker passes under v3.23, fails under v3.28", { nodes: [{ os: 'windows', name: 'w', containerRuntime: 'docker://20.10.1' }] } as ClusterFacts, { calico: { version: '3.28.0', installMethod: 'operator', operatorManaged: true } } as ClusterFacts, 'windows-container-runtime|w'],
   ])('%s: unknown, naming calico.version, until the version is known', (_name, base, more, key) => {
     expect(under({ ...base, calico: { installMethod: 'manifest' } }, 'auto').get(key)).toMatchObject({ status: 'unknown', missingFacts: ['calico.version'] });
     const before = under(base, 'auto').get(key);
@@ -393,7 +393,8 @@ describe('defect 11: refinement holds under release selection', () => {
     const finding = under({ calico: { version: '3.26.0' } }, '3.27').get('linux-calico-version|cluster');
     expect(finding).toMatchObject({ status: 'unknown', missingFacts: ['calico.installMethod'] });
     expect(under({ calico: { version: '3.26.0', operatorManaged: false } }, '3.27').get('linux-calico-version|cluster')?.status).toBe('pass');
-    expect(under({ calico: { version: '3.26.0', installMethod: 'operator' } }, '3.27').get('linux-calico-version|cluster')?.status).toBe('fail');
+    expect(under({ calico: { version: '3.26.0', installMethod: 'operator' } }, '3.27').get('linux-calico-version|cluster')).toMatchObject({ status: 'unknown', missingFacts: ['calico.operatorManaged'] });
+    expect(under({ calico: { version: '3.26.0', installMethod: 'operator', operatorManaged: true } }, '3.27').get('linux-calico-version|cluster')?.status).toBe('fail');
   });
 
   it('findings every selectable profile agrees on stay decided', () => {

@@ -5,6 +5,7 @@ import { formatText } from '../../src/formatters/text.js';
 import type { ClusterFacts } from '../../src/model/facts.js';
 import { ReportSchema, type Finding, type Report, type Verdict } from '../../src/model/report.js';
 import { RULES } from '../../src/catalog/default.js';
+import { CALICO_RELEASES, RELEASE_LINES } from '../../src/catalog/releases.js';
 import { facts, refinement, runs, shuffleKeys, timeoutFor } from './arbitraries.js';
 
 /** The contract's verdict, restated: incompatible iff an error fails; else indeterminate iff an error is unknown. */
@@ -162,6 +163,33 @@ describe('refinement: adding a fact that was absent never changes a decided find
         }
       }),
       runs(400),
+    );
+  });
+
+  // Under every release option: a fact that selects the profile (calico.version for auto, the install
+  // method where a release documents two) leaves findings it could change unknown until it is known.
+  const releaseOption = fc.constantFrom(
+    'auto',
+    ...RELEASE_LINES,
+    ...RELEASE_LINES.flatMap((line) => (new Set(CALICO_RELEASES.filter((p) => p.release === line).map((p) => p.installMethod)).size > 1 ? [`${line}/manual`, `${line}/operator`] : [])),
+    'v3.19.1',
+    'v3.22.0',
+  );
+  it('every pass and fail survives the refinement, under every release option and install method', { timeout: timeoutFor(300, 60) }, () => {
+    fc.assert(
+      fc.property(refinement, releaseOption, ({ base, refined }, release) => {
+        const options = { release, profiles: CALICO_RELEASES };
+        const before = evaluateCompatibility(base, options);
+        const after = new Map(evaluateCompatibility(refined, options).findings.map((f) => [`${f.ruleId}|${subjectKey(f)}`, f]));
+        for (const finding of before.findings) {
+          if (finding.status !== 'pass' && finding.status !== 'fail') continue;
+          const key = `${finding.ruleId}|${subjectKey(finding)}`;
+          const later = after.get(key);
+          expect(later, `${release}: ${key} disappeared`).toBeDefined();
+          expect(later?.status, `${release}: ${key}: ${finding.message} → ${later?.message}`).toBe(finding.status);
+        }
+      }),
+      runs(300),
     );
   });
 

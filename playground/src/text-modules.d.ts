@@ -1,0 +1,5 @@
+// esbuild's text loader: a YAML file imported as its text.
+declare module '*.yaml' {
+  const text: string;
+  export default text;
+}

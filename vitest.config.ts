@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The browser suite is its own run: npm run test:browser.
+    exclude: ['**/node_modules/**', 'test/browser/**'],
     globalSetup: ['test/setup/build.ts'],
     environment: 'node',
     pool: 'threads',

@@ -50,7 +50,7 @@ export function renderAnalysis(analysis: Analysis): HTMLElement {
     h(
       'p',
       { class: 'counts', id: 'counts' },
-      `${counts.errors} errors · ${counts.warnings} warnings · ${counts.unknown} unknown · ${counts.pass} passed · ${counts.notApplicable} not applicable`,
+      `${plural(counts.errors, 'error')} · ${plural(counts.warnings, 'warning')} · ${counts.unknown} unknown · ${counts.pass} passed · ${counts.notApplicable} not applicable`,
     ),
     failures.length > 0 &&
       h('section', { id: 'failures' }, h('h3', {}, `Failing requirements (${failures.length})`), h('ul', {}, ...failures.map(renderFailure))),
@@ -114,10 +114,11 @@ export function renderProblems(problems: readonly Problem[]): HTMLElement {
           'li',
           {},
           h('strong', {}, INPUT_NAMES[p.input]),
+          ' ',
           p.line === undefined
             ? ''
             : h('button', { type: 'button', class: 'position', 'data-input': p.input, 'data-line': String(p.line), 'data-column': String(p.column ?? 1) }, `line ${p.line}, column ${p.column ?? 1}`),
-          ` ${p.path}: ${p.message}`,
+          `${p.line === undefined ? '' : ' '}${p.path}: ${p.message}`,
         ),
       ),
     ),
@@ -150,10 +151,13 @@ function renderUnknown(f: Finding): HTMLElement {
     { class: 'finding unknown', 'data-rule': f.ruleId },
     ruleLink(f.ruleId),
     ` (${describeSubject(f.subject)}): ${f.message}`,
-    h('ul', { class: 'hints' }, ...(f.missingFacts ?? []).map((path) => h('li', {}, h('code', {}, path), `: ${hintFor(path)}`))),
+    (f.missingFacts ?? []).length > 0 &&
+      h('ul', { class: 'hints' }, ...(f.missingFacts ?? []).map((path) => h('li', {}, h('code', {}, path), `: ${hintFor(path)}`))),
   );
 }
 
 function ruleLink(id: string): HTMLElement {
   return h('a', { href: ruleDocsUrl(id), target: '_blank', rel: 'noreferrer' }, h('code', {}, id));
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

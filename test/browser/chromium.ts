@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Where Debian, Ubuntu, Fedora, Alpine and Homebrew put Chromium or Chrome; the real binary before wrappers. */
@@ -27,10 +27,14 @@ export function findChromium(): string {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is ${fromEnv}, which does not exist.`);
     return fromEnv;
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
+  const onPath = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => ['chromium', 'chromium-browser', 'google-chrome'].map((name) => join(dir, name)));
+  const found = [...CANDIDATES, ...onPath].find((path) => existsSync(path));
   if (!found)
     throw new Error(
-      `No Chromium found (looked at ${CANDIDATES.join(', ')}). Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+      `No Chromium found (looked at ${CANDIDATES.join(', ')} and the PATH). Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   return found;
 }

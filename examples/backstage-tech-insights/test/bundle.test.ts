@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 describe('the card in a browser bundle', () => {
   it('bundles without Node built-ins or the YAML parser, and stays small', async () => {
     const result = await build({
-      entryPoints: [new URL('../src/CalicoWindowsCard.tsx', import.meta.url).pathname],
+      entryPoints: [new URL('../plugins/calico-windows/src/components/CalicoWindowsCard.tsx', import.meta.url).pathname],
       bundle: true,
       minify: true,
       format: 'esm',

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCompatibility } from 'calico-windows-compat';
 import { ReportSchema } from 'calico-windows-compat/format';
 import { cluster, windowsNode } from 'calico-windows-compat/testing';
-import { CalicoWindowsCard } from '../src/CalicoWindowsCard.js';
-import { factsOf } from '../src/retriever.js';
+import { CalicoWindowsCard } from '@internal/plugin-calico-windows';
+import { factsOf } from '@internal/plugin-tech-insights-backend-module-calico-windows';
 
 const broken = cluster.kubernetes({ calico: { strictAffinity: false }, nodes: [...cluster.kubernetes().nodes!.slice(0, 2), windowsNode({ tls12Enabled: false })] });
 

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JsonRulesEngineFactCheckerFactory } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { RULES } from 'calico-windows-compat';
-import { calicoWindowsChecks, calicoWindowsRuleChecks } from '../src/checks.js';
-import { createCalicoWindowsFactRetriever } from '../src/retriever.js';
+import { calicoWindowsChecks, calicoWindowsRuleChecks, createCalicoWindowsFactRetriever } from '@internal/plugin-tech-insights-backend-module-calico-windows';
 import { clusterEntity, context, logger, MemoryStore, REPO, urlReader } from './support.js';
 
 // The checks, run by Tech Insights' own JSON rules engine fact checker over what the retriever stored.
@@ -21,9 +20,16 @@ async function checkResults(overrides: Record<string, string> = {}) {
 const eksExtra = readFileSync(new URL('../../../test/fixtures/manifests/eks/extra.yaml', import.meta.url), 'utf8');
 
 describe('Calico for Windows checks (JSON rules engine)', () => {
-  it('one check per catalog rule, besides the verdict and complete facts', () => {
+  it('one check per catalog rule, besides the verdict and complete facts, each for clusters and reading its own retriever', () => {
     expect(calicoWindowsRuleChecks().map((c) => c.id)).toEqual(RULES.map((r) => `calico-windows-${r.id}`));
-    expect(new Set([...calicoWindowsChecks, ...calicoWindowsRuleChecks()].map((c) => c.id)).size).toBe(RULES.length + 2);
+    const all = [...calicoWindowsChecks, ...calicoWindowsRuleChecks()];
+    expect(new Set(all.map((c) => c.id)).size).toBe(RULES.length + 2);
+    for (const check of all) {
+      expect(check.filter).toEqual({ kind: 'resource', 'spec.type': 'kubernetes-cluster' });
+      expect(check.rule.conditions).toMatchObject({ all: [{ params: { factRetrieverId: 'calico-windows-compat' } }] });
+    }
+    // Every requirement's check carries the rule's remediation as text, for the scorecard.
+    for (const check of calicoWindowsRuleChecks()) expect(check.failureMetadata?.['remediation']).toEqual(expect.stringMatching(/\S/));
   });
 
   it('a compatible cluster passes every check', async () => {
@@ -40,7 +46,7 @@ describe('Calico for Windows checks (JSON rules engine)', () => {
     ]);
     const tls = results.find((r) => r.check.id === 'calico-windows-windows-tls12');
     expect(tls?.check.links?.[0]?.url).toMatch(/windows-tls12/);
-    expect(tls?.check.metadata).toMatchObject({ ruleId: 'windows-tls12', severity: 'error' });
+    expect(tls?.check.metadata).toMatchObject({ ruleId: 'windows-tls12', severity: 'error', remediation: expect.stringMatching(/Tls12/) });
   });
 
   it('missing facts fail the completeness check only', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from 'calico-windows-compat/format';
-import { CALICO_WINDOWS_RETRIEVER_ID, createCalicoWindowsFactRetriever, FACTS_ANNOTATION, MANIFESTS_ANNOTATION } from '../src/retriever.js';
+import { CALICO_WINDOWS_RETRIEVER_ID, createCalicoWindowsFactRetriever, FACTS_ANNOTATION, MANIFESTS_ANNOTATION } from '@internal/plugin-tech-insights-backend-module-calico-windows';
 import { clusterEntity, context, logger, REPO, urlReader } from './support.js';
 
 const extra = (cluster: string): string => readFileSync(new URL(`../../../test/fixtures/manifests/${cluster}/extra.yaml`, import.meta.url), 'utf8');

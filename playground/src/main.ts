@@ -37,20 +37,30 @@ function setInputs(next: Inputs): void {
 }
 
 let rendered = 0;
+let latest = 0;
 /** Evaluates the inputs, shows the result and keeps the state in the fragment. */
 async function update(): Promise<void> {
   const current = inputs();
+  const run = ++latest;
   output.replaceChildren(renderAnalysis(analyze(current)));
   const fragment = await encodeState(current);
+  // Encoding is asynchronous: an update that started later has written (or will write) a newer state.
+  if (run !== latest) return;
   history.replaceState(null, '', fragment === '' ? `${location.pathname}${location.search}` : `#${fragment}`);
-  // For whoever waits for the page (the browser tests): how many times it has rendered.
+  // For whoever waits for the page (the browser tests): how many times it has rendered, and whether
+  // an update is still to come.
   document.body.dataset['rendered'] = String(++rendered);
+  if (timer === undefined) delete document.body.dataset['pending'];
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void update(), 200);
+  document.body.dataset['pending'] = 'true';
+  timer = setTimeout(() => {
+    timer = undefined;
+    void update();
+  }, 200);
 }
 
 async function restore(): Promise<void> {

@@ -30,11 +30,11 @@ async function openPage(url = server.url): Promise<Page> {
   return page;
 }
 
-/** Runs an action and waits for the page to render its result. */
+/** Runs an action and waits for the page to render its result (and no further update to be pending). */
 async function andRender(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = await page.evaluate(() => Number(document.body.dataset['rendered'] ?? 0));
   await action();
-  await page.waitForFunction((n) => Number(document.body.dataset['rendered'] ?? 0) > n, before);
+  await page.waitForFunction((n) => Number(document.body.dataset['rendered'] ?? 0) > n && document.body.dataset['pending'] === undefined, before);
 }
 
 beforeAll(async () => {

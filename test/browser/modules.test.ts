@@ -8,7 +8,7 @@ import * as yaml from 'calico-windows-compat/yaml';
 import { serveDirectory } from '../../playground/build.js';
 import { ALL_CASES, EXAMPLE_CASES, FIXTURE_CASES } from './cases.js';
 import { launchChromium } from './chromium.js';
-import { ENTRIES, entryFiles, openHarness, SCENARIOS_PATH } from './harness.js';
+import { bareSpecifiers, ENTRIES, entryFiles, openHarness, SCENARIOS_PATH } from './harness.js';
 import { runScenarios, type Outputs } from './scenarios.js';
 
 // The library in a real browser: the built ES modules, loaded by Chromium over HTTP, give the same
@@ -64,6 +64,12 @@ describe('the entry points in Chromium', () => {
     expect(inNode['fixtures/eks.facts.yaml']).toMatch(/# Node\/\S+ status\.nodeInfo\.\w+ \(test\/fixtures\/manifests\/eks\/nodes\.yaml:\d+:\d+\)/);
     expect(JSON.parse(inNode['bad/objects.error'] ?? '{}')).toMatchObject({ name: 'CompatError', code: 'invalid-input', issues: [{ location: { file: 'bad-objects.yaml', line: 5, column: 1 } }] });
     expect(JSON.parse(inNode['error.facts'] ?? '{}')).toMatchObject({ code: 'invalid-facts' });
+  });
+
+  it('resolves every dependency the built modules import', async () => {
+    const specifiers = bareSpecifiers();
+    expect(specifiers).toEqual(expect.arrayContaining(['yaml', 'zod/mini']));
+    for (const specifier of specifiers) expect(await page.evaluate(`import(${JSON.stringify(specifier)}).then((m) => typeof m)`), specifier).toBe('object');
   });
 
   it('throws nothing and logs no error on the way, and asks only its own origin', () => {

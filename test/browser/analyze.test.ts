@@ -21,7 +21,7 @@ describe('the playground analysis', () => {
     expect(analysis.description).toBe('facts file');
   });
 
-  it('kubectl output and a facts file: derived facts traced to their line in the objects, the file's to theirs in the file', () => {
+  it('kubectl output and a facts file: derived facts traced to their line in the objects, those of the file to theirs in the file', () => {
     const analysis = analyze({ objects: fixture('eks/nodes.yaml'), facts: fixture('eks/extra.yaml'), release: 'auto' });
     if (analysis.kind !== 'report') throw new Error(analysis.kind);
     expect(analysis.description).toBe('cluster objects, facts file');

@@ -1,12 +1,9 @@
-import { NETWORKING, isKnownNetworking } from '../tables/platforms.js';
+import { NETWORKING, cniPluginId, isKnownNetworking } from '../tables/platforms.js';
 import { networkingIn } from '../conditions.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
 const WITH_PLUGIN = ['calico-bgp', 'calico-vxlan', 'cloud-provider'] as const;
-
-// 'calico', 'calico.exe' and 'Calico.EXE' name the same plugin.
-const normalize = (plugin: string): string => plugin.trim().toLowerCase().replace(/\.exe$/, '');
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -34,7 +31,7 @@ export default defineNodeRule({
     if (expected === undefined) return unknown(`Networking '${networking}' names no Windows CNI plugin.`, []);
     // Stryker disable next-line LogicalOperator,OptionalChaining: info is present here (see above), so the fallback never runs
     const networkingName = `${networking} (${info?.displayName ?? networking})`;
-    return normalize(node.cniPlugin) === expected
+    return cniPluginId(node.cniPlugin) === expected
       ? pass(`Node ${node.name} uses ${expected}.exe ('${node.cniPlugin}'), as ${networkingName} needs.`)
       : fail(
           `Node ${node.name} uses CNI plugin '${node.cniPlugin}'; ${networkingName} needs ${expected}.exe.`,

@@ -43,6 +43,11 @@ export interface NetworkingInfo {
   readonly calicoNetworking: boolean;
   /** The encapsulation every enabled IP pool must have, for Calico networking. */
   readonly poolEncapsulation?: 'none' | 'vxlan';
+  /**
+   * Whether Calico on the Linux side runs BGP with this option (`calico.bgpEnabled`): Calico BGP is BGP
+   * networking, Calico VXLAN runs without it. Absent where Calico does no networking (policy-only).
+   */
+  readonly bgp?: boolean;
 }
 
 /** Every known networking option. */
@@ -53,6 +58,7 @@ export const NETWORKING = {
     linux: 'Calico for policy and networking',
     calicoNetworking: true,
     poolEncapsulation: 'none',
+    bgp: true,
   },
   'calico-vxlan': {
     displayName: 'Calico CNI with VXLAN',
@@ -60,6 +66,7 @@ export const NETWORKING = {
     linux: 'Calico for policy and networking',
     calicoNetworking: true,
     poolEncapsulation: 'vxlan',
+    bgp: false,
   },
   'cloud-provider': {
     displayName: 'Cloud provider networking (win-bridge.exe), Calico policy-only',
@@ -87,6 +94,14 @@ export function isKnownPlatform(value: string): value is KnownPlatform {
 /** Whether a string names a known networking option. */
 export function isKnownNetworking(value: string): value is KnownNetworking {
   return Object.prototype.hasOwnProperty.call(NETWORKING, value);
+}
+
+/**
+ * The Windows CNI plugin a node's configuration names, as `windowsCniPlugin` does: `calico.exe`,
+ * `Calico` and ` calico ` are `calico`.
+ */
+export function cniPluginId(plugin: string): string {
+  return plugin.trim().toLowerCase().replace(/\.exe$/, '');
 }
 
 /** Whether a networking option is Calico CNI networking (BGP or VXLAN). */

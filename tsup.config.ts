@@ -9,6 +9,7 @@ export default defineConfig([
       yaml: 'src/yaml.ts',
       node: 'src/node.ts',
       releases: 'src/releases.ts',
+      plan: 'src/plan.ts',
       testing: 'src/testing.ts',
       'testing/vitest': 'src/testing/vitest.ts',
       'testing/jest': 'src/testing/jest.ts',

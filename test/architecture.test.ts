@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'model' | 'engine' | 'catalog' | 'adapters' | 'text' | 'formatters' | 'node' | 'api' | 'testing' | 'cli' | 'face';
+type Layer = 'model' | 'engine' | 'catalog' | 'planner' | 'adapters' | 'text' | 'formatters' | 'node' | 'api' | 'testing' | 'cli' | 'face';
 
 /** The layer of a file under src/, by its path. */
 function layerOf(file: string): Layer {
@@ -23,15 +23,17 @@ const ALLOWED: Readonly<Record<Layer, { readonly layers: readonly Layer[]; reado
   model: { layers: ['model'], packages: /^zod\/mini$/ },
   engine: { layers: ['model', 'engine'], packages: /^zod\/mini$/ },
   catalog: { layers: ['model', 'engine', 'catalog'], packages: /^$/ },
+  // The planner runs the engine with the default catalog on the facts as each option would make them.
+  planner: { layers: ['model', 'engine', 'catalog', 'planner'], packages: /^$/ },
   adapters: { layers: ['model', 'adapters'], packages: /^$/ },
   // Waivers files are validated against the rule ids: the engine's parser and the one list of ids.
   text: { layers: ['model', 'text', 'engine'], files: ['catalog/ids.ts'], packages: /^yaml$/ },
-  formatters: { layers: ['model', 'engine', 'catalog', 'formatters'], packages: /^$/ },
+  formatters: { layers: ['model', 'engine', 'catalog', 'planner', 'formatters'], packages: /^$/ },
   node: { layers: ['model', 'text', 'adapters', 'engine', 'node'], files: ['catalog/ids.ts'], packages: /^node:/ },
   api: { layers: ['model', 'engine', 'catalog'], packages: /^$/ },
   testing: { layers: ['model', 'engine', 'catalog', 'formatters', 'api', 'testing'], packages: /^vitest$/ },
-  cli: { layers: ['model', 'engine', 'catalog', 'adapters', 'text', 'formatters', 'node', 'api', 'cli', 'face'], packages: /^(node:|yaml$)/ },
-  face: { layers: ['model', 'engine', 'catalog', 'adapters', 'text', 'formatters', 'node', 'api', 'testing'], packages: /^$/ },
+  cli: { layers: ['model', 'engine', 'catalog', 'planner', 'adapters', 'text', 'formatters', 'node', 'api', 'cli', 'face'], packages: /^(node:|yaml$)/ },
+  face: { layers: ['model', 'engine', 'catalog', 'planner', 'adapters', 'text', 'formatters', 'node', 'api', 'testing'], packages: /^$/ },
 };
 
 const SEMVER = /^semver(\/|$)/;
@@ -86,7 +88,7 @@ function sources(root: string): Map<string, string> {
 }
 
 const SRC = sources('src');
-const FACES = ['index.ts', 'format.ts', 'manifests.ts', 'yaml.ts', 'node.ts', 'releases.ts', 'testing.ts'];
+const FACES = ['index.ts', 'format.ts', 'manifests.ts', 'yaml.ts', 'node.ts', 'releases.ts', 'plan.ts', 'testing.ts'];
 
 describe('architecture', () => {
   it('every import of src/ follows the layers', () => {
@@ -103,6 +105,9 @@ describe('architecture', () => {
     ['engine/evaluate.ts', "const m = await import('../text/yaml.js');", 'engine/evaluate.ts (engine) imports text/yaml.ts (text)'],
     ['engine/select.ts', "import satisfies from 'semver/functions/satisfies.js';", "engine/select.ts (engine) imports semver/functions/satisfies.js: semver is the tests' reference, not a run-time import"],
     ['model/version.ts', "import * as semver from 'semver';", "model/version.ts (model) imports semver: semver is the tests' reference, not a run-time import"],
+    ['catalog/hints.ts', "import type { NetworkingPlan } from '../planner/types.js';", 'catalog/hints.ts (catalog) imports planner/types.ts (planner)'],
+    ['planner/plan.ts', "import { formatText } from '../formatters/text.js';", 'planner/plan.ts (planner) imports formatters/text.ts (formatters)'],
+    ['planner/adopt.ts', "import { evaluateCompatibility } from '../api.js';", 'planner/adopt.ts (planner) imports api.ts (api)'],
   ])('a planted wrong-way import in %s is found', (file, line, message) => {
     const planted = new Map(SRC);
     planted.set(file, `${line}\n${SRC.get(file) ?? ''}`);

@@ -19,7 +19,7 @@ async function bundle(entry: string): Promise<{ inputs: string[]; code: string }
 const isBuiltin = (path: string): boolean => path.startsWith('node:') || builtinModules.includes(path);
 
 describe('browser safety', () => {
-  it.each(['src/index.ts', 'src/format.ts', 'src/manifests.ts', 'src/yaml.ts', 'src/releases.ts'])('%s bundles for the browser without Node built-ins', async (entry) => {
+  it.each(['src/index.ts', 'src/format.ts', 'src/manifests.ts', 'src/yaml.ts', 'src/releases.ts', 'src/plan.ts'])('%s bundles for the browser without Node built-ins', async (entry) => {
     const { inputs, code } = await bundle(entry);
     expect(inputs.filter(isBuiltin)).toEqual([]);
     expect(code).not.toMatch(/\bprocess\.(env|exit|argv|stdout|stderr)\b/);
@@ -30,10 +30,17 @@ describe('browser safety', () => {
   it('keeps the YAML parser, the formatters, the rule docs and the manifests adapter out of the main entry', async () => {
     const { inputs } = await bundle('src/index.ts');
     expect(inputs.filter((p) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(p))).toEqual([]);
-    expect(inputs.filter((p) => /src\/(formatters|adapters|text)\/|src\/catalog\/(docs|hints)\.ts/.test(p))).toEqual([]);
+    expect(inputs.filter((p) => /src\/(formatters|adapters|text|planner)\/|src\/catalog\/(docs|hints)\.ts/.test(p))).toEqual([]);
     // The bundle wall is a file name: every other release's profile and rules are in
     // calico-windows-compat/releases (catalog/releases.ts, catalog/later-rules.ts and the rules they bring).
     expect(inputs.filter((p) => /src\/catalog\/(releases|later-rules|compare|advisory)\.ts|advisory-|hostprocess|operator-/.test(p))).toEqual([]);
+  });
+
+  it('keeps the plan entry to the core, the planner, the hints and its own formatter: no report formatter, adapter, YAML parser or later release', async () => {
+    const { inputs } = await bundle('src/plan.ts');
+    expect(inputs.filter((p) => /src\/planner\//.test(p)).length).toBeGreaterThan(0);
+    expect(inputs.filter((p) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(p))).toEqual([]);
+    expect(inputs.filter((p) => /src\/(adapters|text)\/|src\/formatters\/(?!plan|markdown|text)|src\/catalog\/(docs|releases|later-rules)\.ts/.test(p))).toEqual([]);
   });
 
   it('the Node entry is the one that needs Node built-ins', async () => {

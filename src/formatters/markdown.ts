@@ -109,16 +109,18 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
   return `${out.join('\n')}\n`;
 }
 
-function ruleLink(id: string): string {
+/** A rule id linked to its page of the rule reference. */
+export function ruleLink(id: string): string {
   return `[\`${id}\`](${ruleDocsUrl(id)})`;
 }
 
-function row(...cells: string[]): string {
+/** A table row of cells that are Markdown already. */
+export function row(...cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
 /** Text for a table cell: escaped, on one line. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeMarkdown(text).replaceAll('\n', '<br>');
 }
 
@@ -126,7 +128,7 @@ function cell(text: string): string {
  * A code span that stays one span on one line, in a table cell too: no backtick to close it, `|` escaped
  * (GitHub splits cells on it even inside code), control characters dropped, newlines as spaces.
  */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text.replace(CONTROL, '').replace(/[\r\n]+/g, ' ').replaceAll('`', "'").replaceAll('|', '\\|')}\``;
 }
 

@@ -16,6 +16,7 @@ import { CALICO_RELEASES } from './catalog/releases.js';
 import { DEFAULT_PROFILE } from './catalog/default.js';
 import { selectRelease } from './api.js';
 import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
+import { PLAN_HELP, planCommand } from './cli/plan.js';
 import { documented } from './catalog/docs.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
@@ -30,6 +31,8 @@ v3.23 unless --release says otherwise).
 Usage:
   calico-windows-compat check [--facts <file>] [--manifests <file|-> ...] [options]
   calico-windows-compat facts [--manifests <file|-> ...] [--facts <file>] [--format yaml|json]
+  calico-windows-compat plan [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]
+                             [--format text|json|markdown]
   calico-windows-compat rules [--release <release>] [--format text|json]
   calico-windows-compat releases [--diff <from> <to>] [--format text|json]
                                               the release profiles, or what changed between two
@@ -67,6 +70,7 @@ complete it, and pass it to check with --facts.
   --format <yaml|json>  output format (default: yaml)
   --release <release>   list the facts still needed for that release (default: 3.23)
 
+${PLAN_HELP}
 Exit codes:
   0  compatible        1  incompatible        3  indeterminate (facts missing)
   2  bad usage or invalid input               70 internal error
@@ -135,6 +139,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (first === 'check') return check(rest);
   if (first === 'facts') return printFacts(rest);
   if (first === 'explain') return explain(rest);
+  if (first === 'plan') return planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
   if (first === 'schema') {
     process.stdout.write(`${JSON.stringify(factsSchema, null, 2)}\n`);
     return EXIT_CODES.compatible;
@@ -142,7 +147,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
   if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, facts, rules, releases, explain, schema)`);
+  throw usage(`unknown command '${first}' (commands: check, facts, plan, rules, releases, explain, schema)`);
 }
 
 async function check(argv: readonly string[]): Promise<number> {

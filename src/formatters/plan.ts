@@ -277,6 +277,7 @@ function optionMarkdown(option: OptionPlan, h: string): string[] {
         `- ${change.assumed ? '🔧' : '❌'} ${ruleLink(change.ruleId)} ${escapeMarkdown(change.title)}${where ? ` — ${escapeMarkdown(where)}` : ''}${change.assumed ? " (the option's own change)" : ''}`,
       );
       if (onNodes(change)) continue;
+      out.push('', indentMarkdown(change.messages.map(escapeMarkdown).join('<br>')));
       if (change.remediation) out.push('', indentMarkdown(markdownText(change.remediation)));
     }
   }
@@ -290,18 +291,18 @@ function optionMarkdown(option: OptionPlan, h: string): string[] {
   }
   const nodes = option.nodes.filter((n) => n.status !== 'ready' || n.changes.length > 0);
   const ready = option.nodes.filter((n) => !nodes.includes(n)).map((n) => n.name);
-  if (option.nodes.length > 0) out.push('', `Windows nodes${ready.length > 0 ? ` (ready: ${escapeMarkdown(listForMessage(ready, 10))})` : ''}:`);
+  if (ready.length > 0) out.push('', `Windows nodes ready: ${escapeMarkdown(listForMessage(ready, 10))}.`);
   if (nodes.length > 0) {
-    out.push('', row('Node', 'Status', 'Changes', 'Unknown'), row('---', '---', '---', '---'));
-    for (const node of nodes)
-      out.push(
-        row(
-          code(node.name),
-          node.status,
-          node.changes.map((c) => `${ruleLink(c.ruleId)}: ${cell(c.remediation || c.message)}`).join('<br>') || '—',
-          node.missing.map((m) => code(m.fact)).join(', ') || '—',
-        ),
-      );
+    out.push('', 'Windows nodes:');
+    for (const node of nodes) {
+      out.push('', `- ${code(node.name)}: ${node.status === 'not-ready' ? '❌ not ready' : node.status === 'unknown' ? '❔ unknown' : '✅ ready'}`);
+      for (const change of node.changes) {
+        const mark = change.assumed ? '🔧' : change.severity === 'error' ? '❌' : '⚠️';
+        out.push('', `  - ${mark} ${ruleLink(change.ruleId)}: ${escapeMarkdown(change.message)}`);
+        if (change.remediation) out.push('', indentMarkdown(markdownText(change.remediation), 4));
+      }
+      for (const fact of node.missing) out.push('', `  - ❔ ${code(fact.fact)}: ${escapeMarkdown(fact.hint)}`);
+    }
   }
   return out;
 }
@@ -310,10 +311,10 @@ function assumedRow(a: AssumedFact): string {
   return row(code(a.fact), a.from === undefined ? '(unknown)' : code(String(a.from)), code(String(a.to)));
 }
 
-/** Markdown indented under a list item. */
-function indentMarkdown(text: string): string {
+/** Markdown indented under a list item (`depth` spaces). */
+function indentMarkdown(text: string, depth = 2): string {
   return text
     .split('\n')
-    .map((line) => (line === '' ? '' : `  ${line}`))
+    .map((line) => (line === '' ? '' : `${' '.repeat(depth)}${line}`))
     .join('\n');
 }

@@ -158,9 +158,10 @@ const labelOf = (plan: ReleasePlan): string => `v${plan.profile.patches ?? plan.
  * planNetworking(facts, { release: ['3.23', '3.28'], profiles: CALICO_RELEASES }).options[0]?.reason;
  */
 export function planNetworking(facts: ClusterFacts, options: PlanOptions = {}): NetworkingPlan {
+  const asked = releasesOf(options);
   const profiles = options.profiles ?? [DEFAULT_PROFILE];
   const chosen: Array<{ release: Release; profile: ReleaseProfile }> = [];
-  for (const release of releasesOf(options)) {
+  for (const release of asked) {
     const { profile } = selectProfile(release, facts, profiles, DEFAULT_PROFILE);
     // Two names of one profile ('3.23', 'v3.23.1') plan it once.
     if (!chosen.some((c) => c.profile === profile)) chosen.push({ release, profile });

@@ -27,7 +27,9 @@ function statusReason(option: UnrankedOption): string {
       return `open: no requirement fails${sets}, but ${count(option.open.length, 'fact')} ${option.open.length === 1 ? 'is' : 'are'} unknown; ${changes}`;
     case 'blocked': {
       const rules = [...new Set(option.blocking.map((f) => f.ruleId))];
-      return `blocked: ${count(rules.length, 'requirement')} ${rules.length === 1 ? 'fails' : 'fail'}${sets} (${rules.join(', ')}); ${changes}`;
+      // The first five, in catalog order: the changes list them all.
+      const named = rules.length > 5 ? `${rules.slice(0, 5).join(', ')} and ${rules.length - 5} more` : rules.join(', ');
+      return `blocked: ${count(rules.length, 'requirement')} ${rules.length === 1 ? 'fails' : 'fail'}${sets} (${named}); ${changes}`;
     }
   }
 }

@@ -5,7 +5,9 @@
  * - the rule list in `README.md` (between its `rules:start` and `rules:end` markers): the v3.23 rules;
  * - `docs/support-matrix.md`: every release profile × Windows builds, runtimes, Kubernetes, platforms, install methods;
  * - `docs/examples/<example>.{txt,json,sarif,junit.xml,md}`: each example cluster in every report
- *   format, rendered by the code the CLI runs.
+ *   format, rendered by the code the CLI runs;
+ * - `docs/examples/<example>.plan.md` and the plans in `docs/guides/choose-a-networking-option.md`
+ *   (between its `plans:start` and `plans:end` markers): each example cluster's networking plan.
  *
  * `npm run docs:generate` writes them; `test/docs.test.ts` fails when a committed one differs.
  */
@@ -24,6 +26,10 @@ import { RULES } from '../src/catalog/default.js';
 import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
 import { parseWaiversText } from '../src/text/waivers.js';
 import { parseFactsText } from '../src/text/yaml.js';
+import { planExitCode, renderPlan } from '../src/cli/plan.js';
+import { planNetworking } from '../src/planner/plan.js';
+import { CALICO_RELEASES } from '../src/catalog/releases.js';
+import type { PlanOptions } from '../src/planner/types.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Folders whose every file is generated: a file there that the generator does not make is stale. */
@@ -77,6 +83,8 @@ export function generatedFiles(): Map<string, string> {
       files.set(`docs/examples/${base}.${EXTENSIONS[format]}`, renderReport(report, format, { input, toolVersion: pkg.version, locate }));
   }
 
+  for (const [path, content] of planFiles(examples)) files.set(path, content);
+
   // One example with waivers: an applied, an expired and a stale one (no date in the future, so the
   // output does not depend on the day it is generated).
   const waiversFile = 'examples/waivers/broken-cluster.yaml';
@@ -99,6 +107,69 @@ export function readmeWithRules(readme: string): string {
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} markers`);
   return `${readme.slice(0, start + README_START.length)}\n${formatRuleTable(RULES)}\n${readme.slice(end)}`;
+}
+
+/** The networking-option guide, whose plans are generated. */
+export const PLAN_GUIDE = 'docs/guides/choose-a-networking-option.md';
+const PLANS_START = '<!-- plans:start -->';
+const PLANS_END = '<!-- plans:end -->';
+
+/**
+ * Each example cluster's plan: its Markdown in `docs/examples/<example>.plan.md`, its text in the guide,
+ * with the command that prints it and its exit code; and one example planned under two releases.
+ */
+function planFiles(examples: readonly string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const sections: string[] = [];
+  const section = (input: string, args: readonly string[], options: PlanOptions, about: string): void => {
+    const parsed = parseFactsText(readFileSync(input, 'utf8'), { file: input });
+    if (!parsed.success) throw parsed.error;
+    const plan = planNetworking(parsed.data, options);
+    const text = renderPlan(plan, 'text', { input });
+    sections.push(
+      [`### \`${['calico-windows-compat plan', input, ...args].join(' ')}\``, '', about, '', fenced(`$ calico-windows-compat plan ${[input, ...args].join(' ')}\n${text}`), '', `Exit code ${planExitCode(plan)}.`].join('\n'),
+    );
+  };
+  for (const name of examples) {
+    const input = `examples/${name}`;
+    const base = name.replace(/\.yaml$/, '');
+    const parsed = parseFactsText(readFileSync(input, 'utf8'), { file: input });
+    if (!parsed.success) throw parsed.error;
+    files.set(`docs/examples/${base}.plan.md`, renderPlan(planNetworking(parsed.data), 'markdown', { input }));
+    section(input, [], {}, `${describeExample(input)} The Markdown: [\`${base}.plan.md\`](../examples/${base}.plan.md).`);
+  }
+  section(
+    'examples/aks.yaml',
+    ['--release', '3.23', '--release', '3.28'],
+    { release: ['3.23', '3.28'], profiles: CALICO_RELEASES },
+    'The AKS cluster now and after an upgrade to Calico v3.28: what the upgrade would take.',
+  );
+  files.set(PLAN_GUIDE, withMarkers(readFileSync(PLAN_GUIDE, 'utf8'), PLAN_GUIDE, PLANS_START, PLANS_END, sections.join('\n\n')));
+  return files;
+}
+
+/** What an example cluster is, from the comment lines at the top of its file. */
+function describeExample(file: string): string {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('# ') && !line.startsWith('# yaml-language-server'))
+    .map((line) => line.slice(2).trim())
+    .join(' ');
+}
+
+/** Text in a fenced block whose fence no run of backticks in the text can close. */
+function fenced(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text.trimEnd()}\n${fence}`;
+}
+
+/** `text` with what stands between its `start` and `end` markers replaced by `content`. */
+function withMarkers(text: string, file: string, start: string, end: string, content: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
 const README_START = '<!-- rules:start -->';

@@ -11,9 +11,10 @@ const guides = readdirSync(DIR).filter((f) => f.endsWith('.md'));
 const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
 
 describe('docs/guides', () => {
-  it('has the four guides, each linked from the README', () => {
+  it('has the five guides, each linked from the README', () => {
     expect(guides.sort()).toEqual([
       'check-a-cluster-from-kubectl-output.md',
+      'choose-a-networking-option.md',
       'test-your-infrastructure-code.md',
       'use-it-in-backstage.md',
       'use-it-in-ci.md',
@@ -31,7 +32,7 @@ describe('docs/guides', () => {
 
   it.each(guides)('%s: calico-windows-compat commands use options the CLI has', (guide) => {
     const text = readFileSync(join(DIR, guide), 'utf8').replaceAll('\\\n', ' ');
-    for (const line of text.split('\n').filter((l) => /calico-windows-compat(@\S+)? (check|facts|rules|releases)\b/.test(l)))
+    for (const line of text.split('\n').filter((l) => /calico-windows-compat(@\S+)? (check|facts|plan|rules|releases)\b/.test(l)))
       for (const flag of line.match(/ --[a-z][a-z-]*/g) ?? []) if (flag.trim() !== '--yes') expect(help, `${guide}: ${line.trim()}`).toContain(`${flag.trim()} `);
   });
 });

@@ -147,7 +147,7 @@ const labelOf = (plan: ReleasePlan): string => `v${plan.profile.patches ?? plan.
  *
  * Pure: no I/O, the same facts give the same plan; it never throws for valid facts.
  *
- * @throws {@link CompatError} `invalid-options` for misuse: a release no profile covers, an empty list
+ * @throws `CompatError` (from `calico-windows-compat`), code `invalid-options`, for misuse: a release no profile covers, an empty list
  * of releases, options of the wrong shape.
  * @example
  * const plan = planNetworking(facts);

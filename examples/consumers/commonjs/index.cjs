@@ -8,6 +8,7 @@ const { factsFromManifests, mergeFacts } = require('calico-windows-compat/manife
 const { parseFactsText, parseManifestsText } = require('calico-windows-compat/yaml');
 const { readFactsFile } = require('calico-windows-compat/node');
 const { cluster, matchers, windowsNode } = require('calico-windows-compat/testing');
+const { formatPlanText, planNetworking } = require('calico-windows-compat/plan');
 
 async function main() {
   // The require condition of the exports map: CommonJS files.
@@ -33,6 +34,16 @@ async function main() {
   assert.ok(node?.os === 'windows');
   assert.equal(node.osBuild, '10.0.17763.2300');
   assert.equal(mergeFacts(derived.facts, { platform: 'eks' }).facts.platform, 'eks');
+
+  // The planner: EKS has one option, judged as the facts are.
+  const plan = planNetworking(cluster.eks());
+  assert.deepEqual(
+    plan.releases[0]?.options.map((o) => [o.networking, o.status]),
+    [['eks-vpc-cni', 'viable']],
+  );
+  assert.match(formatPlanText(plan), /^Answer: VIABLE/m);
+  // A misuse error of the planner is the main entry's CompatError.
+  assert.throws(() => planNetworking(cluster.eks(), { release: [] }), CompatError);
 
   // One CompatError class across entry points of one format: instanceof holds.
   const bad = parseFactsText('nodes: [{ os: windows }]');

@@ -8,6 +8,7 @@ import { factsFromManifests, mergeFacts } from 'calico-windows-compat/manifests'
 import { parseFactsText, parseManifestsText } from 'calico-windows-compat/yaml';
 import { readFactsFile } from 'calico-windows-compat/node';
 import { cluster, matchers, linuxNode } from 'calico-windows-compat/testing';
+import { formatPlanMarkdown, planNetworking } from 'calico-windows-compat/plan';
 import factsSchema from 'calico-windows-compat/facts.schema.json' with { type: 'json' };
 
 // The import condition of the exports map: ES module files.
@@ -24,6 +25,13 @@ assert.match(formatMarkdown(report), /linux-worker-node/);
 assert.match(formatJunit(report), /<testsuites/);
 assert.ok(hintFor('calico.strictAffinity').length > 0);
 assert.equal(factsSchema.type, 'object');
+
+// The planner: the self-managed cluster's three options, the one in use judged as the facts are.
+const plan = planNetworking(parsed.data);
+assert.equal(plan.releases[0]?.options.length, 3);
+assert.equal(plan.releases[0]?.options.find((o) => o.current)?.status, 'blocked');
+assert.match(formatPlanMarkdown(plan), /^## ❌ Networking plan/);
+assert.throws(() => planNetworking(parsed.data, { release: [] }), CompatError);
 
 const set = parseManifestsText('apiVersion: crd.projectcalico.org/v1\nkind: IPAMConfig\nmetadata: { name: default }\nspec: { strictAffinity: true }\n');
 const derived = factsFromManifests(set.objects, { locate: set.locate });

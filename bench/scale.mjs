@@ -3,6 +3,7 @@
 // Run after `npm run build`: node bench/scale.mjs [nodes]
 import { parseFacts, evaluateCompatibility } from '../dist/index.js';
 import { parseFactsText } from '../dist/yaml.js';
+import { planNetworking } from '../dist/plan.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const nodes = [];
@@ -63,3 +64,7 @@ console.log(`JSON.parse + parseFacts    ${parse.toFixed(1)} ms`);
 console.log(`parseFactsText             ${parseText.toFixed(1)} ms  (the same, plus the duplicate-key scan)`);
 console.log(`evaluateCompatibility      ${evaluate.toFixed(1)} ms`);
 console.log(`all of it                  ${both.toFixed(1)} ms  (${(both / jsonParse).toFixed(1)}× JSON.parse of the same text)`);
+
+// The planner evaluates the facts once per option and again with the option's own facts set.
+const plan = time(() => planNetworking(parsed.data), 5);
+console.log(`planNetworking             ${plan.toFixed(1)} ms  (${(plan / evaluate).toFixed(1)}× evaluateCompatibility; 3 options)`);

@@ -289,8 +289,9 @@ function optionMarkdown(option: OptionPlan, h: string): string[] {
     out.push('', 'Warnings:', '');
     for (const w of option.warnings) out.push(`- ⚠️ ${ruleLink(w.ruleId)}: ${escapeMarkdown(w.message)}`);
   }
-  const nodes = option.nodes.filter((n) => n.status !== 'ready' || n.changes.length > 0);
-  const ready = option.nodes.filter((n) => !nodes.includes(n)).map((n) => n.name);
+  const plain = (n: NodeReadiness): boolean => n.status === 'ready' && n.changes.length === 0;
+  const nodes = option.nodes.filter((n) => !plain(n));
+  const ready = option.nodes.filter(plain).map((n) => n.name);
   if (ready.length > 0) out.push('', `Windows nodes ready: ${escapeMarkdown(listForMessage(ready, 10))}.`);
   if (nodes.length > 0) {
     out.push('', 'Windows nodes:');

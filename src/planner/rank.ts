@@ -34,34 +34,41 @@ function statusReason(option: UnrankedOption): string {
   }
 }
 
-/** Why `option` comes after `before`. */
-function placeReason(option: UnrankedOption, before: UnrankedOption): string {
-  if (option.status !== before.status) return `after ${before.networking}, which is ${before.status}`;
-  const n = option.changes.length;
-  const m = before.changes.length;
-  if (n !== m) return `after ${before.networking}: ${count(n, 'change')} to its ${m}`;
-  if (before.current) return `after ${before.networking}, as many changes, the networking the facts use`;
-  return `after ${before.networking}, as many changes, listed before it by the release`;
+/** What ranking compares: status, then the number of changes, then the option in use, then a given order. */
+interface Rankable {
+  readonly networking: string;
+  readonly status: PlanStatus;
+  readonly current: boolean;
+  readonly changes: number;
+  /** The order when all else ties: the release's list, or the first release's ranking. */
+  readonly index: number;
+}
+
+const byRank = (a: Rankable, b: Rankable): number =>
+  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.changes - b.changes || Number(b.current) - Number(a.current) || a.index - b.index;
+
+/**
+ * Why the option at `i` of `sorted` has its place: first (or the only one), else how it compares to the
+ * one before it. `only` names a lone option's place, `tie` the order used when all else ties.
+ */
+function placeReason(sorted: readonly Rankable[], i: number, only: string, tie: string): string {
+  const before = sorted[i - 1];
+  const row = sorted[i] as Rankable;
+  if (before === undefined) return sorted.length === 1 ? only : 'ranked first';
+  if (row.status !== before.status) return `after ${before.networking}, which is ${before.status}`;
+  if (row.changes !== before.changes) return `after ${before.networking}: ${count(row.changes, 'change')} to its ${before.changes}`;
+  return `after ${before.networking}, as many changes: ${before.current ? 'the networking in use comes first' : tie}`;
 }
 
 /** Ranks a release's options: best first, each with its rank and the reason for its place. */
 export function rankOptions(options: readonly UnrankedOption[], platformName: string): OptionPlan[] {
-  const sorted = options
-    .map((option, index) => ({ option, index }))
-    .sort(
-      (a, b) =>
-        STATUS_ORDER[a.option.status] - STATUS_ORDER[b.option.status] ||
-        a.option.changes.length - b.option.changes.length ||
-        Number(b.option.current) - Number(a.option.current) ||
-        a.index - b.index,
-    )
-    .map(({ option }) => option);
-  return sorted.map((option, i) => {
-    const before = sorted[i - 1];
-    const place =
-      sorted.length === 1 ? `the only option on ${platformName}` : before === undefined ? 'ranked first' : placeReason(option, before);
-    return { ...option, rank: i + 1, reason: `${statusReason(option)}; ${place}.` };
-  });
+  const rows = options.map((option, index) => ({ option, networking: option.networking, status: option.status, current: option.current, changes: option.changes.length, index }));
+  rows.sort(byRank);
+  return rows.map(({ option }, i) => ({
+    ...option,
+    rank: i + 1,
+    reason: `${statusReason(option)}; ${placeReason(rows, i, `the only option on ${platformName}`, 'the release lists it first')}.`,
+  }));
 }
 
 /** An option across releases: its worst status (`not-offered` counts as blocked). */
@@ -74,21 +81,28 @@ function worst(releases: readonly OptionUnderRelease[]): PlanStatus {
   return status;
 }
 
-/** Each option's statuses in words: `viable under 3.23 (manifest), open under 3.28 (operator)`. */
+/** An option's statuses in words: `viable under v3.23 (manifest); open under v3.28 (operator)`. */
 function describeReleases(releases: readonly OptionUnderRelease[]): string {
   const groups = new Map<string, string[]>();
-  for (const r of releases) groups.set(r.status, [...(groups.get(r.status) ?? []), r.release]);
-  return [...groups].map(([status, lines]) => `${status === 'not-offered' ? 'not offered' : status} under ${lines.join(', ')}`).join('; ');
+  for (const r of releases) {
+    const group = groups.get(r.status);
+    if (group) group.push(r.release);
+    else groups.set(r.status, [r.release]);
+  }
+  return [...groups].map(([status, labels]) => `${status === 'not-offered' ? 'not offered' : status} under ${labels.join(', ')}`).join('; ');
 }
 
-/** The options of every release's plan, across the releases: best first, by worst status, then fewest changes over all. */
+/**
+ * The options of every release's plan, across the releases: best first by their worst status, then the
+ * fewest changes over all the releases, then the option in use, then the first release's ranking.
+ */
 export function summarizeOptions(
   releases: ReadonlyArray<{ readonly label: string; readonly options: readonly OptionPlan[] }>,
 ): OptionSummary[] {
-  const seen: Array<Pick<OptionPlan, 'networking' | 'displayName' | 'current'>> = [];
-  for (const release of releases)
-    for (const option of release.options) if (!seen.some((s) => s.networking === option.networking)) seen.push(option);
-  const rows = seen.map(({ networking, displayName, current }, index) => {
+  // Every option any release offers, in the order of the first release that offers it.
+  const seen = new Map<string, Pick<OptionPlan, 'networking' | 'displayName' | 'current'>>();
+  for (const release of releases) for (const option of release.options) if (!seen.has(option.networking)) seen.set(option.networking, option);
+  const rows = [...seen.values()].map(({ networking, displayName, current }, index) => {
     const under = releases.map((release): OptionUnderRelease => {
       const plan = release.options.find((o) => o.networking === networking);
       return plan === undefined
@@ -98,18 +112,16 @@ export function summarizeOptions(
     const changes = under.reduce((sum, r) => sum + r.changes, 0);
     return { networking, displayName, current, status: worst(under), releases: under, changes, index };
   });
-  rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.changes - b.changes || Number(b.current) - Number(a.current) || a.index - b.index);
-  return rows.map(({ changes, index: _index, ...row }, i) => {
-    const before = rows[i - 1];
-    let place = 'ranked first';
-    if (rows.length === 1) place = 'the only option';
-    else if (before !== undefined)
-      place =
-        before.status !== row.status
-          ? `after ${before.networking}, which is ${before.status}`
-          : before.changes !== changes
-            ? `after ${before.networking}: ${count(changes, 'change')} over the releases to its ${before.changes}`
-            : `after ${before.networking}, as many changes`;
-    return { ...row, rank: i + 1, reason: `${describeReleases(row.releases)}; ${place}.` };
-  });
+  rows.sort(byRank);
+  // Stryker disable next-line StringLiteral: a plan has at least one release (planNetworking asks for one)
+  const tie = `ranked before it under ${releases[0]?.label ?? 'the first release'}`;
+  return rows.map(({ networking, displayName, current, status, releases: under }, i) => ({
+    networking,
+    displayName,
+    current,
+    status,
+    rank: i + 1,
+    reason: `${describeReleases(under)}; ${placeReason(rows, i, 'the only option', tie)}.`,
+    releases: under,
+  }));
 }

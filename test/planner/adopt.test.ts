@@ -27,7 +27,7 @@ describe('adopt: the facts as an option would make them', () => {
 
   it('Calico VXLAN: networking, BGP off, every enabled pool VXLAN (named as findings name them); a disabled pool and a calico.exe node left alone', () => {
     const adopted = adopt(bgp, 'calico-vxlan');
-    expect(adopted.assumes).toEqual([
+    expect(adopted.assumes).toStrictEqual([
       { fact: 'networking', from: 'calico-bgp', to: 'calico-vxlan' },
       { fact: 'calico.bgpEnabled', from: true, to: false },
       { fact: 'calico.ipPools[10.2.0.0/16].encapsulation', from: 'vxlan-cross-subnet', to: 'vxlan' },
@@ -52,12 +52,25 @@ describe('adopt: the facts as an option would make them', () => {
   it('an unknown fact is set without a from; an unknown pool list stays unknown', () => {
     const facts: ClusterFacts = { platform: 'kubernetes', nodes: [windowsNode({ cniPlugin: undefined })] };
     const adopted = adopt(facts, 'calico-bgp');
-    expect(adopted.assumes).toEqual([
+    expect(adopted.assumes).toStrictEqual([
       { fact: 'networking', to: 'calico-bgp' },
       { fact: 'calico.bgpEnabled', to: true },
       { fact: 'nodes[win-1].cniPlugin', to: 'calico' },
     ]);
-    expect(adopted.facts.calico).toEqual({ bgpEnabled: true });
+    expect(adopted.facts.calico).toStrictEqual({ bgpEnabled: true });
+  });
+
+  it('sets only what differs: a fact that already holds the option\'s value is no assumption', () => {
+    const facts = cluster.kubernetes({
+      networking: 'cloud-provider',
+      calico: { bgpEnabled: false, ipPools: [{ name: 'v', cidr: '10.0.0.0/16', encapsulation: 'vxlan' }, { name: 'n', cidr: '10.1.0.0/16', encapsulation: 'none' }] },
+    });
+    expect(adopt(facts, 'calico-vxlan').assumes.map((a) => a.fact)).toStrictEqual(['networking', 'calico.ipPools[n].encapsulation', 'nodes[win-1].cniPlugin']);
+  });
+
+  it('facts without Calico or nodes: nothing of them is made up where the option sets none', () => {
+    expect(adopt({ platform: 'kubernetes' }, 'cloud-provider').facts).toStrictEqual({ platform: 'kubernetes', networking: 'cloud-provider' });
+    expect(adopt({ platform: 'eks' }, 'eks-vpc-cni')).toStrictEqual({ facts: { platform: 'eks', networking: 'eks-vpc-cni' }, assumes: [{ fact: 'networking', to: 'eks-vpc-cni' }] });
   });
 
   it('does not change the facts it is given', () => {

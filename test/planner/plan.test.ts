@@ -5,7 +5,7 @@ import type { ClusterFacts, NodeFacts, WindowsNodeFacts } from '../../src/model/
 import { planNetworking } from '../../src/planner/plan.js';
 import type { NetworkingPlan, OptionPlan, PlanOptions } from '../../src/planner/types.js';
 import { CALICO_3_16, CALICO_3_28, CALICO_RELEASES } from '../../src/catalog/releases.js';
-import { cluster, windowsNode } from '../../src/testing/builders.js';
+import { cluster, linuxNode, windowsNode } from '../../src/testing/builders.js';
 import { CLUSTERS } from '../adapters/helpers.js';
 import { EXAMPLES, exampleFacts, expectAgreesWithEvaluate, fixtureFacts } from './helpers.js';
 
@@ -58,6 +58,10 @@ describe('planNetworking on the real-cluster fixtures (kubectl output and extra.
     aks: { status: 'blocked', ranking: ['aks-azure-cni:blocked:1*'] },
     'etcd-bgp': { status: 'blocked', ranking: ['cloud-provider:blocked:8', 'calico-vxlan:blocked:12', 'calico-bgp:blocked:13*'] },
   };
+
+  it('covers every real-cluster fixture', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CLUSTERS].sort());
+  });
 
   it.each(CLUSTERS)('%s', (name) => {
     const { facts, sources } = fixtureFacts(name);
@@ -142,17 +146,18 @@ describe('hand-built clusters where each option is the only viable one', () => {
 const withWindows = (...windows: WindowsNodeFacts[]): NodeFacts[] => [...(cluster.kubernetes().nodes ?? []).filter((n) => n.os === 'linux'), ...windows];
 
 describe('a self-managed cluster with VXLAN pools and BGP off', () => {
-  const nodes = withWindows(...['win-1', 'win-2', 'win-3'].map((name) => windowsNode({ name, remoteAccessServiceInstalled: false })));
-  const facts = cluster.kubernetes({ nodes });
-  const plan = planNetworking(facts);
-  const bgp = option(plan, 'calico-bgp');
+  // Planned in each test: a mutant of the planner must meet the test that runs it.
+  const planOf = (): NetworkingPlan =>
+    planNetworking(cluster.kubernetes({ nodes: withWindows(...['win-1', 'win-2', 'win-3'].map((name) => windowsNode({ name, remoteAccessServiceInstalled: false }))) }));
 
   it('ranks Calico VXLAN, the option in use, viable and first', () => {
+    const plan = planOf();
     expect(plan.best).toBe('calico-vxlan');
     expect(ranking(plan)[0]).toBe('calico-vxlan:viable:0*');
   });
 
   it('names what Calico BGP would take: the BGP changes and the pool encapsulation as its own, the RemoteAccess service on every node as a blocker', () => {
+    const bgp = option(planOf(), 'calico-bgp');
     expect(bgp.assumes).toEqual([
       { fact: 'networking', from: 'calico-vxlan', to: 'calico-bgp' },
       { fact: 'calico.bgpEnabled', from: false, to: true },
@@ -240,6 +245,62 @@ describe('what an option takes comes from the rules', () => {
     ]);
   });
 
+  it('node readiness: nodes by name; errors decide it, warnings are advice; a warning unknown leaves it ready', () => {
+    const facts = cluster.kubernetes({
+      kubernetes: { version: '1.21.0' },
+      nodes: [linuxNode(), windowsNode({ name: 'win-b', osBuild: '10.0.20348.1787' }), windowsNode({ name: 'win-a', osBuild: '10.0.20348.1' })],
+    });
+    const plan = planNetworking(facts, { release: '3.27/manifest', profiles: CALICO_RELEASES });
+    expect(current(plan).nodes.map((n) => [n.name, n.status, n.changes.map((c) => `${c.ruleId}:${c.severity}`)])).toEqual([
+      ['win-a', 'not-ready', ['windows-os-version:error', 'windows-kubernetes-os-support:warning']],
+      ['win-b', 'ready', ['windows-kubernetes-os-support:warning']],
+    ]);
+    const noVersion = current(planNetworking(cluster.kubernetes({ kubernetes: undefined })));
+    expect(noVersion.status).toBe('viable');
+    expect(noVersion.nodes).toEqual([{ name: 'win-1', status: 'ready', changes: [], missing: [] }]);
+  });
+
+  it('an unknown fact names each rule it keeps unknown once, however many nodes it is missing for', () => {
+    const facts = cluster.kubernetes({ calico: { datastore: undefined }, nodes: withWindows(windowsNode({ name: 'win-1' }), windowsNode({ name: 'win-2' })) });
+    expect(current(planNetworking(facts)).open).toEqual([
+      { fact: 'calico.datastore', hint: expect.stringContaining('clusterinformation') as unknown as string, rules: ['windows-datastore-match'] },
+    ]);
+  });
+
+  it("a change over several subjects: each subject, message and remediation, in the report's order", () => {
+    const plan = planNetworking(cluster.kubernetes({ nodes: withWindows(windowsNode({ name: 'win-2' }), windowsNode({ name: 'win-1' })) }));
+    const [plugin] = option(plan, 'cloud-provider').changes;
+    expect(plugin?.subjects).toEqual([
+      { kind: 'node', name: 'win-1' },
+      { kind: 'node', name: 'win-2' },
+    ]);
+    expect(plugin?.messages).toEqual([
+      "Node win-1 uses CNI plugin 'calico'; cloud-provider (Cloud provider networking (win-bridge.exe), Calico policy-only) needs win-bridge.exe.",
+      "Node win-2 uses CNI plugin 'calico'; cloud-provider (Cloud provider networking (win-bridge.exe), Calico policy-only) needs win-bridge.exe.",
+    ]);
+    expect(plugin?.remediation).toBe(
+      [
+        'Configure node win-1 for cloud-provider networking with the win-bridge.exe CNI plugin, leaving Calico to policy.',
+        'Configure node win-2 for cloud-provider networking with the win-bridge.exe CNI plugin, leaving Calico to policy.',
+      ].join('\n'),
+    );
+    // The same remediation on every subject is written once.
+    const bgpPlan = planNetworking(cluster.kubernetes({ nodes: withWindows(windowsNode({ name: 'win-1', tls12Enabled: false }), windowsNode({ name: 'win-2', tls12Enabled: false })) }));
+    expect(current(bgpPlan).changes.find((c) => c.ruleId === 'windows-tls12')?.remediation.split('\n')).toHaveLength(2);
+  });
+
+  it("an option's own change names the facts of the option it follows from, a pool's encapsulation through the pool list", () => {
+    const facts = cluster.kubernetes({
+      networking: undefined,
+      calico: { ipPools: [{ name: 'vxlan-pool', cidr: '10.244.0.0/16', encapsulation: 'vxlan' }, { name: 'bgp-pool', cidr: '10.245.0.0/16', encapsulation: 'none' }] },
+    });
+    const vxlan = option(planNetworking(facts), 'calico-vxlan');
+    expect(vxlan.changes.map((c) => [c.ruleId, c.assumed, c.facts])).toEqual([
+      ['ip-pool-encapsulation', true, ['networking', 'calico.ipPools[bgp-pool].encapsulation']],
+      ['single-ip-pool-type', true, ['networking', 'calico.ipPools[bgp-pool].encapsulation']],
+    ]);
+  });
+
   it('the sources of facts an option changes are left out of its findings\' evidence; the others are kept', () => {
     const facts = cluster.kubernetes({ networking: 'calico-bgp', calico: { ipipEnabled: true } });
     const source = { object: 'facts file', file: 'cluster.yaml', line: 3 };
@@ -260,7 +321,30 @@ describe('what an option takes comes from the rules', () => {
   });
 });
 
+describe('what a plan says of itself', () => {
+  it("names the release's options for the platform, and the facts' platform and networking as given", () => {
+    const plan = planNetworking(exampleFacts('self-managed-vxlan'));
+    expect(plan.releases[0]?.note).toBe(
+      'Kubernetes (self-managed, incl. on-premises) has 3 networking options for Windows under Calico v3.23 (manifest): calico-bgp, calico-vxlan, cloud-provider.',
+    );
+    expect(Object.keys(plan)).toEqual(['platform', 'networking', 'status', 'best', 'options', 'releases']);
+    expect(Object.keys(planNetworking({}))).toEqual(['status', 'options', 'releases']);
+  });
+
+  it("resolves a release string against the default profile alone when no profiles are given, as evaluateCompatibility does", () => {
+    expect(planNetworking(exampleFacts('eks'), { release: '3.23' }).releases[0]?.profile.release).toBe('3.23');
+    expect(() => planNetworking(exampleFacts('eks'), { release: '3.28' })).toThrow(/'3\.28' is not a documented release; known releases: 3\.23/);
+  });
+});
+
 describe('without options to plan', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])("a platform named like an Object.prototype member (%s) is an unsupported one", (platform) => {
+    const plan = planNetworking({ platform, networking: 'calico-vxlan' });
+    expect(plan.status).toBe('blocked');
+    expect(plan.releases[0]?.options).toEqual([]);
+    expect(plan.releases[0]?.blocking.map((f) => f.ruleId)).toEqual(['platform-supported']);
+  });
+
   it('an unknown platform: open, no option, the platform named with how to find it', () => {
     const plan = planNetworking({ networking: 'calico-vxlan' });
     expect(plan.status).toBe('open');
@@ -350,25 +434,38 @@ describe('release as a dimension', () => {
 
 describe('misuse is a CompatError (invalid-options), naming the option', () => {
   const facts = exampleFacts('eks');
-  it.each([
-    ['an empty list of releases', { release: [] }, 'release: give at least one release'],
-    ['a release that is neither a string nor a profile', { release: ['3.23', 42] }, 'release[1]: expected a release'],
-    ['a release no profile covers', { release: '9.99' }, "release: '9.99' is not a documented release"],
-    ['profiles that are not a list', { profiles: 'all' }, 'profiles: expected a list of release profiles'],
-    ['sources that are not an object', { sources: 'x' }, 'sources: expected an object of fact sources'],
-  ])('%s', (_name, options, message) => {
-    let error: unknown;
+  const thrown = (options: unknown): CompatError => {
     try {
-      planNetworking(facts, options as unknown as PlanOptions);
+      planNetworking(facts, options as PlanOptions);
     } catch (e) {
-      error = e;
+      expect(e).toBeInstanceOf(CompatError);
+      expect((e as CompatError).code).toBe('invalid-options');
+      expect((e as CompatError).message).toMatch(/^Invalid options:\n/);
+      return e as CompatError;
     }
-    expect(error).toBeInstanceOf(CompatError);
-    expect((error as CompatError).code).toBe('invalid-options');
-    expect((error as CompatError).message).toContain(message);
+    throw new Error('no error');
+  };
+
+  it.each([
+    ['an empty list of releases', { release: [] }, [['release', 'too-small', 'give at least one release']]],
+    [
+      'releases that are neither strings nor profiles',
+      { release: ['3.23', 42, null, {}, { rules: 'no' }] },
+      [1, 2, 3, 4].map((i) => [`release[${i}]`, 'invalid-type', "expected a release ('3.28', 'auto') or a release profile"]),
+    ],
+    ['a release no profile covers', { release: '9.99' }, [['release', 'unknown-release', "'9.99' is not a documented release; known releases: 3.23"]]],
+    ['profiles that are not a list', { profiles: 'all' }, [['profiles', 'invalid-type', 'expected a list of release profiles']]],
+    ['sources that are not an object', { sources: 'x' }, [['sources', 'invalid-type', 'expected an object of fact sources']]],
+    ['null sources', { sources: null }, [['sources', 'invalid-type', 'expected an object of fact sources']]],
+    ['options that are not an object', 'all', [['(root)', 'invalid-type', 'expected an object of options']]],
+    ['null options', null, [['(root)', 'invalid-type', 'expected an object of options']]],
+  ])('%s', (_name, options, issues) => {
+    expect(thrown(options).issues.map((i) => [i.path, i.code, i.message])).toEqual(issues);
   });
 
-  it('options that are not an object', () => {
-    expect(() => planNetworking(facts, null as unknown as PlanOptions)).toThrow(CompatError);
+  it('a thousand bad releases: the first hundred listed, the rest counted', () => {
+    const issues = thrown({ release: Array.from({ length: 1000 }, () => 7) }).issues;
+    expect(issues).toHaveLength(101);
+    expect(issues.at(-1)).toMatchObject({ code: 'more-issues', message: 'and 900 more problems, not listed' });
   });
 });

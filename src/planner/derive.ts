@@ -5,7 +5,6 @@
  * subjects and its remediation come from the findings: nothing is written twice.
  * @module
  */
-import type { ClusterFacts } from '../model/facts.js';
 import { subjectKey, type Finding, type Report } from '../model/report.js';
 import { compareText } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
@@ -20,14 +19,12 @@ const keyOf = (finding: Finding): string => `${finding.ruleId}|${subjectKey(find
 const isError = (finding: Finding): boolean => finding.severity === 'error';
 
 /**
- * Whether a fact is one of `decided` (the facts findings were decided from), or part of one: a pool's
- * encapsulation is part of `calico.ipPools`. Looked up by the fact's own prefixes, so a change about
- * thousands of nodes costs one pass.
+ * Whether a fact is one of `decided` (the facts findings were decided from), or an item's fact of a list
+ * among them: a pool's encapsulation is part of `calico.ipPools`. Looked up, not searched, so a change
+ * about thousands of nodes costs one pass.
  */
 function decidedFrom(decided: ReadonlySet<string>, fact: string): boolean {
-  if (decided.has(fact)) return true;
-  for (let i = 0; i < fact.length; i++) if ((fact[i] === '.' || fact[i] === '[') && decided.has(fact.slice(0, i))) return true;
-  return false;
+  return decided.has(fact) || decided.has(fact.replace(/\[.*$/, ''));
 }
 
 /** The findings of one rule as one change: its subjects, messages and remediations, each once. */
@@ -97,13 +94,13 @@ function byNode(findings: readonly Finding[]): Map<string, Finding[]> {
   return nodes;
 }
 
-/** Each Windows node under the option: its failing node rules, and the facts still unknown about it. */
-function readiness(facts: ClusterFacts, findings: readonly Finding[], fixed: readonly Finding[]): NodeReadiness[] {
-  const names = (facts.nodes ?? []).filter((n) => n.os === 'windows').map((n) => n.name);
-  const findingsOf = byNode(findings);
+/**
+ * Each Windows node under the option: its failing node rules, and the facts still unknown about it. The
+ * report names every Windows node, by name, in the findings of each node rule.
+ */
+function readiness(findings: readonly Finding[], fixed: readonly Finding[]): NodeReadiness[] {
   const fixedOf = byNode(fixed);
-  return names.sort(compareText).map((name) => {
-    const own = findingsOf.get(name) ?? [];
+  return [...byNode(findings)].map(([name, own]) => {
     const failing = own.filter((f) => f.status === 'fail');
     const changes = [
       ...(fixedOf.get(name) ?? []).map((f) => nodeChange(f, true)),
@@ -124,7 +121,7 @@ function readiness(facts: ClusterFacts, findings: readonly Finding[], fixed: rea
 export function deriveOption(
   option: Pick<OptionPlan, 'networking' | 'displayName' | 'current'>,
   switched: Report,
-  adopted: { readonly facts: ClusterFacts; readonly report: Report; readonly assumes: readonly AssumedFact[] },
+  adopted: { readonly report: Report; readonly assumes: readonly AssumedFact[] },
 ): UnrankedOption {
   const { report, assumes } = adopted;
   const failingAfter = new Set(report.findings.filter((f) => f.status === 'fail').map(keyOf));
@@ -139,6 +136,6 @@ export function deriveOption(
     blocking,
     open: openFacts(report.findings),
     warnings: report.findings.filter((f) => f.status === 'fail' && !isError(f)),
-    nodes: readiness(adopted.facts, report.findings, fixed),
+    nodes: readiness(report.findings, fixed),
   };
 }

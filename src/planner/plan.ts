@@ -12,12 +12,11 @@ import type { ReleaseProfile } from '../engine/rule.js';
 import { profileLabel, selectProfile } from '../engine/select.js';
 import { DEFAULT_PROFILE } from '../catalog/default.js';
 import { RULE_IDS, type RuleId } from '../catalog/ids.js';
-import { hintFor } from '../catalog/hints.js';
 import { NETWORKING, PLATFORMS, isKnownPlatform } from '../catalog/tables/platforms.js';
 import { adopt } from './adopt.js';
 import { deriveOption, openFacts, type UnrankedOption } from './derive.js';
 import { rankOptions, summarizeOptions } from './rank.js';
-import type { NetworkingPlan, PlanOptions, ReleasePlan } from './types.js';
+import type { NetworkingPlan, OptionPlan, PlanOptions, ReleasePlan } from './types.js';
 
 const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS };
 
@@ -26,8 +25,7 @@ const PLATFORM_RULE: RuleId = 'platform-supported';
 
 type Release = string | ReleaseProfile | undefined;
 
-const isProfile = (value: unknown): value is ReleaseProfile =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { rules?: unknown }).rules);
+const isProfile = (value: unknown): value is ReleaseProfile => Array.isArray((value as { rules?: unknown } | null | undefined)?.rules);
 
 /** The releases asked for, checked: one, several (at least one), or the default. */
 function releasesOf(options: PlanOptions): Release[] {
@@ -60,9 +58,12 @@ function evaluateOptions(release: Release, options: PlanOptions, changed: readon
   const left = new Set(changed);
   const kept: Record<string, FactSource> | undefined =
     sources === undefined ? undefined : Object.fromEntries(Object.entries(sources).filter(([fact]) => !left.has(fact)));
+  // Stryker disable next-line ConditionalExpression: the engine reads an option that is undefined as one that is absent
   return {
     ...(release === undefined ? {} : { release }),
+    // Stryker disable next-line ConditionalExpression: as above
     ...(options.profiles === undefined ? {} : { profiles: options.profiles }),
+    // Stryker disable next-line ConditionalExpression: as above
     ...(kept === undefined ? {} : { sources: kept }),
   };
 }
@@ -72,7 +73,7 @@ function planOption(facts: ClusterFacts, option: KnownNetworking, asIs: Report, 
   const identity = { networking: option, displayName: NETWORKING[option].displayName, current: facts.networking === option };
   // The option in use changes nothing (`adopt`): its report is the facts' own, evaluated once.
   // Stryker disable next-line ConditionalExpression: a shortcut; evaluating the unchanged facts again gives the same report
-  if (identity.current) return deriveOption(identity, asIs, { facts, report: asIs, assumes: [] });
+  if (identity.current) return deriveOption(identity, asIs, { report: asIs, assumes: [] });
   // Only the findings of this report that fail are read (their messages and remediation), never their
   // evidence, so its sources need no care.
   // Stryker disable next-line ArrayDeclaration,StringLiteral: the switched report's evidence is not shown
@@ -81,12 +82,13 @@ function planOption(facts: ClusterFacts, option: KnownNetworking, asIs: Report, 
   // When the option sets nothing but the networking, the two reports are one.
   // Stryker disable next-line ConditionalExpression: a shortcut; evaluating the same facts again gives the same report
   const report = adopted.assumes.length === 1 ? switched : run(adopted.facts, adopted.assumes.map((a) => a.fact));
-  return deriveOption(identity, switched, { facts: adopted.facts, report, assumes: adopted.assumes });
+  return deriveOption(identity, switched, { report, assumes: adopted.assumes });
 }
 
 /** The plan under one release (`profile`: the one `release` resolves to for these facts). */
 function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProfile, options: PlanOptions): ReleasePlan {
   const run = (input: ClusterFacts, changed: readonly string[]): Report => evaluate(input, evaluateOptions(release, options, changed), DEFAULTS);
+  // Stryker disable next-line ArrayDeclaration: no fact is changed, and no source is named like the mutant's
   const asIs = run(facts, []);
   const label = profileLabel(profile);
   const platform = facts.platform;
@@ -97,7 +99,7 @@ function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProf
       note: `The platform is not known, so neither are its networking options under ${label}.`,
       options: [],
       blocking: [],
-      open: [openFacts(asIs.findings).find((o) => o.fact === 'platform') ?? { fact: 'platform', hint: hintFor('platform'), rules: [] }],
+      open: openFacts(asIs.findings).filter((o) => o.fact === 'platform'),
     };
   // A platform the library does not know (or an Object.prototype word) has no options.
   const list = isKnownPlatform(platform) ? (profile.networkingByPlatform[platform] ?? []) : [];
@@ -117,11 +119,11 @@ function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProf
     list.map((option) => planOption(facts, option, asIs, run)),
     name,
   );
-  const note =
-    list.length === 1
-      ? `${name} has one networking option for Windows under ${label}: ${list[0] ?? ''} (${NETWORKING[list[0] as KnownNetworking].displayName}).`
-      : `${name} has ${list.length} networking options for Windows under ${label}: ${list.join(', ')}.`;
-  return { profile: asIs.profile, status: ranked[0]?.status ?? 'blocked', note, options: ranked, blocking: [], open: [] };
+  const offered = list.map((option) => `${option} (${NETWORKING[option].displayName})`).join(', ');
+  const note = `${name} has ${list.length === 1 ? 'one networking option' : `${list.length} networking options`} for Windows under ${label}: ${offered}.`;
+  // A platform with options has a best one.
+  const best = ranked[0] as OptionPlan;
+  return { profile: asIs.profile, status: best.status, note, options: ranked, blocking: [], open: [] };
 }
 
 /** A release plan's label in the summary: `v3.23 (manifest)`. */

@@ -9,7 +9,7 @@ import type { UnrankedOption } from './derive.js';
 import type { OptionPlan, OptionSummary, OptionUnderRelease, PlanStatus } from './types.js';
 
 /** Best first. */
-export const STATUS_ORDER: Readonly<Record<PlanStatus, number>> = { viable: 0, open: 1, blocked: 2 };
+const STATUS_ORDER: Readonly<Record<PlanStatus, number>> = { viable: 0, open: 1, blocked: 2 };
 
 const count = (n: number, word: string): string => `${n} ${plural(n, word)}`;
 
@@ -34,18 +34,20 @@ function statusReason(option: UnrankedOption): string {
   }
 }
 
-/** What ranking compares: status, then the number of changes, then the option in use, then a given order. */
+/**
+ * What ranking compares: status, then the number of changes, then the option in use. Sorting is stable,
+ * so options that tie on all three keep the order they are given in: the release's list, or the first
+ * release's ranking.
+ */
 interface Rankable {
   readonly networking: string;
   readonly status: PlanStatus;
   readonly current: boolean;
   readonly changes: number;
-  /** The order when all else ties: the release's list, or the first release's ranking. */
-  readonly index: number;
 }
 
 const byRank = (a: Rankable, b: Rankable): number =>
-  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.changes - b.changes || Number(b.current) - Number(a.current) || a.index - b.index;
+  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.changes - b.changes || Number(b.current) - Number(a.current);
 
 /**
  * Why the option at `i` of `sorted` has its place: first (or the only one), else how it compares to the
@@ -62,7 +64,7 @@ function placeReason(sorted: readonly Rankable[], i: number, only: string, tie: 
 
 /** Ranks a release's options: best first, each with its rank and the reason for its place. */
 export function rankOptions(options: readonly UnrankedOption[], platformName: string): OptionPlan[] {
-  const rows = options.map((option, index) => ({ option, networking: option.networking, status: option.status, current: option.current, changes: option.changes.length, index }));
+  const rows = options.map((option) => ({ option, networking: option.networking, status: option.status, current: option.current, changes: option.changes.length }));
   rows.sort(byRank);
   return rows.map(({ option }, i) => ({
     ...option,
@@ -71,14 +73,12 @@ export function rankOptions(options: readonly UnrankedOption[], platformName: st
   }));
 }
 
+const STATUSES: readonly PlanStatus[] = ['viable', 'open', 'blocked'];
+
 /** An option across releases: its worst status (`not-offered` counts as blocked). */
 function worst(releases: readonly OptionUnderRelease[]): PlanStatus {
-  let status: PlanStatus = 'viable';
-  for (const r of releases) {
-    const s: PlanStatus = r.status === 'not-offered' ? 'blocked' : r.status;
-    if (STATUS_ORDER[s] > STATUS_ORDER[status]) status = s;
-  }
-  return status;
+  const order = Math.max(...releases.map((r) => STATUS_ORDER[r.status === 'not-offered' ? 'blocked' : r.status]));
+  return STATUSES[order] as PlanStatus;
 }
 
 /** An option's statuses in words: `viable under v3.23 (manifest); open under v3.28 (operator)`. */
@@ -99,10 +99,11 @@ function describeReleases(releases: readonly OptionUnderRelease[]): string {
 export function summarizeOptions(
   releases: ReadonlyArray<{ readonly label: string; readonly options: readonly OptionPlan[] }>,
 ): OptionSummary[] {
-  // Every option any release offers, in the order of the first release that offers it.
+  // Every option any release offers, in the order of the first release that offers it (a Map keeps the
+  // place of a key's first setting; the later ones name the same option).
   const seen = new Map<string, Pick<OptionPlan, 'networking' | 'displayName' | 'current'>>();
-  for (const release of releases) for (const option of release.options) if (!seen.has(option.networking)) seen.set(option.networking, option);
-  const rows = [...seen.values()].map(({ networking, displayName, current }, index) => {
+  for (const release of releases) for (const option of release.options) seen.set(option.networking, option);
+  const rows = [...seen.values()].map(({ networking, displayName, current }) => {
     const under = releases.map((release): OptionUnderRelease => {
       const plan = release.options.find((o) => o.networking === networking);
       return plan === undefined
@@ -110,11 +111,10 @@ export function summarizeOptions(
         : { release: release.label, status: plan.status, changes: plan.changes.length };
     });
     const changes = under.reduce((sum, r) => sum + r.changes, 0);
-    return { networking, displayName, current, status: worst(under), releases: under, changes, index };
+    return { networking, displayName, current, status: worst(under), releases: under, changes };
   });
   rows.sort(byRank);
-  // Stryker disable next-line StringLiteral: a plan has at least one release (planNetworking asks for one)
-  const tie = `ranked before it under ${releases[0]?.label ?? 'the first release'}`;
+  const tie = 'ranked before it under the first release planned';
   return rows.map(({ networking, displayName, current, status, releases: under }, i) => ({
     networking,
     displayName,

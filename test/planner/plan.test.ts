@@ -251,13 +251,21 @@ describe('what an option takes comes from the rules', () => {
       nodes: [linuxNode(), windowsNode({ name: 'win-b', osBuild: '10.0.20348.1787' }), windowsNode({ name: 'win-a', osBuild: '10.0.20348.1' })],
     });
     const plan = planNetworking(facts, { release: '3.27/manifest', profiles: CALICO_RELEASES });
-    expect(current(plan).nodes.map((n) => [n.name, n.status, n.changes.map((c) => `${c.ruleId}:${c.severity}`)])).toEqual([
-      ['win-a', 'not-ready', ['windows-os-version:error', 'windows-kubernetes-os-support:warning']],
-      ['win-b', 'ready', ['windows-kubernetes-os-support:warning']],
+    expect(current(plan).nodes.map((n) => [n.name, n.status, n.changes.map((c) => `${c.ruleId}:${c.severity}:${c.assumed}`)])).toEqual([
+      ['win-a', 'not-ready', ['windows-os-version:error:false', 'windows-kubernetes-os-support:warning:false']],
+      ['win-b', 'ready', ['windows-kubernetes-os-support:warning:false']],
     ]);
     const noVersion = current(planNetworking(cluster.kubernetes({ kubernetes: undefined })));
     expect(noVersion.status).toBe('viable');
     expect(noVersion.nodes).toEqual([{ name: 'win-1', status: 'ready', changes: [], missing: [] }]);
+  });
+
+  it("a node's readiness holds its own findings only: not a pool's of the same name; no node, no readiness", () => {
+    const facts = cluster.kubernetes({ calico: { ipPools: [{ name: 'win-1', cidr: '10.244.0.0/16', encapsulation: 'none' }] } });
+    const vxlan = current(planNetworking(facts));
+    expect(vxlan.blocking.map((f) => f.ruleId)).toEqual(['ip-pool-encapsulation']);
+    expect(vxlan.nodes).toEqual([{ name: 'win-1', status: 'ready', changes: [], missing: [] }]);
+    expect(option(planNetworking({ platform: 'kubernetes' }), 'calico-vxlan').nodes).toEqual([]);
   });
 
   it('an unknown fact names each rule it keeps unknown once, however many nodes it is missing for', () => {
@@ -325,7 +333,7 @@ describe('what a plan says of itself', () => {
   it("names the release's options for the platform, and the facts' platform and networking as given", () => {
     const plan = planNetworking(exampleFacts('self-managed-vxlan'));
     expect(plan.releases[0]?.note).toBe(
-      'Kubernetes (self-managed, incl. on-premises) has 3 networking options for Windows under Calico v3.23 (manifest): calico-bgp, calico-vxlan, cloud-provider.',
+      'Kubernetes (self-managed, incl. on-premises) has 3 networking options for Windows under Calico v3.23 (manifest): calico-bgp (Calico CNI with BGP), calico-vxlan (Calico CNI with VXLAN), cloud-provider (Cloud provider networking (win-bridge.exe), Calico policy-only).',
     );
     expect(Object.keys(plan)).toEqual(['platform', 'networking', 'status', 'best', 'options', 'releases']);
     expect(Object.keys(planNetworking({}))).toEqual(['status', 'options', 'releases']);
@@ -455,6 +463,7 @@ describe('misuse is a CompatError (invalid-options), naming the option', () => {
     ],
     ['a release no profile covers', { release: '9.99' }, [['release', 'unknown-release', "'9.99' is not a documented release; known releases: 3.23"]]],
     ['profiles that are not a list', { profiles: 'all' }, [['profiles', 'invalid-type', 'expected a list of release profiles']]],
+    ['profiles that are not a list, with a release to resolve against them', { release: '3.23', profiles: 'all' }, [['profiles', 'invalid-type', 'expected a list of release profiles']]],
     ['sources that are not an object', { sources: 'x' }, [['sources', 'invalid-type', 'expected an object of fact sources']]],
     ['null sources', { sources: null }, [['sources', 'invalid-type', 'expected an object of fact sources']]],
     ['options that are not an object', 'all', [['(root)', 'invalid-type', 'expected an object of options']]],

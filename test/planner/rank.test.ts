@@ -117,7 +117,7 @@ describe('summarizeOptions: each option by its worst release, then the fewest ch
     expect(summary.map((o) => [o.networking, o.reason.replace(/^viable under v1, v2; /, '')])).toEqual([
       ['d', 'ranked first.'],
       ['c', 'after d, as many changes: the networking in use comes first.'],
-      ['e', 'after c, as many changes: ranked before it under v1.'],
+      ['e', 'after c, as many changes: ranked before it under the first release planned.'],
       ['a', 'after e: 2 changes to its 0.'],
       ['b', 'after a: 3 changes to its 2.'],
     ]);

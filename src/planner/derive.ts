@@ -24,7 +24,7 @@ const isError = (finding: Finding): boolean => finding.severity === 'error';
  * about thousands of nodes costs one pass.
  */
 function decidedFrom(decided: ReadonlySet<string>, fact: string): boolean {
-  return decided.has(fact) || decided.has(fact.replace(/\[.*$/, ''));
+  return decided.has(fact) || decided.has(fact.replace(/\[.*/, ''));
 }
 
 /** The findings of one rule as one change: its subjects, messages and remediations, each once. */

@@ -58,8 +58,8 @@ function evaluateOptions(release: Release, options: PlanOptions, changed: readon
   const left = new Set(changed);
   const kept: Record<string, FactSource> | undefined =
     sources === undefined ? undefined : Object.fromEntries(Object.entries(sources).filter(([fact]) => !left.has(fact)));
-  // Stryker disable next-line ConditionalExpression: the engine reads an option that is undefined as one that is absent
   return {
+    // Stryker disable next-line ConditionalExpression: the engine reads an option that is undefined as one that is absent
     ...(release === undefined ? {} : { release }),
     // Stryker disable next-line ConditionalExpression: as above
     ...(options.profiles === undefined ? {} : { profiles: options.profiles }),

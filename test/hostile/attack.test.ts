@@ -385,7 +385,7 @@ describe('defect 11: refinement holds under release selection', () => {
     // The install method is open too: both facts are named.
     expect(before).toMatchObject({ status: 'unknown', missingFacts: ['calico.version', 'calico.installMethod'] });
     expect(before?.message).toMatch(/^Cannot decide until calico\.version and calico\.installMethod are known: pass under Calico v3\.23 \(manifest\), (fail|not a rule) under Calico v3\.\d+/);
-    const after = under({ ...base, ...more }, 'auto').get(key);
+    const after = under({ ...base, ...more } as ClusterFacts, 'auto').get(key);
     expect(after?.status).toBe('fail');
   });
 

@@ -140,9 +140,9 @@ function planFiles(examples: readonly string[]): Map<string, string> {
   }
   section(
     'examples/aks.yaml',
-    ['--release', '3.23', '--release', '3.28'],
-    { release: ['3.23', '3.28'], profiles: CALICO_RELEASES },
-    'The AKS cluster now and after an upgrade to Calico v3.28: what the upgrade would take.',
+    ['--release', '3.23', '--release', '3.28/operator'],
+    { release: ['3.23', '3.28/operator'], profiles: CALICO_RELEASES },
+    'The AKS cluster now, and after an upgrade to Calico v3.28 with the operator install: what the upgrade would take.',
   );
   files.set(PLAN_GUIDE, withMarkers(readFileSync(PLAN_GUIDE, 'utf8'), PLAN_GUIDE, PLANS_START, PLANS_END, sections.join('\n\n')));
   return files;

@@ -43,9 +43,9 @@ describe('calico-windows-compat plan', () => {
   });
 
   it('--release, repeated, plans each option under each release (the profiles of every release)', () => {
-    const run = cli(['plan', 'examples/aks.yaml', '--release', '3.23', '--release', '3.28', '--format', 'json']);
+    const run = cli(['plan', 'examples/aks.yaml', '--release', '3.23', '--release', '3.28/operator', '--format', 'json']);
     expect(run.code).toBe(1);
-    const plan = planNetworking(exampleFacts('aks'), { release: ['3.23', '3.28'], profiles: CALICO_RELEASES });
+    const plan = planNetworking(exampleFacts('aks'), { release: ['3.23', '3.28/operator'], profiles: CALICO_RELEASES });
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(plan)));
     expect(cli(['plan', 'examples/aks.yaml', '--release', '3.23']).code).toBe(0);
   });

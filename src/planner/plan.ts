@@ -7,7 +7,8 @@
 import type { ClusterFacts, KnownNetworking, KnownPlatform } from '../model/facts.js';
 import { CompatError, capIssues, type InputIssue } from '../model/errors.js';
 import type { FactSource, Report } from '../model/report.js';
-import { evaluate, type EngineDefaults, type EvaluateOptions } from '../engine/evaluate.js';
+import type { EngineDefaults, EvaluateOptions } from '../engine/evaluate.js';
+import { evaluateAcross } from '../engine/candidates.js';
 import type { ReleaseProfile } from '../engine/rule.js';
 import { profileLabel, selectProfile } from '../engine/select.js';
 import { DEFAULT_PROFILE } from '../catalog/default.js';
@@ -87,7 +88,8 @@ function planOption(facts: ClusterFacts, option: KnownNetworking, asIs: Report, 
 
 /** The plan under one release (`profile`: the one `release` resolves to for these facts). */
 function planRelease(facts: ClusterFacts, release: Release, profile: ReleaseProfile, options: PlanOptions): ReleasePlan {
-  const run = (input: ClusterFacts, changed: readonly string[]): Report => evaluate(input, evaluateOptions(release, options, changed), DEFAULTS);
+  // As evaluateCompatibility evaluates: a finding that a fact selecting the profile could change is unknown.
+  const run = (input: ClusterFacts, changed: readonly string[]): Report => evaluateAcross(input, evaluateOptions(release, options, changed), DEFAULTS);
   // Stryker disable next-line ArrayDeclaration: no fact is changed, and no source is named like the mutant's
   const asIs = run(facts, []);
   const label = profileLabel(profile);

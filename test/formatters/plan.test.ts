@@ -51,7 +51,7 @@ describe('formatPlanText', () => {
   });
 
   it('with several releases, ranks the options across them first', () => {
-    const upgrade = formatPlanText(planNetworking(exampleFacts('aks'), { release: ['3.23', '3.28'], profiles: CALICO_RELEASES }));
+    const upgrade = formatPlanText(planNetworking(exampleFacts('aks'), { release: ['3.23', '3.28/operator'], profiles: CALICO_RELEASES }));
     expect(upgrade).toContain('Across the releases\n  1. aks-azure-cni  BLOCKED (in use)\n     viable under v3.23 (manifest); blocked under v3.28 (operator); the only option.');
     expect(upgrade.indexOf('Calico for Windows v3.23 (manifest install)')).toBeLessThan(upgrade.indexOf('Calico for Windows v3.28 (operator install)'));
     expect(lines(upgrade).at(-1)).toBe('Answer: BLOCKED — no option works under every release planned; the best, aks-azure-cni (Azure CNI), is blocked.');

@@ -387,7 +387,7 @@ describe('release as a dimension', () => {
 
   it('ranks each option by its worst release: an option viable now and blocked after the upgrade is blocked', () => {
     const facts = exampleFacts('aks');
-    const plan = planNetworking(facts, upgrade);
+    const plan = planNetworking(facts, { release: ['3.23', '3.28/operator'], profiles: CALICO_RELEASES });
     expect(option(plan, 'aks-azure-cni', 0).status).toBe('viable');
     expect(option(plan, 'aks-azure-cni', 1).status).toBe('blocked');
     expect(plan.options).toEqual([
@@ -407,6 +407,15 @@ describe('release as a dimension', () => {
     expect(plan.status).toBe('blocked');
     // What it takes after the upgrade: the Linux side's Calico, from the rule.
     expect(option(plan, 'aks-azure-cni', 1).changes[0]?.remediation).toMatch(/^Upgrade Calico on the Linux side to 3\.27\.0 or later/);
+  });
+
+  it('a release line with two install methods and no calico.installMethod: what the method decides is unknown, as in the report', () => {
+    const facts = exampleFacts('aks');
+    const plan = planNetworking(facts, { release: '3.28', profiles: CALICO_RELEASES });
+    const only = option(plan, 'aks-azure-cni');
+    expect(only.status).toBe('open');
+    expect(only.open.map((o) => o.fact)).toContain('calico.installMethod');
+    expectAgreesWithEvaluate(facts, only, { release: '3.28', profiles: CALICO_RELEASES });
   });
 
   it('a release that does not list an option for the platform does not offer it: the option counts as blocked there', () => {

@@ -5,7 +5,8 @@
  * subjects and its remediation come from the findings: nothing is written twice.
  * @module
  */
-import { subjectKey, type Finding, type Report } from '../model/report.js';
+import type { Finding, Report } from '../model/report.js';
+import { subjectKey } from '../model/naming.js';
 import { compareText } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
 import type { AssumedFact, NodeChange, NodeReadiness, OpenFact, OptionPlan, PlanChange, PlanStatus } from './types.js';

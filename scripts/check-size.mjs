@@ -19,8 +19,8 @@ const entries = [
   // Every release profile, the rules later releases add, the advisories, compareReleases, the matrix.
   { entry: 'src/releases.ts', budget: 45 * KB },
   // The planner: the core, planNetworking, the hints for unknown facts and the plan's text and Markdown
-  // (with the planner, the main entry would be over its budget: 31.0 KB gzip).
-  { entry: 'src/plan.ts', budget: 35 * KB },
+  // (the main entry with planNetworking alone would be over its budget: 33.2 KB gzip).
+  { entry: 'src/plan.ts', budget: 38 * KB },
 ];
 
 let failed = false;

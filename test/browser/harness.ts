@@ -16,6 +16,7 @@ export const ENTRIES = {
   yaml: 'calico-windows-compat/yaml',
   manifests: 'calico-windows-compat/manifests',
   releases: 'calico-windows-compat/releases',
+  plan: 'calico-windows-compat/plan',
 } as const;
 
 /** Each entry's ES module file, from the package's own `exports` (its `import` condition). */

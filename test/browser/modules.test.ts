@@ -4,6 +4,7 @@ import * as core from 'calico-windows-compat';
 import * as format from 'calico-windows-compat/format';
 import * as manifests from 'calico-windows-compat/manifests';
 import * as releases from 'calico-windows-compat/releases';
+import * as plan from 'calico-windows-compat/plan';
 import * as yaml from 'calico-windows-compat/yaml';
 import { serveDirectory } from '../../playground/build.js';
 import { ALL_CASES, EXAMPLE_CASES, FIXTURE_CASES } from './cases.js';
@@ -39,18 +40,18 @@ describe('the entry points in Chromium', () => {
   it.each(Object.entries(ENTRIES))('%s (%s) loads as an ES module and exports what it exports in Node', async (key, specifier) => {
     const file = entryFiles()[key as keyof typeof ENTRIES];
     const inPage = await page.evaluate(`import(${JSON.stringify(specifier)}).then((m) => Object.keys(m).sort())`);
-    const inNode = Object.keys({ core, format, yaml, manifests, releases }[key as keyof typeof ENTRIES]).sort();
+    const inNode = Object.keys({ core, format, yaml, manifests, releases, plan }[key as keyof typeof ENTRIES]).sort();
     expect(inNode.length).toBeGreaterThan(0);
     expect(inPage).toEqual(inNode);
     expect(requests).toContain(new URL(file, server.url).href);
   });
 
-  it('gives the same reports, facts and errors as Node on the example clusters and the real-cluster fixtures', async () => {
-    const inNode = runScenarios({ core, format, yaml, manifests, releases }, ALL_CASES);
+  it('gives the same reports, plans, facts and errors as Node on the example clusters and the real-cluster fixtures', async () => {
+    const inNode = runScenarios({ core, format, yaml, manifests, releases, plan }, ALL_CASES);
     const inPage = (await page.evaluate(
       `Promise.all([${Object.values(ENTRIES).map((s) => `import(${JSON.stringify(s)})`).join(', ')}, import(${JSON.stringify(SCENARIOS_PATH)})])
-        .then(([core, format, yaml, manifests, releases, scenarios]) =>
-          scenarios.runScenarios({ core, format, yaml, manifests, releases }, ${JSON.stringify(ALL_CASES)}))`,
+        .then(([core, format, yaml, manifests, releases, plan, scenarios]) =>
+          scenarios.runScenarios({ core, format, yaml, manifests, releases, plan }, ${JSON.stringify(ALL_CASES)}))`,
     )) as Outputs;
 
     // Every case gave its reports (or its error), on both sides.

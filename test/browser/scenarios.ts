@@ -10,6 +10,7 @@ export interface Library {
   yaml: typeof import('calico-windows-compat/yaml');
   manifests: typeof import('calico-windows-compat/manifests');
   releases: typeof import('calico-windows-compat/releases');
+  plan: typeof import('calico-windows-compat/plan');
 }
 
 /** A facts file, or kubectl output (several files) with the facts file that completes it. */
@@ -19,11 +20,11 @@ export interface Case {
   readonly facts?: { readonly file: string; readonly text: string };
 }
 
-/** Every output, by name: reports in each format, derived facts, errors, release comparisons. */
+/** Every output, by name: reports in each format, networking plans, derived facts, errors, release comparisons. */
 export type Outputs = Record<string, string>;
 
 export function runScenarios(lib: Library, cases: readonly Case[]): Outputs {
-  const { core, format, yaml, manifests, releases } = lib;
+  const { core, format, yaml, manifests, releases, plan } = lib;
   const out: Outputs = {};
   const errorOf = (error: unknown): string => {
     if (error instanceof core.CompatError) return JSON.stringify({ name: error.name, code: error.code, message: error.message, issues: error.issues });
@@ -43,6 +44,16 @@ export function runScenarios(lib: Library, cases: readonly Case[]): Outputs {
     out[`${name}.sarif`] = format.formatSarif(report);
     out[`${name}.junit.xml`] = format.formatJunit(report);
   };
+  // The networking plan of the same facts, now and after an upgrade: as data, text and Markdown.
+  const plans = (name: string, facts: Parameters<typeof plan.planNetworking>[0], given: Parameters<typeof plan.planNetworking>[1] = {}): void => {
+    const upgrade = { ...given, release: ['3.23', '3.28/operator'], profiles: releases.CALICO_RELEASES };
+    for (const [suffix, options] of [['', given], ['.upgrade', upgrade]] as const) {
+      const planned = plan.planNetworking(facts, options);
+      out[`${name}${suffix}.plan.json`] = JSON.stringify(planned);
+      out[`${name}${suffix}.plan.txt`] = plan.formatPlanText(planned, { input: name });
+      out[`${name}${suffix}.plan.md`] = plan.formatPlanMarkdown(planned, { input: name });
+    }
+  };
 
   for (const c of cases) {
     let explicit: Parameters<typeof core.evaluateCompatibility>[0] = {};
@@ -57,6 +68,7 @@ export function runScenarios(lib: Library, cases: readonly Case[]): Outputs {
     if (!c.objects) {
       reports(c.name, () => core.evaluateCompatibility(explicit));
       reports(`${c.name}.auto`, () => core.evaluateCompatibility(explicit, { release: 'auto', profiles: releases.CALICO_RELEASES }));
+      plans(c.name, explicit);
       continue;
     }
     let set;
@@ -73,6 +85,7 @@ export function runScenarios(lib: Library, cases: readonly Case[]): Outputs {
     out[`${c.name}.notes.json`] = JSON.stringify({ notes: derived.notes, overrides: merged.notes });
     reports(c.name, () => core.evaluateCompatibility(valid, { sources: merged.sources }));
     reports(`${c.name}.auto`, () => core.evaluateCompatibility(valid, { release: 'auto', profiles: releases.CALICO_RELEASES, sources: merged.sources }));
+    plans(c.name, valid, { sources: merged.sources });
   }
 
   // The catalog and the releases, as the page would show them.

@@ -7,7 +7,7 @@ import type { ClusterFacts } from '../../src/model/facts.js';
 export const FIXTURES = 'test/fixtures/manifests';
 
 /** The example clusters: each directory holds kubectl output, extra.yaml and the equivalent facts.yaml. */
-export const CLUSTERS = ['self-managed-vxlan', 'self-managed-bgp', 'eks', 'aks', 'etcd-bgp'] as const;
+export const CLUSTERS = ['self-managed-vxlan', 'self-managed-bgp', 'eks', 'aks', 'etcd-bgp', 'rke2-vxlan'] as const;
 
 /** The manifest files of an example cluster (everything but the hand-written facts and notes). */
 export function manifestFiles(cluster: string): string[] {

@@ -1,5 +1,9 @@
-/** What went wrong, as a stable code users can branch on. */
-export type ErrorCode = 'invalid-facts' | 'invalid-options' | 'invalid-input';
+/**
+ * What went wrong, as a stable code users can branch on. `kubectl-failed`: reading a cluster through
+ * kubectl failed (kubectl missing, the server unreachable, credentials refused, a command timed out or
+ * printed what is not Kubernetes objects); the message carries kubectl's own.
+ */
+export type ErrorCode = 'invalid-facts' | 'invalid-options' | 'invalid-input' | 'kubectl-failed';
 
 /** One problem found in input, at a path such as `nodes[2].osBuild`. */
 export interface InputIssue {

@@ -525,7 +525,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+  return ms % 100 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 function indent(text: string): string {

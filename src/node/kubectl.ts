@@ -54,7 +54,7 @@ const isWindows = process.platform === 'win32';
 export function kubectlRunner(executable = 'kubectl'): KubectlRunner {
   return (args, options) =>
     new Promise<KubectlResult>((resolve, reject) => {
-      if (options.signal.aborted) return reject(stopped(executable, args, options.signal));
+      if (options.signal.aborted) return reject(stopped(options.signal));
       const child = spawn(executable, [...args], {
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: false,
@@ -72,13 +72,13 @@ export function kubectlRunner(executable = 'kubectl'): KubectlRunner {
         failure ??= reason;
         killTree(child.pid, () => child.kill('SIGKILL'));
       };
-      const onAbort = (): void => stop(stopped(executable, args, options.signal));
+      const onAbort = (): void => stop(stopped(options.signal));
       options.signal.addEventListener('abort', onAbort, { once: true });
 
       child.stdout.on('data', (chunk: Buffer) => {
         stdoutBytes += chunk.length;
         if (stdoutBytes > options.maxBytes) {
-          stop(new CompatError('kubectl-failed', `${describeCommand(executable, args)} printed more than ${options.maxBytes} bytes, the limit; stopped.`));
+          stop(new CompatError('kubectl-failed', `kubectl printed more than ${options.maxBytes} bytes, the limit: stopped.`));
           return;
         }
         stdout.push(chunk);
@@ -94,9 +94,9 @@ export function kubectlRunner(executable = 'kubectl'): KubectlRunner {
           error.code === 'ENOENT'
             ? new CompatError(
                 'kubectl-failed',
-                executable === 'kubectl'
-                  ? 'kubectl is not on the PATH: install it (https://kubernetes.io/docs/tasks/tools/), or give its path.'
-                  : `${executable} does not exist: give the path of a kubectl executable.`,
+                /[\\/]/.test(executable)
+                  ? `${executable} does not exist: give the path of a kubectl executable.`
+                  : `${executable} is not on the PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/), or give its path.`,
               )
             : new CompatError('kubectl-failed', `Cannot run ${executable}: ${error.message}.`);
       });
@@ -105,7 +105,7 @@ export function kubectlRunner(executable = 'kubectl'): KubectlRunner {
         options.signal.removeEventListener('abort', onAbort);
         if (failure) return reject(failure);
         try {
-          resolve({ exitCode: code, stdout: decode(Buffer.concat(stdout), executable, args), stderr: Buffer.concat(stderr).toString('utf8') });
+          resolve({ exitCode: code, stdout: decode(Buffer.concat(stdout)), stderr: Buffer.concat(stderr).toString('utf8') });
         } catch (error) {
           reject(error);
         }
@@ -126,18 +126,18 @@ function killTree(pid: number | undefined, fallback: () => void): void {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function decode(bytes: Uint8Array, executable: string, args: readonly string[]): string {
+function decode(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new CompatError('kubectl-failed', `${describeCommand(executable, args)} printed what is not UTF-8 text.`);
+    throw new CompatError('kubectl-failed', 'kubectl printed what is not UTF-8 text.');
   }
 }
 
-function stopped(executable: string, args: readonly string[], signal: AbortSignal): Error {
+/** Why a run stopped: the signal's reason when it is an error. */
+function stopped(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  return new CompatError('kubectl-failed', `${describeCommand(executable, args)} was stopped.`);
+  return reason instanceof Error ? reason : new CompatError('kubectl-failed', 'kubectl was stopped.');
 }
 
 /** `kubectl get nodes -o yaml`: the command as a user would type it (arguments quoted where needed). */

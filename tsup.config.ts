@@ -25,8 +25,11 @@ export default defineConfig([
     splitting: true,
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    // The kubectl plugin loads ./cli.js at run time: two executables, one CLI.
+    entry: { cli: 'src/cli.ts', 'kubectl-calico_windows': 'src/cli/plugin.ts' },
     format: ['esm'],
+    // Each a file of its own: no chunk shared with the library build's (which cleans dist/).
+    splitting: false,
     target: 'node18',
     platform: 'node',
     sourcemap: true,

@@ -17,6 +17,8 @@ import { DEFAULT_PROFILE } from './catalog/default.js';
 import { selectRelease } from './api.js';
 import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
 import { PLAN_HELP, planCommand } from './cli/plan.js';
+import { CLUSTER_HELP, CLUSTER_OPTIONS, clusterArgs, isKubectlPlugin, pluginArgs, pluginHelp, readCluster, writeOutput, type ClusterArgs } from './cli/collect.js';
+import type { ClusterNote } from './node/collect.js';
 import { documented } from './catalog/docs.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource } from './model/report.js';
@@ -29,8 +31,10 @@ Checks a Kubernetes cluster against the Calico for Windows requirements (Calico 
 v3.23 unless --release says otherwise).
 
 Usage:
-  calico-windows-compat check [--facts <file>] [--manifests <file|-> ...] [options]
-  calico-windows-compat facts [--manifests <file|-> ...] [--facts <file>] [--format yaml|json]
+  calico-windows-compat check [--cluster [--context <name>]] [--facts <file>] [--manifests <file|-> ...] [options]
+  calico-windows-compat collect [--context <name>] [--kubeconfig <file>] [-o facts.yaml]
+                                              the facts a cluster states, read through kubectl
+  calico-windows-compat facts [--cluster | --manifests <file|-> ...] [--facts <file>] [--format yaml|json]
   calico-windows-compat plan [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]
                              [--format text|json|markdown]
   calico-windows-compat rules [--release <release>] [--format text|json]
@@ -41,9 +45,11 @@ Usage:
   calico-windows-compat schema                the JSON Schema of facts files
   calico-windows-compat --help | --version
 
+  calico-windows-compat check --cluster --context prod --facts extra.yaml
   kubectl get nodes -o yaml | calico-windows-compat check --manifests - --facts extra.yaml
 
 check options:
+${CLUSTER_HELP}
   --facts <file>        the facts file (JSON or YAML); a positional file works too
   --release <release>   the Calico release to check against: a line (3.27), a version (v3.27.2),
                         3.27/manual or 3.27/operator, or auto (the line of calico.version; the
@@ -64,11 +70,12 @@ check options:
   --color, --no-color   force colours on or off (default: on for a terminal unless NO_COLOR is set)
   --debug               print stack traces of internal errors
 
-facts: prints the facts derived from --manifests (merged with --facts), each with the object and
-field it came from, notes on what was skipped or left out, and the facts still needed; save the YAML,
-complete it, and pass it to check with --facts.
+facts: prints the facts derived from the cluster (--cluster) or --manifests, merged with --facts, each
+with the object and field it came from, notes on what was skipped or left out, and the facts still
+needed; save the YAML, complete it, and pass it to check with --facts. collect is facts --cluster.
   --format <yaml|json>  output format (default: yaml)
   --release <release>   list the facts still needed for that release (default: 3.23)
+  -o, --output <file>   write to the file instead of standard output
 
 ${PLAN_HELP}
 Exit codes:
@@ -90,6 +97,7 @@ const CHECK_OPTIONS = {
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...CLUSTER_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
 
 const FACTS_OPTIONS = {
@@ -97,6 +105,8 @@ const FACTS_OPTIONS = {
   release: { type: 'string' },
   manifests: { type: 'string', multiple: true },
   format: { type: 'string', default: 'yaml' },
+  output: { type: 'string', short: 'o' },
+  ...CLUSTER_OPTIONS,
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -124,10 +134,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function run(argv: readonly string[]): Promise<number> {
+async function run(args: readonly string[]): Promise<number> {
+  // As the kubectl plugin (kubectl calico-windows …), check and facts read the cluster.
+  const plugin = isKubectlPlugin();
+  const argv = plugin ? pluginArgs(args) : args;
+  if (typeof argv === 'string') throw usage(argv);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(plugin ? pluginHelp(pkg.version) : HELP);
     return first === undefined ? EXIT_CODES.usage : EXIT_CODES.compatible;
   }
   if (first === '--version' || first === '-v') {
@@ -138,6 +152,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (first === 'releases') return listReleases(rest);
   if (first === 'check') return check(rest);
   if (first === 'facts') return printFacts(rest);
+  if (first === 'collect') return printFacts(rest, true);
   if (first === 'explain') return explain(rest);
   if (first === 'plan') return planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
   if (first === 'schema') {
@@ -147,7 +162,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
   if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, facts, plan, rules, releases, explain, schema)`);
+  throw usage(`unknown command '${first}' (commands: check, collect, facts, plan, rules, releases, explain, schema)`);
 }
 
 async function check(argv: readonly string[]): Promise<number> {
@@ -162,11 +177,13 @@ async function check(argv: readonly string[]): Promise<number> {
   if (!isOneOf(FAIL_ON, failOn)) throw usage(`--fail-on must be ${FAIL_ON.join(', ')}; not '${failOn}'`);
   const files = [...(values.facts === undefined ? [] : [values.facts]), ...positionals];
   const manifests = values.manifests ?? [];
-  if (files.length === 0 && manifests.length === 0)
-    throw usage('no facts file and no manifests: pass one, e.g. calico-windows-compat check facts.yaml');
+  const cluster = clusterArgs(values);
+  if (typeof cluster === 'string') throw usage(cluster);
+  if (files.length === 0 && manifests.length === 0 && cluster === undefined)
+    throw usage('no facts file, no manifests and no --cluster: pass one, e.g. calico-windows-compat check --cluster, or check facts.yaml');
   if (files.length > 1) throw usage(`one facts file at a time, got ${files.length}: ${files.join(', ')}`);
 
-  const input = await loadInput(files[0], manifests);
+  const input = await loadInput(files[0], manifests, cluster);
   let waivers;
   if (values.waivers !== undefined) {
     const parsed = await readWaiversFile(values.waivers);
@@ -188,7 +205,7 @@ async function check(argv: readonly string[]): Promise<number> {
   // SARIF locates results in the facts file by line; with manifests, facts carry their own sources.
   const factsFile = files[0];
   const locate =
-    format === 'sarif' && factsFile !== undefined && manifests.length === 0 ? factLocator(await readTextFile(factsFile), input.facts) : undefined;
+    format === 'sarif' && factsFile !== undefined && manifests.length === 0 && cluster === undefined ? factLocator(await readTextFile(factsFile), input.facts) : undefined;
   const inputFile = factsFile ?? manifests.find((m) => m !== '-');
   process.stdout.write(
     renderReport(report, format, {
@@ -211,7 +228,8 @@ function explain(argv: readonly string[]): number {
   return EXIT_CODES.compatible;
 }
 
-async function printFacts(argv: readonly string[]): Promise<number> {
+/** facts, and collect (`collect` true: facts --cluster). */
+async function printFacts(argv: readonly string[], collect = false): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: FACTS_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(HELP);
@@ -220,14 +238,23 @@ async function printFacts(argv: readonly string[]): Promise<number> {
   if (values.format !== 'yaml' && values.format !== 'json') throw usage(`--format must be yaml or json, not '${values.format}'`);
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}': pass objects with --manifests, a facts file with --facts`);
   const manifests = values.manifests ?? [];
-  if (manifests.length === 0 && values.facts === undefined)
-    throw usage('nothing to derive facts from: pass --manifests <file|-> (e.g. kubectl get nodes -o yaml | calico-windows-compat facts --manifests -)');
+  const cluster = clusterArgs(values, collect);
+  if (typeof cluster === 'string') throw usage(cluster);
+  if (manifests.length === 0 && values.facts === undefined && cluster === undefined)
+    throw usage('nothing to derive facts from: pass --cluster, or --manifests <file|-> (e.g. kubectl get nodes -o yaml | calico-windows-compat facts --manifests -)');
 
-  const input = await loadInput(values.facts, manifests);
+  const input = await loadInput(values.facts, manifests, cluster);
   const missing = evaluateCompatibility(input.facts, values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }).missingFacts;
   if (values.format === 'json') {
-    const out = { facts: input.facts, sources: input.sources ?? {}, notes: input.notes, overrides: input.overrides, missingFacts: missing };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    const out = {
+      facts: input.facts,
+      sources: input.sources ?? {},
+      notes: input.notes,
+      ...(input.cluster ? { cluster: input.cluster } : {}),
+      overrides: input.overrides,
+      missingFacts: missing,
+    };
+    await writeOutput(`${JSON.stringify(out, null, 2)}\n`, values.output);
     return EXIT_CODES.compatible;
   }
   const header = [
@@ -235,13 +262,15 @@ async function printFacts(argv: readonly string[]): Promise<number> {
     'Each derived fact names the object and field it came from. Review them, add what the cluster',
     'cannot say (listed at the end), then run: calico-windows-compat check --facts <this file>',
   ];
-  if (input.notes.length > 0) header.push('', 'Notes:', ...input.notes.map((n) => `- [${n.level}] ${describeNote(n)}`));
+  const clusterNotes = input.cluster?.notes ?? [];
+  if (input.notes.length + clusterNotes.length > 0)
+    header.push('', 'Notes:', ...clusterNotes.map((n) => `- [${n.level}] ${n.message}`), ...input.notes.map((n) => `- [${n.level}] ${describeNote(n)}`));
   if (input.overrides.length > 0) header.push('', `Overridden by ${values.facts ?? 'the facts file'}:`, ...input.overrides.map((n) => `- ${n.message}`));
   const footer =
     missing.length === 0
       ? ['Nothing is missing to decide the verdict.']
       : ['Still needed to decide the verdict:', ...missing.map((path) => `- ${path}: ${hintFor(path)}`)];
-  process.stdout.write(formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }));
+  await writeOutput(formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }), values.output);
   return EXIT_CODES.compatible;
 }
 
@@ -251,12 +280,14 @@ interface Input {
   /** Where facts came from; absent for a facts file alone, as before manifests existed. */
   readonly sources: Record<string, FactSource> | undefined;
   readonly notes: readonly ManifestNote[];
+  /** What reading the cluster found (--cluster): kinds absent or forbidden, and the commands run. */
+  readonly cluster?: { readonly notes: readonly ClusterNote[]; readonly reads: ReadonlyArray<{ kind: string; command: string; objects: number }> };
   readonly overrides: readonly MergeNote[];
   /** `facts: extra.yaml, manifests: nodes.yaml, (stdin)`. */
   readonly description: string;
 }
 
-async function loadInput(factsFile: string | undefined, manifests: readonly string[]): Promise<Input> {
+async function loadInput(factsFile: string | undefined, manifests: readonly string[], cluster?: ClusterArgs): Promise<Input> {
   if (manifests.filter((m) => m === '-').length > 1) throw usage("standard input ('-') can be read once");
   const described = [
     ...(factsFile === undefined ? [] : [`facts: ${factsFile}`]),
@@ -270,7 +301,7 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
     const parsed = parseFactsText(text, { file: factsFile });
     if (!parsed.success) throw parsed.error;
     explicit = parsed.data;
-    if (manifests.length > 0) {
+    if (manifests.length > 0 || cluster !== undefined) {
       const document = parseYamlDocuments(text, { file: factsFile })[0];
       explicitSource = (path, segments) => {
         const position = document?.locate(segments);
@@ -278,9 +309,12 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
       };
     }
   }
-  if (manifests.length === 0) return { facts: explicit ?? {}, sources: undefined, notes: [], overrides: [], description: described };
+  if (manifests.length === 0 && cluster === undefined) return { facts: explicit ?? {}, sources: undefined, notes: [], overrides: [], description: described };
 
   const sets: ManifestSet[] = [];
+  // After the facts file, so that a bad one fails before kubectl runs; its objects before the files'.
+  const collected = cluster === undefined ? undefined : await readCluster(cluster);
+  if (collected) sets.push(collected.set);
   for (const manifest of manifests) {
     const name = manifest === '-' ? '(stdin)' : manifest;
     const text = manifest === '-' ? await readTextStream(process.stdin, name) : await readTextFile(manifest);
@@ -295,15 +329,25 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
   // The adapter and the merge keep facts valid; checked anyway, so a bug can never evaluate bad facts.
   const valid = parseFacts(merged.facts);
   if (!valid.success) throw valid.error;
-  return { facts: valid.data, sources: merged.sources, notes: derived.notes, overrides: merged.notes, description: described };
+  return {
+    facts: valid.data,
+    sources: merged.sources,
+    notes: derived.notes,
+    ...(collected
+      ? { cluster: { notes: collected.notes, reads: collected.reads.map(({ kind, command, objects }) => ({ kind, command, objects })) } }
+      : {}),
+    overrides: merged.notes,
+    description: collected ? [collected.description, described].filter(Boolean).join(', ') : described,
+  };
 }
 
 /** Warnings and overrides go to standard error, so standard output stays the report. */
 function writeNotes(input: Input): void {
+  for (const note of input.cluster?.notes ?? []) if (note.level === 'warning') process.stderr.write(`calico-windows-compat: note: ${note.message}\n`);
   const warnings = input.notes.filter((n) => n.level === 'warning');
   for (const note of warnings) process.stderr.write(`calico-windows-compat: note: ${describeNote(note)}\n`);
   for (const override of input.overrides) process.stderr.write(`calico-windows-compat: override: ${override.message}\n`);
-  const rest = input.notes.length - warnings.length;
+  const rest = input.notes.length - warnings.length + (input.cluster?.notes ?? []).filter((n) => n.level !== 'warning').length;
   if (rest > 0)
     process.stderr.write(`calico-windows-compat: ${rest} more note${rest === 1 ? '' : 's'}; 'calico-windows-compat facts' with the same inputs lists them.\n`);
 }

@@ -16,6 +16,7 @@ export {
   COLLECTED_KINDS,
   DEFAULT_COLLECT_CONCURRENCY,
   DEFAULT_COLLECT_TIMEOUT,
+  READER_ROLE_URL,
   type ClusterCollection,
   type ClusterNote,
   type ClusterNoteCode,

@@ -6,6 +6,7 @@
  * @module
  */
 import { CompatError, type InputIssue } from '../model/errors.js';
+import { REPOSITORY_URL } from '../model/links.js';
 import type { ManifestSet } from '../model/location.js';
 import { concatManifests } from '../adapters/manifests.js';
 import { parseManifestsText } from '../text/yaml.js';
@@ -56,9 +57,12 @@ const calico = (kind: string, v3: string, crd: string): CollectedKind => ({
   absence: `the cluster serves neither ${v3}.projectcalico.org nor ${crd}.crd.projectcalico.org`,
 });
 
+/** A ClusterRole granting exactly the collector's reads. */
+export const READER_ROLE_URL = `${REPOSITORY_URL}/blob/main/docs/rbac/calico-windows-compat-reader.yaml`;
+
 /**
  * What the collector reads, in order: every kind the manifests adapter derives facts from. A ClusterRole
- * granting exactly these reads is in `docs/rbac/calico-windows-compat-reader.yaml`.
+ * granting exactly these reads: {@link READER_ROLE_URL}.
  */
 export const COLLECTED_KINDS: readonly CollectedKind[] = [
   { kind: 'Kubernetes version', reads: [{ verb: 'get', nonResourceURL: '/version' }], absence: 'the API server did not say its version' },
@@ -488,7 +492,7 @@ function resolveKind(kind: CollectedKind, results: readonly ReadResult[]): KindR
           kind: kind.kind,
           commands: forbidden.map((r) => r.command),
           grants,
-          message: `${kind.kind} could not be read: RBAC forbids it. Grant ${grants.map(describeGrant).join(', or ')} (docs/rbac/calico-windows-compat-reader.yaml grants all the collector reads). ${forbidden.map(quote).join('; ')}`,
+          message: `${kind.kind} could not be read: RBAC forbids it. Grant ${grants.map(describeGrant).join(', or ')} (${READER_ROLE_URL} grants all the collector reads). ${forbidden.map(quote).join('; ')}`,
         },
       ],
     };

@@ -197,7 +197,7 @@ describe('what kubectl answers that is not objects', () => {
         commands: ['kubectl get ippools.crd.projectcalico.org -o yaml'],
         grants: [{ verb: 'list', resource: 'ippools', group: 'crd.projectcalico.org' }],
         message:
-          'IPPool could not be read: RBAC forbids it. Grant list on ippools.crd.projectcalico.org (docs/rbac/calico-windows-compat-reader.yaml grants all the collector reads). kubectl get ippools.crd.projectcalico.org -o yaml: Error from server (Forbidden): ippools.crd.projectcalico.org is forbidden: User "system:serviceaccount:ci:calico-windows-compat" cannot list resource "ippools" in API group "crd.projectcalico.org" at the cluster scope',
+          'IPPool could not be read: RBAC forbids it. Grant list on ippools.crd.projectcalico.org (https://github.com/calico-windows-compat/calico-windows-compat/blob/main/docs/rbac/calico-windows-compat-reader.yaml grants all the collector reads). kubectl get ippools.crd.projectcalico.org -o yaml: Error from server (Forbidden): ippools.crd.projectcalico.org is forbidden: User "system:serviceaccount:ci:calico-windows-compat" cannot list resource "ippools" in API group "crd.projectcalico.org" at the cluster scope',
       },
     ]);
     const derived = derive(collected);

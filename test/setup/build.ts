@@ -1,18 +1,20 @@
 import { build } from 'esbuild';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// The CLI tests run the bundled binary, as users do. It is built once per test run into a directory
-// of its own (not dist/, which a concurrent build or test run may be rewriting), next to node_modules
-// so its dependencies resolve as they do for an installed package.
+// The CLI tests run the bundled binaries, as users do: the CLI and the kubectl plugin (which loads the
+// CLI from beside it, as in dist/). They are built once per test run into a directory of their own (not
+// dist/, which a concurrent build or test run may be rewriting), next to node_modules so their
+// dependencies resolve as they do for an installed package.
 export default async function setup(): Promise<() => void> {
   const cache = resolve('node_modules/.cache/calico-windows-compat-test');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'run-'));
-  const outfile = join(dir, 'cli.mjs');
+  // Under node_modules, .js is CommonJS unless a package.json says otherwise.
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   await build({
-    entryPoints: ['src/cli.ts'],
-    outfile,
+    entryPoints: { cli: 'src/cli.ts', 'kubectl-calico_windows': 'src/cli/plugin.ts' },
+    outdir: dir,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -21,6 +23,7 @@ export default async function setup(): Promise<() => void> {
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
-  process.env['CWC_TEST_CLI'] = outfile;
+  process.env['CWC_TEST_CLI'] = join(dir, 'cli.js');
+  process.env['CWC_TEST_PLUGIN'] = join(dir, 'kubectl-calico_windows.js');
   return () => rmSync(dir, { recursive: true, force: true });
 }

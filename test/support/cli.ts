@@ -26,3 +26,6 @@ export function runCli(args: readonly string[], options: CliOptions = {}): { cod
   const result = spawnCli(args, options);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The kubectl plugin the tests run (`kubectl-calico_windows`), built beside the CLI. */
+export const PLUGIN: string = process.env['CWC_TEST_PLUGIN'] ?? 'dist/kubectl-calico_windows.js';

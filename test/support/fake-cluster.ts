@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { KubectlRunner } from '../../src/node/kubectl.js';
-import { answer } from './fake-kubectl.mjs';
+import { answer, authorizes, type PolicyRule } from './fake-kubectl.mjs';
 
 export const FIXTURES = 'test/fixtures/manifests';
 
@@ -76,6 +76,8 @@ export interface ClusterState {
   readonly objects: readonly StoredObject[];
   /** Reads RBAC forbids: `list ippools.crd.projectcalico.org`, `get configmaps/kube-system/calico-config`. */
   readonly forbidden?: readonly string[];
+  /** A ClusterRole's rules: when set, only what they allow is served (discovery aside, as system:discovery allows it). */
+  readonly rbac?: readonly PolicyRule[];
   /** Fake kubectl only: misbehaviour by first resource argument (`version`, `nodes`, `ippools.crd.projectcalico.org`, or `*`). */
   readonly faults?: Readonly<Record<string, Fault>>;
   /** Fake kubectl only: the contexts its kubeconfig has (any name when absent). */
@@ -144,6 +146,9 @@ export function fakeCluster(name: FakeClusterName, extra: Partial<ClusterState> 
   };
   for (const file of clusterFiles(name))
     for (const document of parseAllDocuments(readFileSync(file, 'utf8'))) flatten(document.toJS() as unknown, store);
+  // The namespaces every cluster has, and the operator's (kubectl looks a namespace up after a NotFound).
+  for (const namespace of ['default', 'kube-system', ...(spec.groups.includes('operator.tigera.io' as never) ? ['tigera-operator'] : [])])
+    store({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   const [major = '1', minor = '0'] = spec.version.replace(/^v/, '').split(/[.+-]/);
   return {
     serverVersion: {
@@ -248,15 +253,19 @@ function printed(state: ClusterState): Record<string, string> {
 
 /**
  * A runner that answers in process as the fake kubectl does (no process: fast), for tests of what the
- * collector makes of kubectl's answers. `calls` records each run's arguments.
+ * collector makes of kubectl's answers. `calls` records each run's arguments, `stderr` what runs printed there.
  */
-export function stateRunner(state: ClusterState): KubectlRunner & { calls: string[][] } {
+export function stateRunner(state: ClusterState): KubectlRunner & { calls: string[][]; stderr: string[] } {
   const served = { ...state, printed: printed(state) };
   const calls: string[][] = [];
+  const stderr: string[] = [];
   const run: KubectlRunner = async (args, { signal }) => {
     calls.push([...args]);
     const outcome = answer(served, args);
-    if (outcome.fault === undefined) return outcome;
+    if (outcome.fault === undefined) {
+      if (outcome.stderr !== '') stderr.push(outcome.stderr);
+      return outcome;
+    }
     // A hang or a delay, as a process would act it out, stopped by the signal.
     return new Promise((resolve, reject) => {
       const delay = 'delayMs' in outcome.fault ? outcome.fault.delayMs : undefined;
@@ -264,7 +273,7 @@ export function stateRunner(state: ClusterState): KubectlRunner & { calls: strin
       signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason as Error)), { once: true });
     });
   };
-  return Object.assign(run, { calls });
+  return Object.assign(run, { calls, stderr });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -276,6 +285,8 @@ export interface ApiServer {
   readonly url: string;
   /** Request lines served so far: `GET /api/v1/nodes?limit=500`. */
   readonly requests: string[];
+  /** Those answered 403 Forbidden. */
+  readonly denied: string[];
   close(): Promise<void>;
 }
 
@@ -290,9 +301,12 @@ const USER = 'system:serviceaccount:ci:calico-windows-compat';
 
 export async function startApiServer(state: ClusterState, options: ApiServerOptions = {}): Promise<ApiServer> {
   const requests: string[] = [];
+  const denied: string[] = [];
   const held: ServerResponse[] = [];
   const server = createServer((req, res) => {
-    requests.push(`${req.method ?? ''} ${req.url ?? ''}`);
+    const line = `${req.method ?? ''} ${req.url ?? ''}`;
+    requests.push(line);
+    res.on('finish', () => res.statusCode === 403 && denied.push(line));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (options.hang?.includes(url.pathname)) return void held.push(res);
     serve(state, options, req, url, res, server.address() as AddressInfo);
@@ -302,6 +316,7 @@ export async function startApiServer(state: ClusterState, options: ApiServerOpti
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    denied,
     close: () =>
       new Promise<void>((done) => {
         for (const res of held) res.destroy();
@@ -321,7 +336,11 @@ function serve(state: ClusterState, options: ApiServerOptions, req: IncomingMess
   if (req.method !== 'GET') return status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
   if (options.unauthorized) return status(401, 'Unauthorized', 'Unauthorized');
   const path = url.pathname.replace(/\/$/, '');
-  if (path === '/version') return send(200, state.serverVersion);
+  if (path === '/version') {
+    if (state.rbac !== undefined && !authorizes(state.rbac, { verb: 'get', path: '/version' }))
+      return status(403, 'Forbidden', `forbidden: User "${USER}" cannot get path "/version"`);
+    return send(200, state.serverVersion);
+  }
   if (path === '/api')
     return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: `127.0.0.1:${address.port}` }] });
   const groups = [...new Set(state.types.filter((t) => t.group !== '').map((t) => `${t.group}/${t.version}`))];
@@ -363,7 +382,8 @@ function serve(state: ClusterState, options: ApiServerOptions, req: IncomingMess
   const key = typeKey(type);
   const verb = name === undefined ? 'list' : 'get';
   const qualified = type.group === '' ? type.resource : `${type.resource}.${type.group}`;
-  if (state.forbidden?.includes(`${verb} ${key}`) || state.forbidden?.includes(`${verb} ${key}/${namespace ?? ''}/${name ?? ''}`)) {
+  const allowed = state.rbac === undefined || authorizes(state.rbac, { verb, group: type.group, resource: type.resource, ...(name === undefined ? {} : { name }) });
+  if (!allowed || state.forbidden?.includes(`${verb} ${key}`) || state.forbidden?.includes(`${verb} ${key}/${namespace ?? ''}/${name ?? ''}`)) {
     const scope = namespace === undefined ? 'at the cluster scope' : `in the namespace "${namespace}"`;
     return status(
       403,
@@ -402,3 +422,4 @@ export function writeKubeconfig(dir: string, server: string, contexts: readonly 
   writeFileSync(path, JSON.stringify(config, null, 2));
   return path;
 }
+export type { PolicyRule } from './fake-kubectl.mjs';

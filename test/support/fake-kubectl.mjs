@@ -11,6 +11,27 @@ import { pathToFileURL } from 'node:url';
 const USER = 'system:serviceaccount:ci:calico-windows-compat';
 
 /**
+ * Whether RBAC rules (a ClusterRole's `rules`) allow a request, as Kubernetes' RBAC authorizer decides:
+ * a resource request `{ verb, group, resource, name }`, or a non-resource one `{ verb, path }`.
+ */
+export function authorizes(rules, request) {
+  const has = (list, value) => (list ?? []).includes('*') || (list ?? []).includes(value);
+  return rules.some((rule) => {
+    if (!has(rule.verbs, request.verb)) return false;
+    if ('path' in request)
+      return (rule.nonResourceURLs ?? []).some((url) => url === request.path || (url.endsWith('*') && request.path.startsWith(url.slice(0, -1))));
+    if (!has(rule.apiGroups, request.group) || !has(rule.resources, request.resource)) return false;
+    return (rule.resourceNames ?? []).length === 0 || (request.name !== undefined && rule.resourceNames.includes(request.name));
+  });
+}
+
+/** Whether the state forbids a read: listed in `forbidden`, or outside its `rbac` rules. */
+function forbids(state, verb, type, key, namespace, name) {
+  if (state.forbidden?.includes(`${verb} ${key}`) || state.forbidden?.includes(`${verb} ${key}/${namespace ?? ''}/${name ?? ''}`)) return true;
+  return state.rbac !== undefined && !authorizes(state.rbac, { verb, group: type.group, resource: type.resource, ...(name === undefined ? {} : { name }) });
+}
+
+/**
  * What kubectl would do with these arguments: `{ exitCode, stdout, stderr }`, or `{ fault }` for the
  * faults only a process can act out (`hang`, `delayMs`: then `answer(state, argv, { faults: false })`).
  */
@@ -41,7 +62,11 @@ export function answer(state, argv, { faults = true } = {}) {
   if (fault && 'exit' in fault) return result(fault.exit, fault.stdout ?? '', `${fault.stderr}\n`);
   if (fault && 'stdout' in fault) return result(0, fault.stdout, '');
 
-  if (command === 'version') return flags.output === 'yaml' ? result(0, state.printed.version, '') : fail('error: this fake kubectl prints version -o yaml only');
+  if (command === 'version') {
+    if (state.rbac !== undefined && !authorizes(state.rbac, { verb: 'get', path: '/version' }))
+      return fail(`Error from server (Forbidden): forbidden: User "${USER}" cannot get path "/version"`);
+    return flags.output === 'yaml' ? result(0, state.printed.version, '') : fail('error: this fake kubectl prints version -o yaml only');
+  }
   if (command !== 'get' || typeArg === undefined) return fail(`error: this fake kubectl knows version and get, not ${JSON.stringify(positional)}`);
   if (flags.output !== 'yaml') return fail('error: this fake kubectl prints -o yaml only');
 
@@ -53,7 +78,7 @@ export function answer(state, argv, { faults = true } = {}) {
   const key = type.group === '' ? type.resource : `${type.resource}.${type.group}`;
   const namespace = type.namespaced ? (flags.namespace ?? 'default') : undefined;
   const verb = name === undefined ? 'list' : 'get';
-  if (state.forbidden?.includes(`${verb} ${key}`) || state.forbidden?.includes(`${verb} ${key}/${namespace ?? ''}/${name ?? ''}`)) {
+  if (forbids(state, verb, type, key, namespace, name)) {
     const scope = namespace === undefined ? 'at the cluster scope' : `in the namespace "${namespace}"`;
     return fail(
       `Error from server (Forbidden): ${key}${name === undefined ? '' : ` "${name}"`} is forbidden: User "${USER}" cannot ${verb} resource "${type.resource}" in API group "${type.group}" ${scope}`,

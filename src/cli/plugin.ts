@@ -1,0 +1,10 @@
+/**
+ * The kubectl plugin's executable, `kubectl-calico_windows`: kubectl runs it for `kubectl calico-windows …`
+ * with the arguments after the plugin's name. It is the CLI, marked as the plugin's run (check and facts
+ * read the cluster, the help speaks of kubectl calico-windows; `isKubectlPlugin` in ./collect.ts reads the
+ * mark). The CLI is loaded from beside this file, not bundled into it, so the package ships it once.
+ */
+(globalThis as Record<symbol, unknown>)[Symbol.for('calico-windows-compat.kubectl-plugin')] = true;
+// A computed specifier: bundlers leave it alone, and it names the built CLI next to this file.
+const cli = new URL('./cli.js', import.meta.url).href;
+await import(cli);

@@ -148,13 +148,13 @@ describe('CLI usage and input errors', () => {
   it('documents --manifests and the facts command in --help', () => {
     const help = cli(['--help']).stdout;
     expect(help).toContain('--manifests <file>');
-    expect(help).toContain('calico-windows-compat facts [--manifests');
+    expect(help).toContain('calico-windows-compat facts [--cluster | --manifests');
     expect(help).toContain('kubectl get nodes -o yaml | calico-windows-compat check --manifests - --facts extra.yaml');
   });
 
   it.each([
     [['check', '--manifests', '-', '--manifests', '-'], /standard input \('-'\) can be read once/],
-    [['check'], /no facts file and no manifests/],
+    [['check'], /no facts file, no manifests and no --cluster/],
     [['facts', '--manifests', 'x.yaml', '--format', 'text'], /--format must be yaml or json/],
     [['check', '--manifests', 'does-not-exist.yaml'], /Cannot read does-not-exist\.yaml: no such file/],
   ])('%j exits 2', (args, message) => {

@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
+import { fakeCluster, installFakeKubectl, type FakeKubectl } from '../support/fake-cluster.js';
 
 // examples/github-actions/calico-windows.yml, run as GitHub runs it: each `run` step in bash -eo
-// pipefail, in order, later steps skipped after a failure unless `if: always()`. kubectl is a fake that
-// prints an example cluster's kubectl output; npx runs the CLI built for this test run.
+// pipefail, in order, later steps skipped after a failure unless `if: always()`. kubectl is the fake that
+// serves an example cluster (test/support/fake-kubectl.mjs); npx runs the CLI built for this test run.
 
 interface Step {
   name?: string;
@@ -30,23 +31,10 @@ const FIXTURE = resolve('test/fixtures/manifests/self-managed-vxlan');
 const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as Workflow;
 const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
 
-function fakeBin(dir: string): string {
+/** A bin directory with npx running the CLI of this checkout (`npx --yes calico-windows-compat@0 <args>`). */
+function fakeNpx(dir: string): string {
   const bin = join(dir, 'bin');
   mkdirSync(bin);
-  writeFileSync(
-    join(bin, 'kubectl'),
-    `#!/usr/bin/env bash
-# kubectl get <kind> -o yaml, answered from the example cluster's kubectl output.
-case "$1 $2" in
-  "get nodes") cat "${FIXTURE}/nodes.yaml" ;;
-  "get felixconfigurations.crd.projectcalico.org") cat "${FIXTURE}/calico.yaml" ;;
-  "get configmap") [ "$3" = calico-config ] && cat "${FIXTURE}/calico-config.yaml" || { echo 'Error from server (NotFound)' >&2; exit 1; } ;;
-  "version -o") printf 'clientVersion:\n  gitVersion: v1.24.2\nserverVersion:\n  gitVersion: v1.22.9\n  major: "1"\n  minor: "22"\n' ;;
-  *) echo "error: the server doesn't have a resource type \\"$2\\"" >&2; exit 1 ;;
-esac
-`,
-  );
-  // npx --yes calico-windows-compat@0 <args>: the CLI of this checkout.
   writeFileSync(
     join(bin, 'npx'),
     `#!/usr/bin/env bash
@@ -55,25 +43,28 @@ case "$1" in calico-windows-compat|calico-windows-compat@*) shift ;; *) echo "un
 exec "${process.execPath}" "${resolve(CLI)}" "$@"
 `,
   );
-  chmodSync(join(bin, 'kubectl'), 0o755);
   chmodSync(join(bin, 'npx'), 0o755);
   return bin;
 }
 
 const workspaces: string[] = [];
+const kubectls: FakeKubectl[] = [];
 afterAll(() => {
   for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
+  for (const kubectl of kubectls) kubectl.cleanup();
 });
 
 /** Runs the workflow's `run` steps in a fresh workspace; returns each step's outcome. */
 function runWorkflow(extraFacts: string): { dir: string; outcomes: Array<{ name: string; code: number | null; stderr: string }> } {
   const dir = mkdtempSync(join(tmpdir(), 'cwc-gha-'));
   workspaces.push(dir);
-  const bin = fakeBin(dir);
+  const bin = fakeNpx(dir);
+  const kubectl = installFakeKubectl(fakeCluster('self-managed-vxlan'));
+  kubectls.push(kubectl);
   mkdirSync(join(dir, 'cluster'));
   writeFileSync(join(dir, 'cluster/extra-facts.yaml'), extraFacts);
   const env: Record<string, string> = {
-    PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+    PATH: `${bin}:${kubectl.bin}:${process.env['PATH'] ?? ''}`,
     RUNNER_TEMP: join(dir, 'runner-temp'),
     GITHUB_ENV: join(dir, 'github-env'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
@@ -110,7 +101,7 @@ describe('examples/github-actions/calico-windows.yml', () => {
     const commands = steps.flatMap((s) => (s.run ?? '').replaceAll('\\\n', ' ').split('\n')).filter((line) => line.includes('calico-windows-compat'));
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) {
-      expect(command).toMatch(/calico-windows-compat@0 check --release auto /);
+      expect(command).toMatch(/calico-windows-compat@0 (check --cluster|collect) --release auto /);
       for (const flag of command.match(/--[a-z-]+/g) ?? []) if (flag !== '--yes') expect(help).toContain(`${flag} `);
       for (const format of command.match(/--format (\S+)/g) ?? []) expect(help).toContain(format.split(' ')[1]);
     }
@@ -120,7 +111,7 @@ describe('examples/github-actions/calico-windows.yml', () => {
     const { dir, outcomes } = runWorkflow(readFileSync(join(FIXTURE, 'extra.yaml'), 'utf8'));
     expect(outcomes.map((o) => [o.name, o.code])).toEqual(steps.filter((s) => s.run).map((s) => [s.name, 0]));
     expect(readFileSync(join(dir, 'github-env'), 'utf8')).toBe(`KUBECONFIG=${join(dir, 'runner-temp', 'kubeconfig')}\n`);
-    expect(readFileSync(join(dir, 'collected/calico.yaml'), 'utf8')).toMatch(/^---\n/);
+    expect(readFileSync(join(dir, 'calico-windows-facts.yaml'), 'utf8')).toMatch(/^# Facts for calico-windows-compat .+, derived from cluster: current context, facts: cluster\/extra-facts\.yaml\.\n/);
     const sarif = JSON.parse(readFileSync(join(dir, 'calico-windows.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error')).toEqual([]);
@@ -136,7 +127,7 @@ describe('examples/github-actions/calico-windows.yml', () => {
     const errors = sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error');
     expect(errors.map((r: { ruleId: string }) => r.ruleId)).toEqual(['windows-tls12']);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('❌ Incompatible');
-    expect(existsSync(join(dir, 'collected/nodes.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'calico-windows-facts.yaml'))).toBe(true);
   });
 });
 

@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CLI } from '../support/cli.js';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../support/cli.js';
+import { FIXTURES, fakeCluster, installFakeKubectl, type FakeClusterName } from '../support/fake-cluster.js';
+import type { Report } from '../../src/model/report.js';
 
 // The guides stay true: linked from the README, their links lead somewhere, and the CLI options they
 // show exist.
@@ -37,3 +40,35 @@ describe('docs/guides', () => {
   });
 });
 
+
+describe('check-a-cluster-from-kubectl-output.md: the by-hand commands', () => {
+  const guide = readFileSync(join(DIR, 'check-a-cluster-from-kubectl-output.md'), 'utf8');
+  const blocks = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  const collect = blocks.find((b) => b.includes('> cluster.yaml')) ?? '';
+  const work = mkdtempSync(join(tmpdir(), 'cwc-guide-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const comparable = (stdout: string) => {
+    const report = JSON.parse(stdout) as Report;
+    return { ...report, findings: report.findings.map((f) => ({ ...f, evidence: f.evidence.map(({ fact, value }) => ({ fact, value })) })) };
+  };
+
+  it.each(['self-managed-vxlan', 'self-managed-bgp', 'rke2'] as FakeClusterName[])(
+    '%s: run with kubectl, they give the report check --cluster gives',
+    (name) => {
+      expect(collect).toContain('kubectl get nodes -o yaml');
+      const fake = installFakeKubectl(fakeCluster(name));
+      try {
+        const dir = mkdtempSync(join(work, `${name}-`));
+        const collected = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', collect], { cwd: dir, encoding: 'utf8', env: fake.env });
+        expect(collected.status, collected.stderr).toBe(0);
+        const extra = resolve(FIXTURES, name, 'extra.yaml');
+        const byHand = runCli(['check', '--manifests', join(dir, 'cluster.yaml'), '--facts', extra, '--format', 'json']);
+        const cluster = runCli(['check', '--cluster', '--facts', extra, '--format', 'json'], { env: fake.env });
+        expect(byHand.code).toBe(cluster.code);
+        expect(comparable(byHand.stdout)).toStrictEqual(comparable(cluster.stdout));
+      } finally {
+        fake.cleanup();
+      }
+    },
+  );
+});

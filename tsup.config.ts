@@ -30,9 +30,13 @@ export default defineConfig([
     format: ['esm'],
     // Each a file of its own: no chunk shared with the library build's (which cleans dist/).
     splitting: false,
+    // Self-contained, dependencies included: the package's dist/ runs as it is, which is what a krew
+    // install of the npm tarball gets (docs/krew/plugin.yaml).
+    noExternal: ['yaml', 'zod'],
     target: 'node18',
     platform: 'node',
     sourcemap: true,
-    banner: { js: '#!/usr/bin/env node' },
+    // yaml's Node build is CommonJS: its require() calls need a require in this ES module.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   },
 ]);

@@ -3,10 +3,14 @@
 // a fresh project with the examples copied in, type-checks them there, then runs each one:
 //   examples/consumers/commonjs (require) and examples/consumers/esm (import): every entry point;
 //   examples/node-script: the API on a facts object (exits 1: its cluster is incompatible);
-//   examples/infrastructure-repo: a Vitest suite using the matchers.
+//   examples/infrastructure-repo: a Vitest suite using the matchers;
+//   the kubectl plugin as npm installs it (node_modules/.bin) and as krew would from docs/krew/plugin.yaml,
+//   run through the real kubectl.
 // Needs a build (dist/). Usage: node scripts/check-examples.mjs [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -20,8 +24,8 @@ let failed = false;
 function step(title) {
   console.log(`\n--> ${title}`);
 }
-function run(command, args, { cwd = work, expectCode = 0, expectOutput } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(command, args, { cwd = work, expectCode = 0, expectOutput, env = {} } = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   const output = `${result.stdout}${result.stderr}`;
   const ok = result.status === expectCode && (expectOutput === undefined || expectOutput.test(output));
   process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
@@ -96,6 +100,51 @@ try {
   run(process.execPath, ['node-script/check-facts.mjs'], { expectCode: 1, expectOutput: /✗ strict-affinity[\s\S]*fix: calicoctl ipam configure[\s\S]*verdict: incompatible/ });
   step("An infrastructure repository's Vitest suite");
   run(process.execPath, [join(work, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: join(work, 'infrastructure-repo'), expectOutput: /Tests\s+\d+ passed/ });
+
+  step('the kubectl plugin as npm installs it: kubectl calico-windows, through the real kubectl');
+  const kubectlHome = join(work, 'kubectl-home');
+  mkdirSync(kubectlHome);
+  const npmBin = { PATH: `${join(work, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, HOME: kubectlHome };
+  run('kubectl', ['plugin', 'list'], { env: npmBin, expectOutput: /node_modules\/\.bin\/kubectl-calico_windows/ });
+  run('kubectl', ['calico-windows', '--version'], { env: npmBin, expectOutput: new RegExp(`^${rootPkg.version.replaceAll('.', '\\.')}\n$`) });
+  run('kubectl', ['calico-windows', '--help'], { env: npmBin, expectOutput: /^kubectl calico-windows .* \(calico-windows-compat\)\n/ });
+
+  step('the kubectl plugin as krew installs it from docs/krew/plugin.yaml and the packed archive');
+  // What krew-release-bot renders for this version, with the packed archive's sha256.
+  const tarball = join(work, packed.filename);
+  const sha256 = createHash('sha256').update(readFileSync(tarball)).digest('hex');
+  const template = readFileSync(join(root, 'docs/krew/plugin.yaml'), 'utf8');
+  const rendered = template
+    .replace(/\{\{addURIAndSha "([^"]+)" \.TagName \}\}/, (_, uri) => `uri: ${uri.replaceAll('{{ .TagName }}', `v${rootPkg.version}`)}\n      sha256: ${sha256}`)
+    .replaceAll('{{ .TagName }}', `v${rootPkg.version}`);
+  const manifest = parse(rendered);
+  const platform = manifest.spec.platforms[0];
+  const okManifest =
+    manifest.kind === 'Plugin' &&
+    manifest.metadata.name === 'calico-windows' &&
+    manifest.spec.version === `v${rootPkg.version}` &&
+    /^[0-9a-f]{64}$/.test(platform.sha256) &&
+    platform.uri.endsWith(`/v${rootPkg.version}/calico-windows-compat.tgz`);
+  if (!okManifest) {
+    failed = true;
+    console.error(`FAIL: docs/krew/plugin.yaml does not render to a manifest for v${rootPkg.version}:\n${rendered}`);
+  }
+  // krew: extract the archive, copy each `files` entry (a glob from the archive's root) into the install
+  // directory, and link `bin` into its bin directory as kubectl-<name with _ for ->.
+  const archive = join(work, 'krew-archive');
+  const installDir = join(work, 'krew-install');
+  const krewBin = join(work, 'krew-bin');
+  for (const dir of [archive, installDir, krewBin]) mkdirSync(dir);
+  run('tar', ['-xzf', tarball, '-C', archive]);
+  for (const { from, to } of platform.files) {
+    const [base, glob] = [from.slice(0, from.lastIndexOf('/')), from.slice(from.lastIndexOf('/') + 1)];
+    if (glob !== '*') throw new Error(`check-examples knows "dir/*" globs only, not ${from}`);
+    for (const entry of readdirSync(join(archive, base))) cpSync(join(archive, base, entry), join(installDir, to, entry), { recursive: true });
+  }
+  symlinkSync(join(installDir, platform.bin), join(krewBin, `kubectl-${manifest.metadata.name.replaceAll('-', '_')}`));
+  const krewPath = { PATH: `${krewBin}:${process.env.PATH ?? ''}`, HOME: kubectlHome };
+  run('kubectl', ['calico-windows', '--version'], { env: krewPath, expectOutput: new RegExp(`^${rootPkg.version.replaceAll('.', '\\.')}\n$`) });
+  run('kubectl', ['calico-windows', 'rules'], { env: krewPath, expectOutput: /strict-affinity/ });
 } finally {
   if (keep) console.log(`\nkept: ${work}`);
   else rmSync(work, { recursive: true, force: true });

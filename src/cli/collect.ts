@@ -118,11 +118,6 @@ export function progressLine(stream: ProgressStream): (progress: CollectProgress
   };
 }
 
-/** A cluster note as the CLI lists it: `[warning] IPPool could not be read: …`. */
-export function describeClusterNote(note: ClusterNote): string {
-  return note.message;
-}
-
 /** Writes the output file of `-o`, or standard output. */
 export async function writeOutput(text: string, file: string | undefined): Promise<void> {
   if (file === undefined || file === '-') {

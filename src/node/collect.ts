@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES } from './read.js';
 
 /** A Kubernetes API resource the collector reads: `list` a resource type, or `get` one named object. */
 export interface ResourceRead {
+  /** `list` a resource type, or `get` one object by name. */
   readonly verb: 'list' | 'get';
   /** The resource, plural: `ippools`. */
   readonly resource: string;
@@ -28,7 +29,9 @@ export interface ResourceRead {
 
 /** The server's version (`kubectl version`): a `get` on the API server's `/version` path. */
 export interface VersionRead {
+  /** Always `get`. */
   readonly verb: 'get';
+  /** Always `/version`. */
   readonly nonResourceURL: '/version';
 }
 
@@ -155,7 +158,9 @@ export type CollectOutcome = 'read' | 'absent' | 'forbidden' | 'failed';
 
 /** Reported once per kind as its reads finish. */
 export interface CollectProgress {
+  /** The kind finished: `IPPool`. */
   readonly kind: string;
+  /** How its reads ended. */
   readonly outcome: CollectOutcome;
   /** Objects read (0 unless `read`). */
   readonly objects: number;
@@ -163,6 +168,7 @@ export interface CollectProgress {
   readonly command?: string;
   /** Kinds finished so far, this one included. */
   readonly done: number;
+  /** Kinds in all: {@link COLLECTED_KINDS}' length. */
   readonly total: number;
 }
 

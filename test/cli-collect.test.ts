@@ -17,8 +17,8 @@ const fakes: FakeKubectl[] = [];
 afterEach(() => {
   for (const fake of fakes.splice(0)) fake.cleanup();
 });
-function onPath(state: ClusterState): FakeKubectl {
-  const installed = installFakeKubectl(state);
+function onPath(state: ClusterState, options: { log?: boolean } = {}): FakeKubectl {
+  const installed = installFakeKubectl(state, options);
   fakes.push(installed);
   return installed;
 }
@@ -69,7 +69,7 @@ describe('check --cluster', () => {
   });
 
   it('text: the report names the cluster and the commands facts came from; no progress lines off a terminal', () => {
-    const fake = onPath(fakeCluster('self-managed-vxlan'));
+    const fake = onPath(fakeCluster('self-managed-vxlan'), { log: true });
     const run = runCli(['check', '--cluster', '--context', 'prod', '--facts', extra('self-managed-vxlan')], { env: fake.env });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[1]).toBe(`cluster: context prod, facts: ${extra('self-managed-vxlan')}`);
@@ -223,7 +223,7 @@ describe('the kubectl plugin, kubectl-calico_windows', () => {
   };
 
   it('check reads the cluster, as check --cluster does, and takes --context and --kubeconfig', () => {
-    const fake = onPath(fakeCluster('eks', { contexts: ['prod'] }));
+    const fake = onPath(fakeCluster('eks', { contexts: ['prod'] }), { log: true });
     const args = ['--context', 'prod', '--kubeconfig', '/etc/kube/config', '--facts', extra('eks'), '--format', 'json'];
     const run = plugin(['check', ...args], fake.env);
     const direct = runCli(['check', '--cluster', ...args], { env: fake.env });

@@ -15,8 +15,8 @@ const fakes: FakeKubectl[] = [];
 afterEach(() => {
   for (const fake of fakes.splice(0)) fake.cleanup();
 });
-function fake(state: ClusterState): FakeKubectl {
-  const installed = installFakeKubectl(state);
+function fake(state: ClusterState, options: { log?: boolean } = {}): FakeKubectl {
+  const installed = installFakeKubectl(state, options);
   fakes.push(installed);
   return installed;
 }
@@ -327,7 +327,7 @@ describe('what kubectl answers that is not objects', () => {
 describe('kubectl as a process', () => {
   it('is run without a shell: a context or kubeconfig with spaces, quotes and ; reaches kubectl as one argument', async () => {
     const context = `prod; touch pwned-$(id -u) 'x' "y"`;
-    const installed = fake(fakeCluster('eks', { contexts: [context] }));
+    const installed = fake(fakeCluster('eks', { contexts: [context] }), { log: true });
     const kubeconfig = join(installed.dir, 'my configs; rm -rf ~', 'config');
     await collectFromCluster({ kubectl: installed.kubectl, context, kubeconfig });
     const runs = installed.runs();
@@ -338,7 +338,7 @@ describe('kubectl as a process', () => {
   });
 
   it('runs at most `concurrency` kubectl processes at once', async () => {
-    const installed = fake(fakeCluster('self-managed-vxlan', { faults: { '*': { delayMs: 200 } } }));
+    const installed = fake(fakeCluster('self-managed-vxlan', { faults: { '*': { delayMs: 200 } } }), { log: true });
     await collectFromCluster({ kubectl: installed.kubectl, concurrency: 3 });
     const runs = installed.runs();
     const overlap = Math.max(...runs.map((run) => runs.filter((other) => other.start <= run.start && (other.end ?? Infinity) > run.start).length));

@@ -95,16 +95,4 @@ describe(`${ROLE_FILE} with the real kubectl`, () => {
     const facts = (c: typeof open) => factsFromManifests(c.manifests.objects, { locate: c.manifests.locate }).facts;
     expect(facts(collection)).toStrictEqual(facts(open));
   });
-
-  it('without the ConfigMap rule, kubectl’s Forbidden for calico-config is a note naming the grant', async () => {
-    const { server, collection } = await collectEnforced('self-managed-vxlan', role.rules.filter((rule) => !rule.resources?.includes('configmaps')));
-    expect([...new Set(server.denied.map((line) => line.split('?')[0]))].sort()).toStrictEqual([
-      'GET /api/v1/namespaces/kube-system/configmaps/calico-config',
-      'GET /api/v1/namespaces/tigera-operator/configmaps/kubernetes-services-endpoint',
-    ]);
-    expect(collection.notes.filter((n) => n.code === 'forbidden').map((n) => n.grants)).toStrictEqual([
-      [{ verb: 'get', resource: 'configmaps', group: '', namespace: 'kube-system', name: 'calico-config' }],
-      [{ verb: 'get', resource: 'configmaps', group: '', namespace: 'tigera-operator', name: 'kubernetes-services-endpoint' }],
-    ]);
-  });
 });

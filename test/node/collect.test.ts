@@ -5,6 +5,7 @@ import { collectFromCluster, COLLECTED_KINDS, kubectlArgs, kubectlMessage, type 
 import { concatManifests, factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
 import { parseManifestsText } from '../../src/text/yaml.js';
 import { CompatError } from '../../src/model/errors.js';
+import { rejected } from '../support/errors.js';
 import { clusterFiles, FAKE_CLUSTERS, fakeCluster, installFakeKubectl, stateRunner, type ClusterState, type FakeClusterName, type FakeKubectl } from '../support/fake-cluster.js';
 
 // The collector against example clusters: in process (a runner answering as kubectl does) for what it
@@ -248,7 +249,7 @@ describe('what kubectl answers that is not objects', () => {
     ['an unknown context', 'error: context was not found for specified context: prod'],
   ])('%s: kubectl version fails, and that is the one error, with kubectl’s message', async (_name, message) => {
     const runner = stateRunner(fakeCluster('eks', { faults: { version: { exit: 1, stdout: 'clientVersion:\n  gitVersion: v1.29.3\n', stderr: message } } }));
-    const error = await collectFromCluster({ runner, context: 'prod' }).catch((e: unknown) => e);
+    const error = await rejected(collectFromCluster({ runner, context: 'prod' }));
     expect(error).toBeInstanceOf(CompatError);
     expect(error).toMatchObject({ code: 'kubectl-failed', message: `Cannot read the cluster (context prod): kubectl version -o yaml failed.\n  ${message}` });
     // Nothing else is run once the server is known not to answer.
@@ -258,7 +259,7 @@ describe('what kubectl answers that is not objects', () => {
   it('a command that exits non-zero with a message, after version succeeded, is an error naming it', async () => {
     const message = 'Error from server (InternalError): an error on the server ("unknown") has prevented the request from succeeding';
     const runner = stateRunner(fakeCluster('eks', { faults: { 'installations.operator.tigera.io': { exit: 1, stderr: message } } }));
-    const error = (await collectFromCluster({ runner }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner }));
     expect(error.code).toBe('kubectl-failed');
     expect(error.issues).toStrictEqual([{ path: 'kubectl get installations.operator.tigera.io -o yaml', code: 'exit-1', message }]);
     expect(error.message).toBe(`Cannot read the cluster: a kubectl command failed:\n  kubectl get installations.operator.tigera.io -o yaml: ${message}`);
@@ -266,7 +267,7 @@ describe('what kubectl answers that is not objects', () => {
 
   it('a non-zero exit with no message says so', async () => {
     const runner = stateRunner(fakeCluster('eks', { faults: { nodes: { exit: 3, stderr: '' } } }));
-    const error = (await collectFromCluster({ runner }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner }));
     expect(error.issues).toStrictEqual([{ path: 'kubectl get nodes -o yaml', code: 'exit-3', message: 'exited with code 3 and no message' }]);
   });
 
@@ -278,7 +279,7 @@ describe('what kubectl answers that is not objects', () => {
     ['nothing', '', /^printed no Kubernetes list: \(nothing\)$/],
   ])('garbage output (%s) is an error naming the command', async (_name, stdout, message) => {
     const runner = stateRunner(fakeCluster('eks', { faults: { nodes: { stdout } } }));
-    const error = (await collectFromCluster({ runner }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner }));
     expect(error.code).toBe('kubectl-failed');
     expect(error.issues.map((i) => [i.path, i.code])).toStrictEqual([['kubectl get nodes -o yaml', 'output']]);
     expect(error.issues[0]?.message).toMatch(message);
@@ -289,7 +290,7 @@ describe('what kubectl answers that is not objects', () => {
     await expect(collectFromCluster({ runner: version })).rejects.toThrow(/kubectl version -o yaml failed\.\n {2}printed no server version/);
     const other = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: something-else\n';
     const named = stateRunner(fakeCluster('eks', { faults: { configmaps: { stdout: other } } }));
-    const error = (await collectFromCluster({ runner: named }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner: named }));
     expect(error.issues.map((i) => i.message)).toStrictEqual([
       'printed no Kubernetes object: "apiVersion: v1"',
       'printed no Kubernetes object: "apiVersion: v1"',
@@ -300,7 +301,7 @@ describe('what kubectl answers that is not objects', () => {
     const runner = stateRunner(
       fakeCluster('rke2', { faults: { nodes: { exit: 1, stderr: 'error: boom' }, 'helmchartconfigs.helm.cattle.io': { stdout: ':\n' } } }),
     );
-    const error = (await collectFromCluster({ runner }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner }));
     expect(error.message).toMatch(/^Cannot read the cluster: 2 kubectl commands failed:\n/);
     expect(error.issues.map((i) => i.path)).toStrictEqual([
       'kubectl get nodes -o yaml',
@@ -318,7 +319,7 @@ describe('what kubectl answers that is not objects', () => {
   });
 
   it('output over the size limit is refused, as files are', async () => {
-    const error = (await collectFromCluster({ kubectl: fake(fakeCluster('self-managed-vxlan')).kubectl, maxBytes: 4096 }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ kubectl: fake(fakeCluster('self-managed-vxlan')).kubectl, maxBytes: 4096 }));
     expect(error.code).toBe('kubectl-failed');
     expect(error.issues.find((i) => i.path === 'kubectl get nodes -o yaml')?.message).toBe('kubectl printed more than 4096 bytes, the limit: stopped.');
   });
@@ -350,7 +351,7 @@ describe('kubectl as a process', () => {
 
   it('a hanging kubectl is stopped at the timeout, with what it started, and nothing is left running', async () => {
     const installed = fake(fakeCluster('eks', { faults: { nodes: { hang: true } } }));
-    const error = (await collectFromCluster({ kubectl: installed.kubectl, timeout: 1500 }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ kubectl: installed.kubectl, timeout: 1500 }));
     expect(error.code).toBe('kubectl-failed');
     expect(error.issues).toStrictEqual([
       { path: 'kubectl get nodes -o yaml', code: 'timeout', message: 'did not finish within 1.5 s: stopped (allow longer with a larger timeout)' },
@@ -361,7 +362,7 @@ describe('kubectl as a process', () => {
 
   it('a runner that ignores the signal cannot hold the collection past the timeout', async () => {
     const runner = () => new Promise<never>(() => {});
-    const error = (await collectFromCluster({ runner, timeout: 50 }).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster({ runner, timeout: 50 }));
     expect(error.message).toBe('Cannot read the cluster: kubectl version -o yaml failed.\n  did not finish within 50 ms: stopped (allow longer with a larger timeout)');
   });
 
@@ -382,7 +383,7 @@ describe('kubectl as a process', () => {
     ['a name not on the PATH', { kubectl: 'kubectl-nowhere' }, 'kubectl-nowhere is not on the PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/), or give its path.'],
     ['a file that is not executable', { kubectl: './package.json' }, 'Cannot run ./package.json: spawn ./package.json EACCES.'],
   ])('kubectl at %s is one clear error', async (_name, options, message) => {
-    const error = (await collectFromCluster(options).catch((e: unknown) => e)) as CompatError;
+    const error = await rejected(collectFromCluster(options));
     expect(error.code).toBe('kubectl-failed');
     expect(error.message.split('\n')[1]?.trim()).toMatch(message);
   });
@@ -390,14 +391,14 @@ describe('kubectl as a process', () => {
 
 describe('options', () => {
   it('bad options are refused, each named', async () => {
-    const error = (await collectFromCluster({
+    const error = await rejected(collectFromCluster({
       context: '',
       kubeconfig: 'a\0b',
       timeout: 0,
       concurrency: 1.5,
       maxBytes: -1,
       runner: 'kubectl' as never,
-    }).catch((e: unknown) => e)) as CompatError;
+    }));
     expect(error.code).toBe('invalid-options');
     expect(error.issues.map((i) => i.path)).toStrictEqual(['context', 'kubeconfig', 'timeout', 'concurrency', 'maxBytes', 'runner']);
   });

@@ -10,3 +10,14 @@ export function thrown(run: () => unknown): CompatError {
   }
   throw new Error('expected a CompatError, but nothing was thrown');
 }
+
+/** The CompatError a promise rejects with; anything else, or fulfilment, fails the test. */
+export async function rejected(promise: Promise<unknown>): Promise<CompatError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CompatError) return error;
+    throw error;
+  }
+  throw new Error('expected a CompatError, but the promise was fulfilled');
+}

@@ -268,21 +268,20 @@ export async function collectFromCluster(options: CollectOptions = {}): Promise<
   // The pool bounds processes, not kinds: a kind's reads run as slots free up, and it is resolved (and
   // reported) when its last read is in.
   const pending = kinds.map((kind) => ({ kind, results: new Array<ReadResult>(kind.reads.length), left: kind.reads.length }));
-  const resolved = new Array<KindResult>(kinds.length);
+  const results = new Array<KindResult>(kinds.length);
   await inParallel(
     pending.flatMap((entry, kindIndex) =>
       entry.kind.reads.map((read, readIndex) => async () => {
         entry.results[readIndex] = await run(read);
         if (--entry.left > 0) return;
         const result = resolveKind(entry.kind, entry.results);
-        resolved[kindIndex] = result;
+        results[kindIndex] = result;
         report(entry.kind.kind, result.outcome, result.chosen);
       }),
     ),
     settings.concurrency,
     settings.signal,
   );
-  const results = resolved;
 
   const failures = results.flatMap((r) => r.failures);
   if (failures.length > 0)

@@ -162,8 +162,8 @@ describe('collect', () => {
   });
 
   it('--format json adds what was read and the cluster’s notes', () => {
-    const fake = onPath(fakeCluster('rke2'));
-    const run = runCli(['collect', '--format', 'json', '--facts', extra('rke2')], { env: fake.env });
+    const fake = onPath(fakeCluster('rke2-vxlan'));
+    const run = runCli(['collect', '--format', 'json', '--facts', extra('rke2-vxlan')], { env: fake.env });
     const out = JSON.parse(run.stdout) as { facts: { platform: string }; cluster: { reads: Array<{ kind: string; command: string; objects: number }>; notes: Array<{ code: string; kind: string }> } };
     expect(out.facts.platform).toBe('rke2');
     expect(out.cluster.reads.find((r) => r.kind === 'HelmChartConfig kube-system/rke2-calico')).toStrictEqual({
@@ -259,7 +259,7 @@ describe('the kubectl plugin, kubectl-calico_windows', () => {
     expect(kubectl, 'this test runs the real kubectl: put it on the PATH').not.toBe('');
     const servers: ApiServer[] = [];
     try {
-      const server = await startApiServer(fakeCluster('rke2'));
+      const server = await startApiServer(fakeCluster('rke2-vxlan'));
       servers.push(server);
       const dir = join(work, 'plugin');
       mkdirSync(join(dir, 'bin'), { recursive: true });
@@ -272,11 +272,11 @@ describe('the kubectl plugin, kubectl-calico_windows', () => {
       const listed = spawnSync(kubectl, ['plugin', 'list'], { encoding: 'utf8', env });
       expect(listed.stdout).toContain(join(dir, 'bin', 'kubectl-calico_windows'));
       // Not spawnSync: the stand-in answers from this process.
-      const run = await promisify(execFile)(kubectl, ['calico-windows', 'check', '--kubeconfig', kubeconfig, '--facts', extra('rke2'), '--format', 'json'], { encoding: 'utf8', env }).then(
+      const run = await promisify(execFile)(kubectl, ['calico-windows', 'check', '--kubeconfig', kubeconfig, '--facts', extra('rke2-vxlan'), '--format', 'json'], { encoding: 'utf8', env }).then(
         (r) => ({ status: 0, stdout: r.stdout, stderr: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ status: e.code, stdout: e.stdout, stderr: e.stderr }),
       );
-      const direct = runCli(['check', '--manifests', ...clusterFiles('rke2').flatMap((f, i) => (i === 0 ? [f] : ['--manifests', f])), '--manifests', await versionFile('rke2'), '--facts', extra('rke2'), '--format', 'json']);
+      const direct = runCli(['check', '--manifests', ...clusterFiles('rke2-vxlan').flatMap((f, i) => (i === 0 ? [f] : ['--manifests', f])), '--manifests', await versionFile('rke2-vxlan'), '--facts', extra('rke2-vxlan'), '--format', 'json']);
       expect(run.stderr).not.toMatch(/internal error|Cannot read/);
       expect(run.status).toBe(direct.code);
       expect(comparable(run.stdout)).toStrictEqual(comparable(direct.stdout));

@@ -144,7 +144,7 @@ export interface CollectedRead {
 export interface ClusterCollection {
   /**
    * Every object read, as `parseManifestsText` returns text (each command's output is one "file", named by
-   * its command): pass to `factsFromManifests(manifests.objects, { locate: manifests.locate })`.
+   * its command): pass to `factsFromManifests(manifests.objects, { locate: manifests.locate, parseValues: parseValuesText })`.
    */
   readonly manifests: ManifestSet;
   /** What was read, in {@link COLLECTED_KINDS} order. */
@@ -235,9 +235,10 @@ interface ReadRefusal {
  * @example
  * import { collectFromCluster } from 'calico-windows-compat/node';
  * import { factsFromManifests } from 'calico-windows-compat/manifests';
+ * import { parseValuesText } from 'calico-windows-compat/yaml';
  *
  * const { manifests, notes } = await collectFromCluster({ context: 'prod' });
- * const { facts, sources } = factsFromManifests(manifests.objects, { locate: manifests.locate });
+ * const { facts, sources } = factsFromManifests(manifests.objects, { locate: manifests.locate, parseValues: parseValuesText });
  * // sources['calico.ipPools[default-ipv4-ippool].encapsulation'].file: 'kubectl get ippools.crd.projectcalico.org -o yaml'
  */
 export async function collectFromCluster(options: CollectOptions = {}): Promise<ClusterCollection> {

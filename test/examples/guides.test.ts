@@ -52,7 +52,7 @@ describe('check-a-cluster-from-kubectl-output.md: the by-hand commands', () => {
     return { ...report, findings: report.findings.map((f) => ({ ...f, evidence: f.evidence.map(({ fact, value }) => ({ fact, value })) })) };
   };
 
-  it.each(['self-managed-vxlan', 'self-managed-bgp', 'rke2'] as FakeClusterName[])(
+  it.each(['self-managed-vxlan', 'self-managed-bgp', 'rke2-vxlan'] as FakeClusterName[])(
     '%s: run with kubectl, they give the report check --cluster gives',
     (name) => {
       expect(collect).toContain('kubectl get nodes -o yaml');

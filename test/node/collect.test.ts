@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectFromCluster, COLLECTED_KINDS, kubectlArgs, kubectlMessage, type ClusterCollection, type CollectProgress } from '../../src/node/collect.js';
 import { concatManifests, factsFromManifests, type ManifestFacts } from '../../src/adapters/manifests.js';
-import { parseManifestsText } from '../../src/text/yaml.js';
+import { parseManifestsText, parseValuesText } from '../../src/text/yaml.js';
 import { CompatError } from '../../src/model/errors.js';
 import { rejected } from '../support/errors.js';
 import { clusterFiles, FAKE_CLUSTERS, fakeCluster, installFakeKubectl, stateRunner, type ClusterState, type FakeClusterName, type FakeKubectl } from '../support/fake-cluster.js';
@@ -22,7 +22,7 @@ function fake(state: ClusterState, options: { log?: boolean } = {}): FakeKubectl
   return installed;
 }
 
-const derive = (collection: ClusterCollection): ManifestFacts => factsFromManifests(collection.manifests.objects, { locate: collection.manifests.locate });
+const derive = (collection: ClusterCollection): ManifestFacts => factsFromManifests(collection.manifests.objects, { locate: collection.manifests.locate, parseValues: parseValuesText });
 
 async function versionText(name: FakeClusterName): Promise<string> {
   const run = stateRunner(fakeCluster(name));
@@ -34,7 +34,7 @@ async function fromFiles(name: FakeClusterName): Promise<ManifestFacts> {
   const sets = clusterFiles(name).map((file) => parseManifestsText(readFileSync(file, 'utf8'), { file }));
   sets.push(parseManifestsText(await versionText(name), { file: 'version.yaml' }));
   const all = concatManifests(sets);
-  return factsFromManifests(all.objects, { locate: all.locate });
+  return factsFromManifests(all.objects, { locate: all.locate, parseValues: parseValuesText });
 }
 
 /** Notes without where their objects stand (a file and line, or a command and line), which differ by design. */
@@ -131,7 +131,7 @@ describe('collectFromCluster on the example clusters', () => {
   });
 
   it("RKE2: the rke2-calico HelmChartConfig is read, and says the platform", async () => {
-    const collected = await collectFromCluster({ runner: stateRunner(fakeCluster('rke2')) });
+    const collected = await collectFromCluster({ runner: stateRunner(fakeCluster('rke2-vxlan')) });
     expect(collected.reads.at(-1)).toMatchObject({
       kind: 'HelmChartConfig kube-system/rke2-calico',
       command: 'kubectl get helmchartconfigs.helm.cattle.io rke2-calico --namespace=kube-system -o yaml',
@@ -164,7 +164,7 @@ describe('collectFromCluster on the example clusters', () => {
 
   it('reports progress once per kind, in the order kinds finish, counting to the total', async () => {
     const seen: CollectProgress[] = [];
-    await collectFromCluster({ runner: stateRunner(fakeCluster('rke2')), onProgress: (p) => seen.push(p) });
+    await collectFromCluster({ runner: stateRunner(fakeCluster('rke2-vxlan')), onProgress: (p) => seen.push(p) });
     expect(seen.map((p) => p.done)).toStrictEqual(COLLECTED_KINDS.map((_, i) => i + 1));
     expect(seen.every((p) => p.total === COLLECTED_KINDS.length)).toBe(true);
     expect(new Set(seen.map((p) => p.kind))).toStrictEqual(new Set(COLLECTED_KINDS.map((k) => k.kind)));
@@ -299,7 +299,7 @@ describe('what kubectl answers that is not objects', () => {
 
   it('every failure is listed, not only the first', async () => {
     const runner = stateRunner(
-      fakeCluster('rke2', { faults: { nodes: { exit: 1, stderr: 'error: boom' }, 'helmchartconfigs.helm.cattle.io': { stdout: ':\n' } } }),
+      fakeCluster('rke2-vxlan', { faults: { nodes: { exit: 1, stderr: 'error: boom' }, 'helmchartconfigs.helm.cattle.io': { stdout: ':\n' } } }),
     );
     const error = await rejected(collectFromCluster({ runner }));
     expect(error.message).toMatch(/^Cannot read the cluster: 2 kubectl commands failed:\n/);

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectFromCluster, COLLECTED_KINDS, type ClusterRead } from '../../src/node/collect.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
+import { parseValuesText } from '../../src/text/yaml.js';
 import { FAKE_CLUSTERS, fakeCluster, startApiServer, stateRunner, writeKubeconfig, type ApiServer, type FakeClusterName, type PolicyRule } from '../support/fake-cluster.js';
 
 // docs/rbac/calico-windows-compat-reader.yaml grants exactly what the collector reads: the role against
@@ -53,7 +54,7 @@ describe(ROLE_FILE, () => {
 
   it.each(role.rules.map((rule, index) => [index, rule] as const))('without rule %i, a read the collector makes is refused', async (index) => {
     // A cluster serving every kind: RKE2's, with the Calico API server's group as well.
-    const state = fakeCluster('rke2', { rbac: role.rules.filter((_, i) => i !== index) });
+    const state = fakeCluster('rke2-vxlan', { rbac: role.rules.filter((_, i) => i !== index) });
     const runner = stateRunner({ ...state, types: [...state.types, ...fakeCluster('self-managed-bgp').types.filter((t) => t.group === 'projectcalico.org')] });
     await collectFromCluster({ runner }).catch(() => undefined);
     expect(runner.stderr.filter((text) => text.startsWith('Error from server (Forbidden)'))).not.toStrictEqual([]);
@@ -83,7 +84,7 @@ describe(`${ROLE_FILE} with the real kubectl`, () => {
   }
 
   it.each([
-    ['rke2', ['kube-system', 'tigera-operator']],
+    ['rke2-vxlan', ['kube-system', 'tigera-operator']],
     ['self-managed-vxlan', ['tigera-operator']],
   ] as const)('%s: kubectl’s requests for the collector are allowed (its namespace lookups after a NotFound aside)', async (name, lookups) => {
     const { server, collection } = await collectEnforced(name, role.rules);
@@ -92,7 +93,7 @@ describe(`${ROLE_FILE} with the real kubectl`, () => {
     expect([...new Set(server.denied.map((line) => line.split('?')[0]))].sort()).toStrictEqual(lookups.map((ns) => `GET /api/v1/namespaces/${ns}`));
     expect(collection.notes.filter((n) => n.code === 'forbidden')).toStrictEqual([]);
     const open = await collectFromCluster({ runner: stateRunner(fakeCluster(name)) });
-    const facts = (c: typeof open) => factsFromManifests(c.manifests.objects, { locate: c.manifests.locate }).facts;
+    const facts = (c: typeof open) => factsFromManifests(c.manifests.objects, { locate: c.manifests.locate, parseValues: parseValuesText }).facts;
     expect(facts(collection)).toStrictEqual(facts(open));
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFromCluster, type CollectOptions } from '../../src/node/collect.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
+import { parseValuesText } from '../../src/text/yaml.js';
 import { CompatError } from '../../src/model/errors.js';
 import { fakeCluster, startApiServer, stateRunner, writeKubeconfig, type ApiServer, type ApiServerOptions, type ClusterState, type FakeClusterName } from '../support/fake-cluster.js';
 
@@ -53,14 +54,14 @@ describe('the real kubectl against a stand-in API server', () => {
     kubectlVersion = spawnSync(KUBECTL, ['version', '--client', '-o', 'yaml'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: work } }).stdout;
   });
 
-  it.each(['self-managed-vxlan', 'self-managed-bgp', 'rke2'] as FakeClusterName[])(
+  it.each(['self-managed-vxlan', 'self-managed-bgp', 'rke2-vxlan'] as FakeClusterName[])(
     '%s: the objects kubectl prints give the facts the fake kubectl’s do',
     async (name) => {
       expect(kubectlVersion).toMatch(/gitVersion: v1\.\d+/);
       const { result, server } = await collect(fakeCluster(name));
       if (result instanceof Error) throw result;
       const expected = await collectFromCluster({ runner: stateRunner(fakeCluster(name)) });
-      const derive = (c: typeof expected) => factsFromManifests(c.manifests.objects, { locate: c.manifests.locate });
+      const derive = (c: typeof expected) => factsFromManifests(c.manifests.objects, { locate: c.manifests.locate, parseValues: parseValuesText });
       expect(derive(result).facts).toStrictEqual(derive(expected).facts);
       expect(result.reads.map((r) => [r.kind, r.command, r.objects])).toStrictEqual(expected.reads.map((r) => [r.kind, r.command, r.objects]));
       expect(result.notes.map((n) => [n.code, n.kind])).toStrictEqual(expected.notes.map((n) => [n.code, n.kind]));

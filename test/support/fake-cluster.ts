@@ -110,7 +110,7 @@ export const FAKE_CLUSTERS = {
   aks: { version: 'v1.23.8', groups: ['operator.tigera.io', 'crd.projectcalico.org'], files: ['nodes.yaml', 'calico.yaml'] },
   // Calico on etcd: kubectl sees the nodes and calico-config; Calico's resources are calicoctl's alone.
   'etcd-bgp': { version: 'v1.19.16', groups: [], files: ['nodes.yaml', 'calico.yaml'] },
-  rke2: {
+  'rke2-vxlan': {
     version: 'v1.29.3+rke2r1',
     groups: ['operator.tigera.io', 'crd.projectcalico.org', 'helm.cattle.io'],
     files: ['nodes.yaml', 'calico.yaml', 'helmchartconfig.yaml'],

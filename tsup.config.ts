@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { DEFINE } from './scripts/build-constants.mjs';
 
 export default defineConfig([
   {
@@ -23,6 +24,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: true,
+    define: DEFINE,
   },
   {
     // The kubectl plugin loads ./cli.js at run time: two executables, one CLI.
@@ -38,5 +40,6 @@ export default defineConfig([
     sourcemap: true,
     // yaml's Node build is CommonJS: its require() calls need a require in this ES module.
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    define: DEFINE,
   },
 ]);

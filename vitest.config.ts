@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { DEFINE } from './scripts/build-constants.mjs';
 
 export default defineConfig({
+  define: DEFINE,
   test: {
     include: ['test/**/*.test.ts'],
     // The browser suite is its own run: npm run test:browser.

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { DEFINE } from './scripts/build-constants.mjs';
 
 // The test run StrykerJS uses for each mutant (`npm run mutate`): the library's tests in-process, without
 // the ones that only drive the built binary or bundle the sources (mutants never reach dist/), the catalog
@@ -7,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 // or drive the plugin (seconds each, and mutants of the adapter meet them in test/node/collect.test.ts), and with
 // fewer property-test runs, since the properties run again for every mutant they cover.
 export default defineConfig({
+  define: DEFINE,
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/catalog.test.ts', 'test/cli.test.ts', 'test/cli-reports.test.ts', 'test/cli-plan.test.ts', 'test/adapters/cli.test.ts', 'test/browser-bundle.test.ts', 'test/hostile/cli.test.ts', 'test/architecture.test.ts', 'test/new-rule.test.ts', 'test/browser/**', 'test/cli-collect.test.ts', 'test/node/real-kubectl.test.ts', 'test/node/rbac.test.ts'],

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { builtinModules } from 'node:module';
+import { DEFINE } from './build-constants.mjs';
 
 const KB = 1024;
 const entries = [
@@ -33,6 +34,7 @@ for (const { entry, budget } of entries) {
     platform: 'browser',
     write: false,
     metafile: true,
+    define: DEFINE,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;

@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFINE } from './build-constants.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -15,7 +16,7 @@ if (!entry) {
 const dir = resolve('node_modules/.cache/run-ts');
 mkdirSync(dir, { recursive: true });
 const outfile = resolve(dir, `${basename(entry, '.ts')}-${process.pid}.mjs`);
-await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node18', packages: 'external', logLevel: 'warning' });
+await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node18', packages: 'external', define: DEFINE, logLevel: 'warning' });
 process.argv = [process.argv[0], entry, ...args];
 try {
   await import(pathToFileURL(outfile).href);

@@ -13,8 +13,9 @@ import { selectProfile, type SelectedRelease } from './engine/select.js';
 import { applyWaivers as applyWaiversWith, parseWaivers as parseWaiversWith, type ParseWaiversResult } from './engine/waivers.js';
 import { DEFAULT_PROFILE } from './catalog/default.js';
 import { RULE_IDS } from './catalog/ids.js';
+import { TOOL } from './model/tool.js';
 
-const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS };
+const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS, tool: TOOL };
 
 /**
  * Evaluates facts against every rule of the catalog and returns the report: one finding per rule and

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { DEFINE } from '../scripts/build-constants.mjs';
 
 // The core must bundle for a browser (a Backstage frontend) with no Node built-ins.
 async function bundle(entry: string): Promise<{ inputs: string[]; code: string }> {
@@ -11,6 +12,7 @@ async function bundle(entry: string): Promise<{ inputs: string[]; code: string }
     platform: 'browser',
     write: false,
     metafile: true,
+    define: DEFINE,
     logLevel: 'silent',
   });
   return { inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? '' };

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
-import type { FactSource, Finding, Report, Subject } from '../model/report.js';
+import type { FactSource, Finding, Report, ReportInput, ReportTool, Subject } from '../model/report.js';
 import type { Waiver } from '../model/waiver.js';
 import { parseVersion } from '../model/version.js';
 import { applicabilityOf, decide } from './decide.js';
@@ -47,6 +47,11 @@ export interface EvaluateOptions {
   readonly release?: string | ReleaseProfile;
   /** The profiles a `release` string is resolved against: `CALICO_RELEASES` from `calico-windows-compat/releases`; default: the seed's profile alone. */
   readonly profiles?: readonly ReleaseProfile[];
+  /**
+   * What the facts came from, recorded as the report's `inputs` so a stored report says what it judged:
+   * `[{ kind: 'facts', name: 'clusters/prod.yaml' }]`. Default: none.
+   */
+  readonly inputs?: readonly ReportInput[];
 }
 
 /** What the engine is handed besides the facts: the catalog's default profile and every rule id it knows. */
@@ -55,11 +60,16 @@ export interface EngineDefaults {
   readonly profile: ReleaseProfile;
   /** Every rule id of the catalog, in catalog order: what `skipRules` may name. */
   readonly ruleIds: readonly string[];
+  /** The tool reports name as their writer. */
+  readonly tool: ReportTool;
 }
 
 const CLUSTER: Subject = Object.freeze({ kind: 'cluster' });
 
 const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+const isInput = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as ReportInput).kind === 'string' && typeof (value as ReportInput).name === 'string';
 
 /** Options of the wrong shape are misuse: a {@link CompatError}, never a `TypeError` from deeper down. */
 function checkOptions(options: EvaluateOptions): void {
@@ -67,7 +77,7 @@ function checkOptions(options: EvaluateOptions): void {
   if (given === null || typeof given !== 'object')
     throw new CompatError('invalid-options', 'Invalid options:', [{ path: '(root)', code: 'invalid-type', message: 'expected an object of options' }]);
   const problems: { path: string; message: string }[] = [];
-  const { rules, skipRules, sources, waivers, now, release, profiles } = given;
+  const { rules, skipRules, sources, waivers, now, release, profiles, inputs } = given;
   if (rules !== undefined && !isStringList(rules)) problems.push({ path: 'rules', message: 'expected a list of rule ids' });
   if (skipRules !== undefined && !isStringList(skipRules)) problems.push({ path: 'skipRules', message: 'expected a list of rule ids' });
   if (sources !== undefined && (sources === null || typeof sources !== 'object')) problems.push({ path: 'sources', message: 'expected an object of fact sources' });
@@ -76,6 +86,7 @@ function checkOptions(options: EvaluateOptions): void {
   if (release !== undefined && typeof release !== 'string' && !(typeof release === 'object' && release !== null && Array.isArray((release as { rules?: unknown }).rules)))
     problems.push({ path: 'release', message: "expected a release ('3.27', 'auto') or a release profile" });
   if (profiles !== undefined && !Array.isArray(profiles)) problems.push({ path: 'profiles', message: 'expected a list of release profiles' });
+  if (inputs !== undefined && !(Array.isArray(inputs) && inputs.every(isInput))) problems.push({ path: 'inputs', message: "expected a list of inputs ({ kind: 'facts', name: 'cluster.yaml' })" });
   if (problems.length > 0)
     throw new CompatError('invalid-options', 'Invalid options:', problems.map((p) => ({ ...p, code: 'invalid-type' })));
 }
@@ -122,7 +133,9 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
     }
   }
 
-  if (options.waivers === undefined) return summarize(findings, selected);
+  // Copies: the report owns its inputs, whatever the caller does with the list later.
+  const about = { tool: defaults.tool, inputs: (options.inputs ?? []).map(({ kind, name }) => ({ kind, name })) };
+  if (options.waivers === undefined) return summarize(findings, selected, about);
   const waived = applyWaivers(findings, options.waivers, options.now, defaults.ruleIds);
-  return summarize(waived.findings, selected, waived.waivers);
+  return summarize(waived.findings, selected, about, waived.waivers);
 }

@@ -3,12 +3,18 @@
  * release the facts were judged against.
  * @module
  */
-import type { Counts, Finding, Report, Verdict, WaiverResult } from '../model/report.js';
+import { REPORT_SCHEMA_VERSION, type Counts, type Finding, type Report, type ReportInput, type ReportTool, type Verdict, type WaiverResult } from '../model/report.js';
 import { compareText } from '../model/words.js';
 import type { SelectedRelease } from './select.js';
 
+/** What a report says about itself: the tool that wrote it and what its facts came from. */
+export interface ReportOrigin {
+  readonly tool: ReportTool;
+  readonly inputs: ReportInput[];
+}
+
 /** The report of these findings under the selected release. */
-export function summarize(findings: Finding[], { profile, requested, note, fallback }: SelectedRelease, waivers?: WaiverResult[]): Report {
+export function summarize(findings: Finding[], { profile, requested, note, fallback }: SelectedRelease, origin: ReportOrigin, waivers?: WaiverResult[]): Report {
   const counts: Counts = { total: findings.length, pass: 0, fail: 0, unknown: 0, notApplicable: 0, errors: 0, warnings: 0 };
   const missing = new Set<string>();
   if (waivers) counts.waived = 0;
@@ -38,6 +44,9 @@ export function summarize(findings: Finding[], { profile, requested, note, fallb
     }
   }
   const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: origin.tool.name, version: origin.tool.version },
+    inputs: origin.inputs,
     verdict: verdictOf(findings),
     profile: {
       release: profile.release,

@@ -149,8 +149,50 @@ export const WaiverResultSchema = z.object({
 /** One waiver and what became of it. */
 export type WaiverResult = z.infer<typeof WaiverResultSchema>;
 
+/**
+ * The version of the report's shape, in semver: a major for a change that can break a reader (a field
+ * removed, renamed or retyped, a new value of a closed set such as `status`), a minor for an addition a
+ * reader can ignore (a new optional field, a new input kind), a patch for a fix of the schema's text.
+ * docs/report-schema.md states the promise; {@link parseReport} reads every version of this major and the
+ * unversioned reports written before it.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** The major of {@link REPORT_SCHEMA_VERSION}: the versions this library writes and reads as they are. */
+const MAJOR = REPORT_SCHEMA_VERSION.split('.')[0] ?? '';
+
+/** The tool that wrote a report. */
+export const ReportToolSchema = z.object({
+  /** `calico-windows-compat`. */
+  name: z.string(),
+  /** The package's version: `0.1.0`. */
+  version: z.string(),
+});
+/** The tool that wrote a report. */
+export type ReportTool = z.infer<typeof ReportToolSchema>;
+
+/**
+ * One input the facts (or the run's settings) came from: a facts file, a manifests file or standard input,
+ * a waivers file, a config file. Kinds the CLI writes: `facts`, `manifests`, `waivers`, `config`; readers
+ * should accept others, later versions may add kinds.
+ */
+export const ReportInputSchema = z.object({
+  /** What the input is: `facts`, `manifests`, `waivers`, `config`. */
+  kind: z.string(),
+  /** The input as given: a path (`clusters/prod.yaml`), or `(stdin)`. */
+  name: z.string(),
+});
+/** One input of a report. */
+export type ReportInput = z.infer<typeof ReportInputSchema>;
+
 /** The answer for a cluster: a verdict, and one finding per rule and subject. */
 export const ReportSchema = z.object({
+  /** The version of the report's shape ({@link REPORT_SCHEMA_VERSION}): `1.0.0`. */
+  schemaVersion: z.string().check(z.regex(new RegExp(`^${MAJOR}\\.\\d+\\.\\d+$`), { message: `is not a ${MAJOR}.x schema version` })),
+  /** The tool that wrote the report, and its version. */
+  tool: ReportToolSchema,
+  /** What the facts came from, as the caller named it (`evaluateCompatibility`'s `inputs` option); empty when not given. */
+  inputs: z.array(ReportInputSchema),
   verdict: VerdictSchema,
   profile: ReportProfileSchema,
   counts: CountsSchema,

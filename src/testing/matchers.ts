@@ -345,7 +345,16 @@ function blockingText(report: Report): string {
  */
 function findingsText(report: Report, findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
-  const text = formatText({ verdict: report.verdict, profile: report.profile, counts: report.counts, missingFacts: [], findings: [...findings] });
+  const text = formatText({
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    inputs: report.inputs,
+    verdict: report.verdict,
+    profile: report.profile,
+    counts: report.counts,
+    missingFacts: [],
+    findings: [...findings],
+  });
   const lines = text.trimEnd().split('\n');
   // The text report is: heading, then blank-line-separated sections, then the verdict section.
   const verdictAt = lines.findIndex((line) => line.startsWith('Verdict:'));

@@ -6,6 +6,9 @@ import type { Report } from '../../src/model/report.js';
  * characters that Markdown and XML must escape.
  */
 export const REPORT: Report = {
+  schemaVersion: '1.0.0',
+  tool: { name: 'calico-windows-compat', version: '1.2.3' },
+  inputs: [{ kind: 'facts', name: 'clusters/prod.yaml' }],
   verdict: 'incompatible',
   profile: { release: '3.23', installMethod: 'manifest', source: 'projectcalico/calico requirements.md (release-v3.23)' },
   counts: { total: 7, pass: 1, fail: 3, unknown: 2, notApplicable: 1, errors: 1, warnings: 0, waived: 1 },

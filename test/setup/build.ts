@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFINE } from '../../scripts/build-constants.mjs';
 
 // The CLI tests run the bundled binaries, as users do: the CLI and the kubectl plugin (which loads the
 // CLI from beside it, as in dist/). They are built once per test run into a directory of their own (not
@@ -21,6 +22,7 @@ export default async function setup(): Promise<() => void> {
     target: 'node18',
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
+    define: DEFINE,
     logLevel: 'warning',
   });
   process.env['CWC_TEST_CLI'] = join(dir, 'cli.js');

@@ -21,12 +21,16 @@ export {
   FindingWaiverSchema,
   WaiverStatusSchema,
   WaiverResultSchema,
+  ReportToolSchema,
+  ReportInputSchema,
+  REPORT_SCHEMA_VERSION,
 } from './model/report.js';
+export { parseReport, UNKNOWN_TOOL_VERSION, type ParseReportResult } from './model/parse-report.js';
 export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
 export { describeSource } from './model/naming.js';
 export { formatRuleTable } from './formatters/rules.js';
 export { formatJson } from './formatters/json.js';
-export { formatSarif, type SarifFormatOptions } from './formatters/sarif.js';
+export { formatSarif, formatSarifError, type SarifFormatOptions, type SarifErrorInput } from './formatters/sarif.js';
 export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
 export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
 export { formatRuleDoc } from './formatters/rule-doc.js';

@@ -3,7 +3,13 @@
  * kubectl failed (kubectl missing, the server unreachable, credentials refused, a command timed out or
  * printed what is not Kubernetes objects); the message carries kubectl's own.
  */
-export type ErrorCode = 'invalid-facts' | 'invalid-options' | 'invalid-input' | 'kubectl-failed';
+export type ErrorCode =
+  | 'invalid-facts'
+  | 'invalid-options'
+  | 'invalid-input'
+  | 'kubectl-failed'
+  /** A stored report that cannot be read: not a report, invalid, or of a schema version this library does not read. */
+  | 'invalid-report';
 
 /** One problem found in input, at a path such as `nodes[2].osBuild`. */
 export interface InputIssue {

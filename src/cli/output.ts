@@ -45,6 +45,14 @@ export interface RenderOptions {
   readonly toolVersion?: string;
   /** Where facts stand in the input (see {@link factLocator}), for SARIF locations. */
   readonly locate?: (fact: string) => TextPosition | undefined;
+  /** SARIF: the directory locations are relative to (`--sarif-root`), absolute. */
+  readonly sarifRoot?: string;
+  /** SARIF: the working directory, absolute; relative paths are relative to it. */
+  readonly workingDirectory?: string;
+  /** SARIF: the command line's arguments. */
+  readonly arguments?: readonly string[];
+  /** SARIF: the exit code of the run. */
+  readonly exitCode?: number;
 }
 
 /** The report in one of the {@link FORMATS}. */
@@ -63,6 +71,10 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
         ...(options.input === undefined ? {} : { input: options.input }),
         ...(options.toolVersion === undefined ? {} : { toolVersion: options.toolVersion }),
         ...(options.locate === undefined ? {} : { locate: options.locate }),
+        ...(options.sarifRoot === undefined ? {} : { root: options.sarifRoot }),
+        ...(options.workingDirectory === undefined ? {} : { workingDirectory: options.workingDirectory }),
+        ...(options.arguments === undefined ? {} : { arguments: options.arguments }),
+        ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
       });
     case 'junit':
       return formatJunit(report, options.input === undefined ? {} : { input: options.input });

@@ -33,6 +33,8 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
   const name = `Calico for Windows v${report.profile.release} requirements`;
   const properties = [
     ['verdict', report.verdict],
+    ['tool', `${report.tool.name} ${report.tool.version}`],
+    ['schemaVersion', report.schemaVersion],
     ...(options.input === undefined ? [] : [['input', options.input]]),
     ...(report.missingFacts.length > 0 ? [['missingFacts', report.missingFacts.join(', ')]] : []),
     ...(report.waivers ?? [])

@@ -20,8 +20,9 @@ const VERDICT: Record<Report['verdict'], string> = {
 
 /**
  * The report as Markdown for a pull-request comment or a Backstage page: the verdict, a table of
- * failures and one of unknowns, remediation grouped by rule, waived findings and waiver notices, and
- * the passes folded away.
+ * failures and one of unknowns, remediation grouped by rule, waived findings and waiver notices, the
+ * passes folded away, and a footer naming the tool and its version, the report's schema version and
+ * its inputs.
  *
  * @example
  * await octokit.rest.issues.createComment({ ...repo, issue_number, body: formatMarkdown(report, { input: 'cluster.yaml' }) });
@@ -106,7 +107,14 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
       '</details>',
     );
   }
+  out.push('', footer(report));
   return `${out.join('\n')}\n`;
+}
+
+/** The last line: what wrote the report, the report's schema version and what it read. */
+function footer(report: Report): string {
+  const inputs = report.inputs.map((input) => `${escapeMarkdown(input.kind)} ${code(input.name)}`).join(', ');
+  return `<sub>${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)} · report schema ${escapeMarkdown(report.schemaVersion)}${inputs ? ` · ${inputs}` : ''}</sub>`;
 }
 
 /** A rule id linked to its page of the rule reference. */

@@ -6,7 +6,10 @@ import { textFor } from '../engine/rule.js';
 import { CATALOG } from '../catalog/later-rules.js';
 import { ruleDocs } from '../catalog/docs.js';
 import { subjectKey } from '../model/naming.js';
+import { TOOL } from '../model/tool.js';
 import { formatRuleDoc } from './rule-doc.js';
+import { artifactLocation, directoryUri, SRCROOT } from './artifact-uri.js';
+import type { InputIssue } from '../model/errors.js';
 
 /** Options of {@link formatSarif}. */
 export interface SarifFormatOptions {
@@ -15,13 +18,27 @@ export interface SarifFormatOptions {
    * results whose facts carry no source of their own.
    */
   readonly input?: string;
-  /** The tool's version, for `tool.driver.version`. */
+  /** The tool's version, for `tool.driver.version`; default: the report's `tool.version`. */
   readonly toolVersion?: string;
   /**
    * Where a fact (`nodes[win-1].osBuild`) stands in `input`, for results whose facts carry no source:
    * the CLI passes the facts file's positions. Absent facts may answer with their nearest parent.
    */
   readonly locate?: (fact: string) => { readonly line: number; readonly column?: number } | undefined;
+  /**
+   * The directory locations are relative to, as an absolute path (`/home/runner/work/repo/repo`,
+   * `C:\src\repo`): the run's `originalUriBaseIds` give it as `%SRCROOT%`, files under it get URIs
+   * relative to it, files outside it absolute `file://` URIs. Without it, relative paths stay relative to
+   * `%SRCROOT%`, which the consumer resolves (GitHub code scanning: the repository root). The CLI passes
+   * `--sarif-root`, default the working directory.
+   */
+  readonly root?: string;
+  /** Where the run happened, as an absolute path: relative paths are relative to it (default: `root`), and the invocation records it. */
+  readonly workingDirectory?: string;
+  /** The command line's arguments, after the program's name, recorded in the run's invocation. */
+  readonly arguments?: readonly string[];
+  /** The run's exit code, recorded in its invocation. */
+  readonly exitCode?: number;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -34,7 +51,10 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * rule's severity: error, warning, note) and the `unknown` ones (`kind: "open"`: the tool could not
  * decide; SARIF then defaults `level` to none, GitHub shows them as warnings). Each result is located in
  * the file and line its facts came from when known, else in `options.input`; waived findings carry an
- * accepted external suppression with the waiver's reason.
+ * accepted external suppression with the waiver's reason. Locations are relative to `options.root`
+ * (`%SRCROOT%`), or `file://` URIs outside it. The run records its invocation (successful, with the
+ * arguments, exit code and working directory given) and, as properties, the report's verdict, counts,
+ * missing facts, waivers, schema version and inputs.
  *
  * @example
  * writeFileSync('calico-windows.sarif', formatSarif(report, { input: 'cluster.yaml' }));
@@ -73,37 +93,130 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
     });
 
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
         tool: {
           driver: {
-            name: 'calico-windows-compat',
-            ...(options.toolVersion ? { version: options.toolVersion } : {}),
-            informationUri: REPOSITORY_URL,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.title },
-              fullDescription: { text: ruleDocs(rule).description },
-              helpUri: ruleDocsUrl(rule.id),
-              help: { text: `${ruleDocs(rule).description}\n\nRemediation: ${textFor(rule.remediation, DEFAULT_PROFILE)}`, markdown: formatRuleDoc(rule) },
-              defaultConfiguration: { level: LEVEL[rule.severity] },
-              properties: { tags: ['calico', 'windows', 'kubernetes'], scope: rule.scope, sections: rule.sections },
-            })),
+            ...driver(options.toolVersion ?? report.tool.version),
+            rules: rules.map(ruleDescriptor),
           },
         },
+        invocations: [invocation(true, options)],
+        ...originalUriBaseIds(options),
         results,
         properties: {
           verdict: report.verdict,
           counts: report.counts,
           missingFacts: report.missingFacts,
           ...(report.waivers ? { waivers: report.waivers } : {}),
+          schemaVersion: report.schemaVersion,
+          inputs: report.inputs,
         },
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** What {@link formatSarifError} reports: a {@link CompatError}, or any error with a message and the problems it found. */
+export interface SarifErrorInput {
+  readonly message: string;
+  readonly issues?: readonly InputIssue[];
+}
+
+/**
+ * A SARIF log for a run that could not evaluate (invalid facts, an unreadable file, bad options): no
+ * results, an invocation with `executionSuccessful: false`, and each problem as an error notification,
+ * located at its file and line when known. An upload step that expects a SARIF file then gets one that
+ * says why there are no results, rather than failing on a missing file.
+ *
+ * @example
+ * const parsed = parseFacts(input);
+ * if (!parsed.success) writeFileSync('calico-windows.sarif', formatSarifError(parsed.error, { exitCode: 2 }));
+ */
+export function formatSarifError(error: SarifErrorInput, options: Omit<SarifFormatOptions, 'input' | 'locate'> = {}): string {
+  const [heading = '', ...rest] = error.message.split('\n');
+  const issues = error.issues ?? [];
+  // An error without listed problems is one notification, its whole message.
+  const notifications =
+    issues.length === 0
+      ? [{ level: 'error', message: { text: [heading, ...rest].join('\n') } }]
+      : issues.map((issue) => {
+          const file = issue.location?.file;
+          return {
+            level: 'error',
+            message: { text: `${heading} ${issue.path}: ${issue.message}` },
+            descriptor: { id: issue.code },
+            ...(issue.location && file !== undefined && !isStandardInput(file)
+              ? {
+                  locations: [
+                    {
+                      physicalLocation: {
+                        artifactLocation: artifactLocation(file, options.root, options.workingDirectory),
+                        region: { startLine: issue.location.line, startColumn: issue.location.column },
+                      },
+                    },
+                  ],
+                }
+              : {}),
+          };
+        });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        // The rules it would have checked: code scanning requires them of every run.
+        tool: { driver: { ...driver(options.toolVersion ?? TOOL.version), rules: RULES.map(ruleDescriptor) } },
+        invocations: [{ ...invocation(false, options), toolExecutionNotifications: notifications }],
+        ...originalUriBaseIds(options),
+        results: [],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** A rule as SARIF describes it: a friendly name, descriptions, help in text and Markdown, its level. */
+function ruleDescriptor(rule: (typeof CATALOG)[number]): object {
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: ruleDocs(rule).description },
+    helpUri: ruleDocsUrl(rule.id),
+    help: { text: `${ruleDocs(rule).description}\n\nRemediation: ${textFor(rule.remediation, DEFAULT_PROFILE)}`, markdown: formatRuleDoc(rule) },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: ['calico', 'windows', 'kubernetes'], scope: rule.scope, sections: rule.sections },
+  };
+}
+
+function driver(version: string): { name: string; version: string; informationUri: string } {
+  return { name: TOOL.name, version, informationUri: REPOSITORY_URL };
+}
+
+function invocation(executionSuccessful: boolean, options: Pick<SarifFormatOptions, 'arguments' | 'exitCode' | 'root' | 'workingDirectory'>): object {
+  const workingDirectory = directoryUri(options.workingDirectory ?? options.root ?? '');
+  return {
+    executionSuccessful,
+    ...(options.arguments === undefined ? {} : { arguments: [...options.arguments] }),
+    ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
+    ...(workingDirectory === undefined ? {} : { workingDirectory: { uri: workingDirectory } }),
+  };
+}
+
+function originalUriBaseIds(options: Pick<SarifFormatOptions, 'root' | 'workingDirectory'>): object {
+  const root = options.root === undefined ? undefined : directoryUri(options.root, options.workingDirectory);
+  return root === undefined ? {} : { originalUriBaseIds: { [SRCROOT]: { uri: root, description: { text: 'The directory locations are relative to (--sarif-root).' } } } };
+}
+
+/** Standard input, as the CLI names it (`(stdin)`): no file a location could point at. */
+function isStandardInput(file: string): boolean {
+  return /^\(.*\)$/.test(file);
 }
 
 /**
@@ -112,9 +225,9 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
  * input's first line.
  */
 function locationOf(finding: Finding, options: SarifFormatOptions): object | undefined {
-  const source = finding.evidence.find((e) => e.source?.file !== undefined)?.source;
-  const uri = source?.file ?? options.input;
-  if (uri === undefined) return undefined;
+  const source = finding.evidence.find((e) => e.source?.file !== undefined && !isStandardInput(e.source.file))?.source;
+  const file = source?.file ?? options.input;
+  if (file === undefined || isStandardInput(file)) return undefined;
   let region: { startLine: number; startColumn?: number } = { startLine: 1 };
   if (source?.file !== undefined) {
     if (source.line !== undefined) region = { startLine: source.line, ...(source.column === undefined ? {} : { startColumn: source.column }) };
@@ -130,7 +243,7 @@ function locationOf(finding: Finding, options: SarifFormatOptions): object | und
   }
   // GitHub needs a region with a start line to show an alert.
   return {
-    physicalLocation: { artifactLocation: { uri: encodeURI(uri.replaceAll('\\', '/')) }, region },
+    physicalLocation: { artifactLocation: artifactLocation(file, options.root, options.workingDirectory), region },
     ...(finding.subject.kind === 'cluster' ? {} : { logicalLocations: [{ fullyQualifiedName: subjectKey(finding.subject), kind: 'resource' }] }),
   };
 }

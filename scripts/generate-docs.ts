@@ -7,13 +7,17 @@
  * - `docs/examples/<example>.{txt,json,sarif,junit.xml,md}`: each example cluster in every report
  *   format, rendered by the code the CLI runs;
  * - `docs/examples/<example>.plan.md` and the plans in `docs/guides/choose-a-networking-option.md`
- *   (between its `plans:start` and `plans:end` markers): each example cluster's networking plan.
+ *   (between its `plans:start` and `plans:end` markers): each example cluster's networking plan;
+ * - `report.schema.json`: the JSON Schema of reports, from `ReportSchema`;
+ * - `config.schema.json`: the JSON Schema of config files, from `ConfigSchema`.
  *
  * `npm run docs:generate` writes them; `test/docs.test.ts` fails when a committed one differs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { toJSONSchema } from 'zod/v4/core';
-import { factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
+import { exitCodeOf, factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
+import { ConfigSchema } from '../src/cli/config.js';
+import { REPORT_SCHEMA_VERSION, ReportSchema } from '../src/model/report.js';
 import { HINTED_FACTS, hintFor } from '../src/catalog/hints.js';
 import { NETWORKING, PLATFORMS } from '../src/catalog/tables/platforms.js';
 import { evaluateCompatibility } from '../src/api.js';
@@ -38,6 +42,13 @@ export const GENERATED_DIRS = ['docs/rules', 'docs/examples'] as const;
 /** The command that regenerates everything. */
 export const REGENERATE = 'npm run docs:generate';
 
+/**
+ * The directory the sample SARIF logs were made in, standing for the working directory: a GitHub runner's
+ * checkout of the repository, where `--sarif-root` defaults to. Tests comparing the CLI's SARIF with the
+ * samples put their own working directory's URI in its place.
+ */
+export const EXAMPLE_ROOT = '/home/runner/work/calico-windows-compat/calico-windows-compat';
+
 /** The extension of each report format's sample file. */
 export const EXTENSIONS: Record<Format, string> = { text: 'txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md' };
 
@@ -47,6 +58,8 @@ const GENERATED = 'Generated from the catalog by `npm run docs:generate`: do not
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('facts.schema.json', `${JSON.stringify(factsJsonSchema(), null, 2)}\n`);
+  files.set('report.schema.json', `${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+  files.set('config.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
 
   files.set(
     'docs/rules/README.md',
@@ -77,10 +90,22 @@ export function generatedFiles(): Map<string, string> {
     const text = readFileSync(input, 'utf8');
     const parsed = parseFactsText(text, { file: input });
     if (!parsed.success) throw parsed.error;
-    const report = evaluateCompatibility(parsed.data);
+    const report = evaluateCompatibility(parsed.data, { inputs: [{ kind: 'facts', name: input }] });
     const locate = factLocator(text, parsed.data);
     for (const format of FORMATS)
-      files.set(`docs/examples/${base}.${EXTENSIONS[format]}`, renderReport(report, format, { input, toolVersion: pkg.version, locate }));
+      files.set(
+        `docs/examples/${base}.${EXTENSIONS[format]}`,
+        // What `calico-windows-compat check <input> --format <format>` prints, run in EXAMPLE_ROOT.
+        renderReport(report, format, {
+          input,
+          toolVersion: pkg.version,
+          locate,
+          sarifRoot: EXAMPLE_ROOT,
+          workingDirectory: EXAMPLE_ROOT,
+          arguments: ['check', input, '--format', format],
+          exitCode: exitCodeOf(report),
+        }),
+      );
   }
 
   for (const [path, content] of planFiles(examples)) files.set(path, content);
@@ -92,7 +117,14 @@ export function generatedFiles(): Map<string, string> {
   if (!waivers.success) throw waivers.error;
   const facts = parseFactsText(readFileSync('examples/broken-cluster.yaml', 'utf8'), { file: 'examples/broken-cluster.yaml' });
   if (!facts.success) throw facts.error;
-  const waived = evaluateCompatibility(facts.data, { waivers: waivers.data, now: new Date() });
+  const waived = evaluateCompatibility(facts.data, {
+    waivers: waivers.data,
+    now: new Date(),
+    inputs: [
+      { kind: 'facts', name: 'examples/broken-cluster.yaml' },
+      { kind: 'waivers', name: waiversFile },
+    ],
+  });
   for (const format of ['text', 'markdown'] as const)
     files.set(
       `docs/examples/broken-cluster.waived.${EXTENSIONS[format]}`,
@@ -209,6 +241,35 @@ function describe(node: unknown, path: string): void {
   const items = schema['items'] as Record<string, unknown> | undefined;
   if (items) describe(items, path === 'nodes' ? 'node' : path);
   for (const variant of (schema['oneOf'] ?? schema['anyOf'] ?? []) as unknown[]) describe(variant, path);
+}
+
+/**
+ * The JSON Schema of reports (`formatJson`'s output), from the zod schema. It leaves objects open to
+ * fields it does not name, as the compatibility promise does for readers: a later minor version may add
+ * fields (docs/report-schema.md).
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = toJSONSchema(ReportSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    $schema,
+    $id: `${REPOSITORY_URL}/blob/main/report.schema.json`,
+    title: 'Calico for Windows compatibility report',
+    description: `A report of calico-windows-compat (evaluateCompatibility, check --format json), schema version ${REPORT_SCHEMA_VERSION}: the verdict, and one finding per rule and subject. Versions of one major read alike; see docs/report-schema.md.`,
+    ...schema,
+  };
+}
+
+/** The JSON Schema of config files (`.calico-windows-compat.yaml`, `.json`, package.json's `calicoWindowsCompat`). */
+export function configJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    $schema,
+    $id: `${REPOSITORY_URL}/blob/main/config.schema.json`,
+    title: 'calico-windows-compat config file',
+    description:
+      'Settings for every calico-windows-compat check run in a repository: found from the working directory upward as .calico-windows-compat.yaml, .yml or .json, or under calicoWindowsCompat in package.json. Flags override it; paths are relative to the file.',
+    ...schema,
+  };
 }
 
 // Run directly: write the files, or with --check list the stale ones and exit 1.

@@ -2,11 +2,16 @@
  * The command line. The only module that touches `process`: it reads arguments, files and the
  * environment, prints, and chooses the exit code. Everything else is the library.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig } from 'node:util';
+import { resolve } from 'node:path';
 import { evaluateCompatibility } from './api.js';
 import { CompatError } from './model/errors.js';
 import { readTextFile, readTextStream, readWaiversFile } from './node/read.js';
-import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, isOneOf, renderReport } from './cli/output.js';
+import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, renderReport } from './cli/output.js';
+import { planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, type Output } from './cli/outputs.js';
+import { displayPath, findConfig, loadConfig, type Config } from './cli/config.js';
+import { didYouMean, oneOf, parseCommandLine as parseArgs, UsageError } from './cli/suggest.js';
+import { formatSarifError } from './formatters/sarif.js';
 import { formatFactsYaml, parseFactsText, parseManifestsText, parseValuesText, parseYamlDocuments } from './text/yaml.js';
 import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
 import { mergeFacts, type MergeNote } from './adapters/merge.js';
@@ -17,11 +22,12 @@ import { DEFAULT_PROFILE } from './catalog/default.js';
 import { selectRelease } from './api.js';
 import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
 import { PLAN_HELP, planCommand } from './cli/plan.js';
-import { CLUSTER_HELP, CLUSTER_OPTIONS, clusterArgs, isKubectlPlugin, pluginArgs, pluginHelp, readCluster, writeOutput, type ClusterArgs } from './cli/collect.js';
+import { CLUSTER_HELP, CLUSTER_OPTIONS, clusterArgs, isKubectlPlugin, pluginArgs, pluginHelp, readCluster, type ClusterArgs } from './cli/collect.js';
 import type { ClusterNote } from './node/collect.js';
 import { documented } from './catalog/docs.js';
 import type { ClusterFacts } from './model/facts.js';
-import type { FactSource } from './model/report.js';
+import type { FactSource, ReportInput } from './model/report.js';
+import type { Waiver } from './model/waiver.js';
 import pkg from '../package.json' with { type: 'json' };
 import factsSchema from '../facts.schema.json' with { type: 'json' };
 
@@ -58,22 +64,33 @@ ${CLUSTER_HELP}
   --manifests <file>    Kubernetes objects (kubectl get ... -o yaml or -o json, or manifest files)
                         to derive facts from; '-' reads standard input; repeatable. The facts file
                         fills in and overrides what they say
-  --format <format>     text, json, sarif (code scanning), junit (test reports) or markdown
-                        (pull-request comments); default: text
+  -f, --format <format> text, json, sarif (code scanning), junit (test reports) or markdown
+                        (pull-request comments): standard output's format; default: text
+  -o, --output <file>   write the report to a file instead of standard output; or
+  -o, --output <format>=<file>
+                        also write a report in another format (repeatable: one run, every format;
+                        <format>=- is standard output). Files are replaced atomically
+  --sarif-root <dir>    SARIF locations are relative to this directory (%SRCROOT%); files outside
+                        it are file:// URIs; default: the working directory
+  --config <file>       the config file to use; default: the first .calico-windows-compat.yaml,
+                        .yml or .json, or package.json with "calicoWindowsCompat", from the working
+                        directory upward. Flags override it
+  --no-config           use no config file
   --waivers <file>      accepted exceptions (YAML or JSON): waived findings stay in the report,
                         marked, and no longer fail the run; expired and stale waivers are reported
   --fail-on <level>     what fails the run: error (default: an error requirement fails, or is
                         unknown: exit 3), warning (a warning fails too), unknown (any unknown: exit 3)
   --rule <id>           evaluate only this rule (repeatable)
   --skip-rule <id>      skip this rule (repeatable)
-  --quiet               text: only failures and the verdict
-  --color, --no-color   force colours on or off (default: on for a terminal unless NO_COLOR is set)
+  -q, --quiet           text: only failures and the verdict
+  --color, --no-color   force colours on or off (default: on for a terminal unless NO_COLOR is set;
+                        FORCE_COLOR=1 turns them on, FORCE_COLOR=0 off)
   --debug               print stack traces of internal errors
 
 facts: prints the facts derived from the cluster (--cluster) or --manifests, merged with --facts, each
 with the object and field it came from, notes on what was skipped or left out, and the facts still
 needed; save the YAML, complete it, and pass it to check with --facts. collect is facts --cluster.
-  --format <yaml|json>  output format (default: yaml)
+  -f, --format <yaml|json>  output format (default: yaml)
   --release <release>   list the facts still needed for that release (default: 3.23)
   -o, --output <file>   write to the file instead of standard output
 
@@ -87,12 +104,16 @@ const CHECK_OPTIONS = {
   facts: { type: 'string' },
   release: { type: 'string' },
   manifests: { type: 'string', multiple: true },
-  format: { type: 'string', default: 'text' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o', multiple: true },
+  'sarif-root': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean', default: false },
   rule: { type: 'string', multiple: true },
   'skip-rule': { type: 'string', multiple: true },
   waivers: { type: 'string' },
-  'fail-on': { type: 'string', default: 'error' },
-  quiet: { type: 'boolean', default: false },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
@@ -104,12 +125,15 @@ const FACTS_OPTIONS = {
   facts: { type: 'string' },
   release: { type: 'string' },
   manifests: { type: 'string', multiple: true },
-  format: { type: 'string', default: 'yaml' },
+  format: { type: 'string', short: 'f', default: 'yaml' },
   output: { type: 'string', short: 'o' },
   ...CLUSTER_OPTIONS,
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
+
+/** The commands, for "did you mean". */
+const COMMANDS = ['check', 'collect', 'facts', 'plan', 'rules', 'releases', 'explain', 'schema'] as const;
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -141,40 +165,74 @@ async function run(args: readonly string[]): Promise<number> {
   if (typeof argv === 'string') throw usage(argv);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(plugin ? pluginHelp(pkg.version) : HELP);
+    writeStdout(plugin ? pluginHelp(pkg.version) : HELP);
     return first === undefined ? EXIT_CODES.usage : EXIT_CODES.compatible;
   }
   if (first === '--version' || first === '-v') {
-    process.stdout.write(`${pkg.version}\n`);
+    writeStdout(`${pkg.version}\n`);
     return EXIT_CODES.compatible;
   }
   if (first === 'rules') return listRules(rest);
   if (first === 'releases') return listReleases(rest);
-  if (first === 'check') return check(rest);
+  if (first === 'check') return check(rest, argv);
   if (first === 'facts') return printFacts(rest);
   if (first === 'collect') return printFacts(rest, true);
   if (first === 'explain') return explain(rest);
   if (first === 'plan') return planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
   if (first === 'schema') {
-    process.stdout.write(`${JSON.stringify(factsSchema, null, 2)}\n`);
+    writeStdout(`${JSON.stringify(factsSchema, null, 2)}\n`);
     return EXIT_CODES.compatible;
   }
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
-  if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv);
-  if (first.startsWith('-')) return check(argv);
-  throw usage(`unknown command '${first}' (commands: check, collect, facts, plan, rules, releases, explain, schema)`);
+  if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv, argv);
+  if (first.startsWith('-')) return check(argv, argv);
+  throw usage(`unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: ${COMMANDS.join(', ')})`);
 }
 
-async function check(argv: readonly string[]): Promise<number> {
+async function check(argv: readonly string[], commandLine: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: CHECK_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return EXIT_CODES.compatible;
   }
-  const format = values.format;
-  if (!isOneOf(FORMATS, format)) throw usage(`--format must be ${FORMATS.join(', ')}; not '${format}'`);
-  const failOn = values['fail-on'];
-  if (!isOneOf(FAIL_ON, failOn)) throw usage(`--fail-on must be ${FAIL_ON.join(', ')}; not '${failOn}'`);
+  const cwd = process.cwd();
+  const format = oneOf('--format', values.format ?? 'text', FORMATS);
+  // Until the outputs are known, a failure has nowhere to put its SARIF; from then on, every SARIF
+  // output gets one saying why the run failed (exit 2), so an upload step never finds the file missing.
+  let outputs = planOutputs({ format, outputs: values.output ?? [] });
+  const sarifRootFlag = values['sarif-root'] === undefined ? undefined : resolve(cwd, values['sarif-root']);
+  let sarifRoot = sarifRootFlag ?? cwd;
+  try {
+    if (values.config !== undefined && values['no-config']) throw usage('--config and --no-config: give one');
+    const configFile = values.config ?? (values['no-config'] ? undefined : findConfig(cwd));
+    const config = configFile === undefined ? undefined : await loadConfig(configFile, cwd);
+    if (config?.outputs !== undefined) outputs = planOutputs({ format, outputs: values.output ?? [], configured: config.outputs });
+    sarifRoot = sarifRootFlag ?? config?.sarifRoot ?? cwd;
+    return await checkWith(values, positionals, { config, outputs, sarifRoot, cwd, commandLine });
+  } catch (error) {
+    if (error instanceof CompatError || error instanceof UsageError) {
+      const sarif = formatSarifError(error, { root: sarifRoot, workingDirectory: cwd, arguments: commandLine, exitCode: EXIT_CODES.usage, toolVersion: pkg.version });
+      for (const output of outputs.filter((o) => o.format === 'sarif')) writeOutput(output.to, sarif);
+    }
+    throw error;
+  }
+}
+
+/** The settings of a check besides its flags: the config file and where reports go. */
+interface CheckSettings {
+  readonly config: Config | undefined;
+  readonly outputs: readonly Output[];
+  readonly sarifRoot: string;
+  readonly cwd: string;
+  /** The whole command line, for SARIF's invocation. */
+  readonly commandLine: readonly string[];
+}
+
+type CheckValues = ReturnType<typeof parseArgs<{ options: typeof CHECK_OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+async function checkWith(values: CheckValues, positionals: readonly string[], settings: CheckSettings): Promise<number> {
+  const { config, outputs, cwd } = settings;
+  const failOn = oneOf('--fail-on', values['fail-on'] ?? config?.failOn ?? 'error', FAIL_ON);
   const files = [...(values.facts === undefined ? [] : [values.facts]), ...positionals];
   const manifests = values.manifests ?? [];
   const cluster = clusterArgs(values);
@@ -184,47 +242,73 @@ async function check(argv: readonly string[]): Promise<number> {
   if (files.length > 1) throw usage(`one facts file at a time, got ${files.length}: ${files.join(', ')}`);
 
   const input = await loadInput(files[0], manifests, cluster);
-  let waivers;
-  if (values.waivers !== undefined) {
-    const parsed = await readWaiversFile(values.waivers);
+  // Flags override the config file: --waivers replaces its waivers, --skip-rule its skipRules.
+  const waiversFile = values.waivers ?? (config?.waivers !== undefined && 'file' in config.waivers ? displayPath(config.waivers.file, cwd) : undefined);
+  let waivers: readonly Waiver[] | undefined;
+  if (waiversFile !== undefined) {
+    const parsed = await readWaiversFile(waiversFile);
     if (!parsed.success) throw parsed.error;
     waivers = parsed.data;
-  }
-  const skipRules = values['skip-rule'];
+  } else if (config?.waivers !== undefined && 'list' in config.waivers) waivers = config.waivers.list;
+  const release = values.release ?? config?.release;
+  const skipRules = values['skip-rule'] ?? config?.skipRules;
+  const inputs: ReportInput[] = [
+    ...files.map((name) => ({ kind: 'facts', name })),
+    ...manifests.map((name) => ({ kind: 'manifests', name: name === '-' ? '(stdin)' : name })),
+    ...(waiversFile === undefined ? [] : [{ kind: 'waivers', name: waiversFile }]),
+    ...(config === undefined ? [] : [{ kind: 'config', name: config.file }]),
+  ];
   const report = evaluateCompatibility(input.facts, {
-    ...(values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }),
+    ...(release === undefined ? {} : { release, profiles: CALICO_RELEASES }),
     ...(values.rule ? { rules: values.rule } : {}),
     ...(skipRules ? { skipRules } : {}),
     ...(input.sources ? { sources: input.sources } : {}),
     // Waivers expire by today's date: the one place the clock is read.
     ...(waivers ? { waivers, now: new Date() } : {}),
+    inputs,
   });
   writeNotes(input);
-  for (const warning of releaseWarnings(report, input.facts, values.release !== undefined)) process.stderr.write(`calico-windows-compat: ${warning}\n`);
+  for (const warning of releaseWarnings(report, input.facts, release !== undefined)) process.stderr.write(`calico-windows-compat: ${warning}\n`);
 
   // SARIF locates results in the facts file by line; with manifests, facts carry their own sources.
   const factsFile = files[0];
   const locate =
-    format === 'sarif' && factsFile !== undefined && manifests.length === 0 && cluster === undefined ? factLocator(await readTextFile(factsFile), input.facts) : undefined;
+    outputs.some((o) => o.format === 'sarif') && factsFile !== undefined && manifests.length === 0 && cluster === undefined
+      ? factLocator(await readTextFile(factsFile), input.facts)
+      : undefined;
   const inputFile = factsFile ?? manifests.find((m) => m !== '-');
-  process.stdout.write(
-    renderReport(report, format, {
+  const exitCode = exitCodeOf(report, failOn);
+  const render = (output: Output): string =>
+    renderReport(report, output.format, {
       label: input.description,
       ...(inputFile === undefined ? {} : { input: inputFile }),
-      color: useColor(values.color, values['no-color']),
+      // Colour is for a terminal: files never get escape codes.
+      color: output.to === STDOUT && useColor(values.color, values['no-color']),
       quiet: values.quiet,
       toolVersion: pkg.version,
       ...(locate ? { locate } : {}),
-    }),
-  );
-  return exitCodeOf(report, failOn);
+      sarifRoot: settings.sarifRoot,
+      workingDirectory: cwd,
+      arguments: settings.commandLine,
+      exitCode,
+    });
+  // Every report is rendered before any is written: a failure leaves no mix of old and new files.
+  const rendered = outputs.map((output) => ({ output, text: render(output) }));
+  for (const { output, text } of rendered) writeOutput(output.to, text);
+  return exitCode;
+}
+
+/** A report or the facts to a file (atomically) or to standard output (`-`). */
+function writeOutput(to: string, text: string): void {
+  if (to === STDOUT) writeStdout(text);
+  else writeFileAtomically(to, text);
 }
 
 function explain(argv: readonly string[]): number {
   const { values, positionals } = parseArgs({ args: [...argv], options: { release: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw usage('explain takes one rule id, e.g. calico-windows-compat explain strict-affinity');
   const profile = values.release === undefined ? undefined : selectRelease(values.release, {}, CALICO_RELEASES).profile;
-  process.stdout.write(explainRule(positionals[0] ?? '', profile));
+  writeStdout(explainRule(positionals[0] ?? '', profile));
   return EXIT_CODES.compatible;
 }
 
@@ -232,10 +316,10 @@ function explain(argv: readonly string[]): number {
 async function printFacts(argv: readonly string[], collect = false): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: FACTS_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return EXIT_CODES.compatible;
   }
-  if (values.format !== 'yaml' && values.format !== 'json') throw usage(`--format must be yaml or json, not '${values.format}'`);
+  if (values.format !== 'yaml' && values.format !== 'json') throw usage(`--format must be yaml or json, not '${values.format}'${didYouMean(values.format, ['yaml', 'json'])}`);
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}': pass objects with --manifests, a facts file with --facts`);
   const manifests = values.manifests ?? [];
   const cluster = clusterArgs(values, collect);
@@ -254,7 +338,7 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
       overrides: input.overrides,
       missingFacts: missing,
     };
-    await writeOutput(`${JSON.stringify(out, null, 2)}\n`, values.output);
+    writeOutput(values.output ?? STDOUT, `${JSON.stringify(out, null, 2)}\n`);
     return EXIT_CODES.compatible;
   }
   const header = [
@@ -270,7 +354,7 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
     missing.length === 0
       ? ['Nothing is missing to decide the verdict.']
       : ['Still needed to decide the verdict:', ...missing.map((path) => `- ${path}: ${hintFor(path)}`)];
-  await writeOutput(formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }), values.output);
+  writeOutput(values.output ?? STDOUT, formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }));
   return EXIT_CODES.compatible;
 }
 
@@ -358,7 +442,7 @@ function describeNote(note: ManifestNote): string {
 }
 
 function listRules(argv: readonly string[]): number {
-  const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', default: 'text' }, release: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', short: 'f', default: 'text' }, release: { type: 'string' } }, strict: true });
   // The seed's catalog, or the rules of a release's profile.
   const profile = values.release === undefined ? DEFAULT_PROFILE : selectRelease(values.release, {}, CALICO_RELEASES).profile;
   const list = profile.rules;
@@ -375,44 +459,47 @@ function listRules(argv: readonly string[]): number {
       description: rule.description,
       remediation: rule.remediation,
     }));
-    process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+    writeStdout(`${JSON.stringify(rules, null, 2)}\n`);
     return EXIT_CODES.compatible;
   }
-  if (values.format !== 'text') throw usage(`--format must be text or json, not '${values.format}'`);
+  if (values.format !== 'text') throw usage(`--format must be text or json, not '${values.format}'${didYouMean(values.format, ['text', 'json'])}`);
   const width = Math.max(...list.map((r) => r.id.length));
-  for (const rule of list) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
+  for (const rule of list) writeStdout(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
   return EXIT_CODES.compatible;
 }
 
 function listReleases(argv: readonly string[]): number {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { format: { type: 'string', default: 'text' }, diff: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', short: 'f', default: 'text' }, diff: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw usage(`--format must be text or json, not '${format}'`);
+  if (format !== 'text' && format !== 'json') throw usage(`--format must be text or json, not '${format}'${didYouMean(format, ['text', 'json'])}`);
   if (values.diff) {
     const [from, to, ...extra] = positionals;
     if (from === undefined || to === undefined || extra.length > 0) throw usage('--diff takes two releases, e.g. calico-windows-compat releases --diff 3.23 3.30');
-    process.stdout.write(formatDiff(from, to, format));
+    writeStdout(formatDiff(from, to, format));
     return EXIT_CODES.compatible;
   }
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}' (compare two releases with --diff <from> <to>)`);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(CALICO_RELEASES.map(profileJson), null, 2)}\n` : formatReleaseList());
+  writeStdout(format === 'json' ? `${JSON.stringify(CALICO_RELEASES.map(profileJson), null, 2)}\n` : formatReleaseList());
   return EXIT_CODES.compatible;
 }
 
+/**
+ * Whether text output is coloured: `--color` / `--no-color` first; then `FORCE_COLOR` as Node reads it
+ * (`1`, `2`, `3`, `true` or empty: on, whatever `NO_COLOR` says; any other value: off); then on for a
+ * terminal unless `NO_COLOR` is set.
+ */
 function useColor(color: boolean | undefined, noColor: boolean | undefined): boolean {
   if (noColor) return false;
   if (color) return true;
+  const force = process.env['FORCE_COLOR'];
+  if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
   const env = process.env['NO_COLOR'];
   return process.stdout.isTTY === true && (env === undefined || env === '');
-}
-
-class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 function usage(message: string): UsageError {
@@ -426,4 +513,5 @@ function isUsageError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+watchStandardStreams();
 process.exitCode = await main(process.argv.slice(2));

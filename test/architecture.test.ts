@@ -32,7 +32,8 @@ const ALLOWED: Readonly<Record<Layer, { readonly layers: readonly Layer[]; reado
   node: { layers: ['model', 'text', 'adapters', 'engine', 'node'], files: ['catalog/ids.ts'], packages: /^node:/ },
   api: { layers: ['model', 'engine', 'catalog'], packages: /^$/ },
   testing: { layers: ['model', 'engine', 'catalog', 'formatters', 'api', 'testing'], packages: /^vitest$/ },
-  cli: { layers: ['model', 'engine', 'catalog', 'planner', 'adapters', 'text', 'formatters', 'node', 'api', 'cli', 'face'], packages: /^(node:|yaml$)/ },
+  // The config file's schema is the CLI's own (zod/mini, like the model's).
+  cli: { layers: ['model', 'engine', 'catalog', 'planner', 'adapters', 'text', 'formatters', 'node', 'api', 'cli', 'face'], packages: /^(node:|yaml$|zod\/mini$)/ },
   face: { layers: ['model', 'engine', 'catalog', 'planner', 'adapters', 'text', 'formatters', 'node', 'api', 'testing'], packages: /^$/ },
 };
 

@@ -4,7 +4,6 @@
  * what the objects say is the manifests adapter's, as for `--manifests`.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { writeFile } from 'node:fs/promises';
 import { CompatError } from '../model/errors.js';
 import type { ManifestSet } from '../model/location.js';
 import { collectFromCluster, type ClusterNote, type CollectedRead, type CollectProgress } from '../node/collect.js';
@@ -116,20 +115,6 @@ export function progressLine(stream: ProgressStream): (progress: CollectProgress
         : { absent: 'absent', forbidden: 'forbidden (RBAC)', failed: 'failed' }[p.outcome];
     stream.write(`calico-windows-compat: [${p.done}/${p.total}] ${p.kind}: ${what}\n`);
   };
-}
-
-/** Writes the output file of `-o`, or standard output. */
-export async function writeOutput(text: string, file: string | undefined): Promise<void> {
-  if (file === undefined || file === '-') {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFile(file, text);
-  } catch (error) {
-    const code = (error as { code?: string } | null)?.code;
-    throw new CompatError('invalid-input', `Cannot write ${file}: ${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error)}.`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+/**
+ * "Did you mean": the nearest command, option or value to a mistyped one, for the CLI's usage errors.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest } from '../model/words.js';
+
+/** A usage error: exit 2, with a pointer to `--help`. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** ` (did you mean 'x'?)` when a candidate is near `word`, else nothing. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates);
+  return suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
+}
+
+/** `value` when it is one of `choices`, else a {@link UsageError} naming them and the nearest. */
+export function oneOf<T extends string>(option: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be ${choices.join(', ')}; not '${value}'${didYouMean(value, choices)}`);
+}
+
+/** The long options a parsed command line holds, as `--name` (a one-letter flag is too short to guess from). */
+function optionNames(options: ParseArgsConfig['options']): string[] {
+  return Object.keys(options ?? {}).map((name) => `--${name}`);
+}
+
+/**
+ * `parseArgs` (strict) whose unknown option error names the nearest known option:
+ * `unknown option '--fromat' (did you mean '--format'?)`.
+ */
+export function parseCommandLine<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown === undefined) throw error;
+    const name = unknown.split('=')[0] ?? unknown;
+    throw new UsageError(`unknown option '${name}'${name.startsWith('--') ? didYouMean(name, optionNames(config.options)) : ''}`);
+  }
+}

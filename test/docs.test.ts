@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_DIRS, REGENERATE, generatedFiles } from '../scripts/generate-docs.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../src/model/links.js';
 import { CATALOG } from '../src/catalog/later-rules.js';
+import { REPORT_SCHEMA_VERSION } from '../src/model/report.js';
 import pkg from '../package.json' with { type: 'json' };
 
 const files = generatedFiles();
@@ -33,8 +34,68 @@ describe('generated files', () => {
 
   it('derives links from the repository package.json names', () => {
     expect(pkg.repository.url).toBe(`git+${REPOSITORY_URL}.git`);
-    expect(pkg.exports['./facts.schema.json']).toBe('./facts.schema.json');
-    expect(pkg.files).toContain('facts.schema.json');
+    for (const schema of ['facts.schema.json', 'report.schema.json', 'config.schema.json']) {
+      expect(pkg.exports[`./${schema}` as keyof typeof pkg.exports]).toBe(`./${schema}`);
+      expect(pkg.files).toContain(schema);
+    }
+  });
+});
+
+describe('report.schema.json', () => {
+  const schema = JSON.parse(files.get('report.schema.json') ?? '{}') as object;
+  const validate = new Ajv2020({ allErrors: true, strict: true, strictTypes: false }).compile(schema);
+  const reports = readdirSync('docs/examples').filter((f) => f.endsWith('.json'));
+
+  it('is there for every example report', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(reports)('accepts docs/examples/%s', (name) => {
+    const report = JSON.parse(readFileSync(`docs/examples/${name}`, 'utf8')) as unknown;
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('refuses what is not a report of this major version: a wrong verdict, a missing field, schema 2.x', () => {
+    const report = JSON.parse(readFileSync('docs/examples/eks.json', 'utf8')) as Record<string, unknown>;
+    expect(validate(report)).toBe(true);
+    expect(validate({ ...report, verdict: 'maybe' })).toBe(false);
+    expect(validate({ ...report, tool: undefined })).toBe(false);
+    expect(validate({ ...report, schemaVersion: '2.0.0' })).toBe(false);
+  });
+
+  it('leaves room for the fields a later minor version adds, as the compatibility promise says', () => {
+    const report = JSON.parse(readFileSync('docs/examples/eks.json', 'utf8')) as Record<string, unknown>;
+    expect(validate({ ...report, schemaVersion: '1.4.0', addedLater: { any: 'thing' } })).toBe(true);
+  });
+
+  it('names its version, which docs/report-schema.md documents', () => {
+    expect((schema as { description: string }).description).toContain(`schema version ${REPORT_SCHEMA_VERSION}`);
+    expect(readFileSync('docs/report-schema.md', 'utf8')).toContain(`\`${REPORT_SCHEMA_VERSION}\``);
+  });
+});
+
+describe('config.schema.json', () => {
+  const schema = JSON.parse(files.get('config.schema.json') ?? '{}') as object;
+  const validate = new Ajv2020({ allErrors: true, strict: true, strictTypes: false }).compile(schema);
+
+  it('accepts a config file with every setting, the waivers inline or as a file', () => {
+    const config = {
+      $schema: './node_modules/calico-windows-compat/config.schema.json',
+      release: '3.27',
+      waivers: [{ rule: 'windows-tls12', reason: 'GPO rollout' }],
+      skipRules: ['typha-ha'],
+      failOn: 'warning',
+      outputs: { sarif: 'reports/calico.sarif', markdown: 'reports/summary.md', junit: 'reports/junit.xml' },
+      sarifRoot: '.',
+    };
+    expect(validate(config) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...config, waivers: 'waivers.yaml' })).toBe(true);
+  });
+
+  it('refuses unknown keys, unknown formats and policies, as the CLI does', () => {
+    expect(validate({ failon: 'warning' })).toBe(false);
+    expect(validate({ outputs: { sarfi: 'x.sarif' } })).toBe(false);
+    expect(validate({ failOn: 'info' })).toBe(false);
   });
 });
 

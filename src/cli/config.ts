@@ -9,7 +9,6 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { CompatError, type InputIssue } from '../model/errors.js';
 import { formatPath, schemaIssues } from '../model/parse.js';
-import { closest } from '../model/words.js';
 import type { Waiver } from '../model/waiver.js';
 import { RULE_IDS } from '../catalog/ids.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
@@ -18,6 +17,7 @@ import { readTextFile } from '../node/read.js';
 import { parseYamlDocuments, type TextDocument } from '../text/yaml.js';
 import { FAIL_ON, FORMATS, type FailOn } from './output.js';
 import { STDOUT, type Output } from './outputs.js';
+import { didYouMean } from './suggest.js';
 
 /** The config file names looked for in each directory, in this order; then package.json's {@link PACKAGE_KEY}. */
 export const CONFIG_FILES = ['.calico-windows-compat.yaml', '.calico-windows-compat.yml', '.calico-windows-compat.json'] as const;
@@ -117,44 +117,41 @@ export async function loadConfig(path: string, cwd: string): Promise<Config> {
   const prefix = inPackage ? [PACKAGE_KEY] : [];
   const whole = document?.value;
   const value = inPackage ? (whole as Record<string, unknown> | undefined)?.[PACKAGE_KEY] : (whole ?? {});
-  const fail = (issues: InputIssue[]): never => {
-    throw new CompatError('invalid-input', `Invalid config file ${shown}:`, issues.map((issue) => locate(issue, document, shown)));
-  };
-
+  // Every problem at once: the schema's, then the rule ids, release and waivers it cannot check itself.
   const parsed = ConfigSchema.safeParse(value);
-  if (!parsed.success) fail(schemaIssues(ConfigSchema, parsed.error, value, prefix));
-  const data = parsed.data ?? {};
-  const issues: InputIssue[] = [];
+  const issues: InputIssue[] = parsed.success ? [] : schemaIssues(ConfigSchema, parsed.error, value, prefix);
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const at = (...segments: (string | number)[]): { path: string; segments: (string | number)[] } => {
     const all = [...prefix, ...segments];
     return { path: formatPath(all), segments: all };
   };
-
-  data.skipRules?.forEach((id, index) => {
-    if ((RULE_IDS as readonly string[]).includes(id)) return;
-    const suggestion = closest(id, RULE_IDS);
-    issues.push({ ...at('skipRules', index), code: 'unknown-rule', message: `'${id}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; 'calico-windows-compat rules' lists them` });
-  });
-  if (data.release !== undefined) {
+  if (Array.isArray(raw['skipRules']))
+    raw['skipRules'].forEach((id: unknown, index) => {
+      if (typeof id !== 'string' || (RULE_IDS as readonly string[]).includes(id)) return;
+      issues.push({ ...at('skipRules', index), code: 'unknown-rule', message: `'${id}' is not a rule id${didYouMean(id, RULE_IDS)}; 'calico-windows-compat rules' lists them` });
+    });
+  if (typeof raw['release'] === 'string' && raw['release'] !== '') {
     try {
-      selectRelease(data.release, {}, CALICO_RELEASES);
+      selectRelease(raw['release'], {}, CALICO_RELEASES);
     } catch (error) {
       if (!(error instanceof CompatError)) throw error;
-      issues.push({ ...at('release'), code: 'unknown-release', message: error.message.replace(/\n\s*/g, ' ') });
+      issues.push({ ...at('release'), code: 'unknown-release', message: error.issues.map((i) => i.message).join('; ') || error.message });
     }
   }
   let waivers: Config['waivers'];
-  if (typeof data.waivers === 'string') waivers = { file: resolve(dirname(path), data.waivers) };
-  else if (data.waivers !== undefined) {
-    const checked = parseWaivers(data.waivers);
+  if (Array.isArray(raw['waivers'])) {
+    const checked = parseWaivers(raw['waivers']);
     if (checked.success) waivers = { list: checked.data };
-    else
-      for (const issue of checked.error.issues) {
-        const segments = issue.segments ?? [];
-        issues.push({ ...issue, ...at('waivers', ...segments) });
-      }
+    else for (const issue of checked.error.issues) issues.push({ ...issue, ...at('waivers', ...(issue.segments ?? [])) });
   }
-  if (issues.length > 0) fail(issues);
+  if (issues.length > 0 || !parsed.success)
+    throw new CompatError(
+      'invalid-input',
+      `Invalid config file ${shown}:`,
+      issues.map((issue) => locate(issue, document, shown)).sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)),
+    );
+  const data = parsed.data;
+  if (typeof data.waivers === 'string') waivers = { file: resolve(dirname(path), data.waivers) };
 
   const base = dirname(path);
   const outputs = Object.entries(data.outputs ?? {}).flatMap(([format, to]) =>
@@ -181,9 +178,12 @@ function locate(issue: InputIssue, document: TextDocument | undefined, file: str
   return issue;
 }
 
-/** A path as users read it: relative to the working directory when inside it, else absolute. */
+/**
+ * A path as users read it: relative to the working directory (`../waivers.yaml` too), absolute only on
+ * another drive; so reports name the same files on every machine.
+ */
 export function displayPath(path: string, cwd: string): string {
   const absolute = resolve(cwd, path);
-  const inside = relative(cwd, absolute);
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
+  const fromCwd = relative(cwd, absolute);
+  return fromCwd === '' ? '.' : isAbsolute(fromCwd) ? absolute : fromCwd;
 }

@@ -79,10 +79,10 @@ export const FindingSchema = z.object({
   subject: SubjectSchema,
   title: z.string(),
   message: z.string(),
-  missingFacts: z.optional(z.array(z.string())),
-  remediation: z.optional(z.string()),
   evidence: z.array(EvidenceSchema),
   references: z.array(ReferenceSchema),
+  missingFacts: z.optional(z.array(z.string())),
+  remediation: z.optional(z.string()),
   /** Present when a waiver applies: the finding keeps its status and no longer affects the verdict. */
   waived: z.optional(FindingWaiverSchema),
 });

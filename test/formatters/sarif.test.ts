@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { formatSarif } from '../../src/formatters/sarif.js';
+import { formatSarif, formatSarifError } from '../../src/formatters/sarif.js';
+import { CompatError } from '../../src/model/errors.js';
 import { ruleDocsUrl } from '../../src/model/links.js';
 import { RULES } from '../../src/catalog/default.js';
 import { ruleDocs } from '../../src/catalog/docs.js';
@@ -102,6 +103,64 @@ describe('formatSarif', () => {
     ]);
     expect(results.filter((r) => r.suppressions).length).toBe(1);
     expect(results.map((r) => r.partialFingerprints['calicoWindowsCompat/v1'])).toContain('windows-tls12:node/win-1');
+  });
+
+  it('locates results relative to the root (%SRCROOT%), names the root and records the invocation', () => {
+    const log = sarif(REPORT, { input: 'clusters/prod.yaml', root: '/home/runner/work/repo', arguments: ['check', 'clusters/prod.yaml', '-o', 'sarif=x.sarif'], exitCode: 1 }) as SarifLog & {
+      runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; invocations: unknown[]; properties: Record<string, unknown> }>;
+    };
+    const run = log.runs[0]!;
+    expect(run.originalUriBaseIds['%SRCROOT%']?.uri).toBe('file:///home/runner/work/repo/');
+    expect(run.invocations).toEqual([
+      { executionSuccessful: true, arguments: ['check', 'clusters/prod.yaml', '-o', 'sarif=x.sarif'], exitCode: 1, workingDirectory: { uri: 'file:///home/runner/work/repo/' } },
+    ]);
+    expect(run.results.map((r) => r.locations?.[0]?.physicalLocation.artifactLocation)).toContainEqual({ uri: 'clusters/prod.yaml', uriBaseId: '%SRCROOT%' });
+    expect(run.results.map((r) => r.locations?.[0]?.physicalLocation.artifactLocation)).toContainEqual({ uri: 'manifests/felix.yaml', uriBaseId: '%SRCROOT%' });
+    expect(run.properties).toMatchObject({ schemaVersion: '1.0.0', inputs: [{ kind: 'facts', name: 'clusters/prod.yaml' }], verdict: 'incompatible' });
+  });
+
+  it('takes the tool version from the report unless told', () => {
+    expect(sarif(REPORT).runs[0]?.tool.driver.version).toBe('1.2.3');
+    expect(sarif(REPORT, { toolVersion: '9.9.9' }).runs[0]?.tool.driver.version).toBe('9.9.9');
+  });
+
+  it('leaves results from standard input unlocated rather than pointing at a file named (stdin)', () => {
+    const stdin = { ...REPORT, findings: REPORT.findings.map((f) => ({ ...f, evidence: f.evidence.map((e) => (e.source ? { ...e, source: { ...e.source, file: '(stdin)' } } : e)) })) };
+    const results = sarif(stdin).runs[0]?.results ?? [];
+    expect(results.find((r) => r.ruleId === 'ipip-disabled')?.locations).toBeUndefined();
+    expect(sarif(stdin, { input: 'extra.yaml' }).runs[0]?.results.find((r) => r.ruleId === 'ipip-disabled')?.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe('extra.yaml');
+  });
+
+  describe('formatSarifError', () => {
+    const error = new CompatError('invalid-facts', 'Invalid facts in /tmp/my facts.yaml:', [
+      { path: 'nodes[0].osBuild', code: 'custom', message: 'is not a Windows build', location: { file: '/tmp/my facts.yaml', line: 5, column: 14 } },
+      { path: 'platfrom', code: 'unknown-key', message: "unknown key (did you mean 'platform'?)" },
+    ]);
+
+    it('is valid SARIF: no results, an unsuccessful invocation, each problem a located error notification', () => {
+      const text = formatSarifError(error, { root: '/repo', arguments: ['check', '/tmp/my facts.yaml'], exitCode: 2 });
+      const log = JSON.parse(text) as { runs: Array<{ results: unknown[]; tool: { driver: { rules: unknown[] } }; invocations: Array<Record<string, unknown>> }> };
+      expect(validate(log) ? [] : validate.errors).toEqual([]);
+      const run = log.runs[0]!;
+      expect(run.results).toEqual([]);
+      expect(run.tool.driver.rules).toHaveLength(RULES.length);
+      expect(run.invocations[0]).toMatchObject({ executionSuccessful: false, exitCode: 2, arguments: ['check', '/tmp/my facts.yaml'] });
+      expect(run.invocations[0]?.['toolExecutionNotifications']).toEqual([
+        {
+          level: 'error',
+          message: { text: 'Invalid facts in /tmp/my facts.yaml: nodes[0].osBuild: is not a Windows build' },
+          descriptor: { id: 'custom' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///tmp/my%20facts.yaml' }, region: { startLine: 5, startColumn: 14 } } }],
+        },
+        { level: 'error', message: { text: "Invalid facts in /tmp/my facts.yaml: platfrom: unknown key (did you mean 'platform'?)" }, descriptor: { id: 'unknown-key' } },
+      ]);
+    });
+
+    it('makes an error without listed problems one notification with its whole message', () => {
+      const log = JSON.parse(formatSarifError({ message: 'Cannot read facts.yaml: no such file.' })) as { runs: Array<{ invocations: Array<Record<string, unknown>> }> };
+      expect(validate(log)).toBe(true);
+      expect(log.runs[0]?.invocations[0]?.['toolExecutionNotifications']).toEqual([{ level: 'error', message: { text: 'Cannot read facts.yaml: no such file.' } }]);
+    });
   });
 
   it.each(readdirSync('docs/examples').filter((f) => f.endsWith('.sarif')))('sample %s is valid SARIF', (file) => {

@@ -98,7 +98,11 @@ export function writeFileAtomically(path: string, content: string): void {
     renameSync(temporary, target);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder could not be made: there is no temporary file.
+    }
     throw new CompatError('invalid-input', `Cannot write ${path}: ${reason(error)}.`);
   }
 }

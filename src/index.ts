@@ -27,6 +27,8 @@ export {
   EncapsulationSchema,
   RemoteAccessMethodSchema,
   InstallMethodSchema,
+  KNOWN_PLATFORMS,
+  KNOWN_NETWORKING,
   type InstallMethod,
   type ClusterFacts,
   type CalicoFacts,

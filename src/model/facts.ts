@@ -10,15 +10,23 @@ import * as z from 'zod/mini';
 import { parseWindowsBuild } from './windows.js';
 import { parseVersion } from './version.js';
 import { parseContainerRuntime } from './runtime.js';
+import { typoOf } from './words.js';
 
 /** The role names kubeadm, OpenShift and RKE give control-plane nodes (`node-role.kubernetes.io/<role>`). */
 export const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
 
-/** The platforms the library knows. Any other string is accepted as a fact and is unsupported. */
-export type KnownPlatform = 'kubernetes' | 'openshift' | 'rke' | 'eks' | 'aks';
+/**
+ * The platforms the library knows. Any other string is accepted as a fact and is unsupported — but for a
+ * slip of one of these (`kubernets`, `EKS`), which is invalid input naming the value meant.
+ */
+export const KNOWN_PLATFORMS = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'] as const;
+/** A platform the library knows. */
+export type KnownPlatform = (typeof KNOWN_PLATFORMS)[number];
 
-/** The networking options the library knows. */
-export type KnownNetworking = 'calico-bgp' | 'calico-vxlan' | 'cloud-provider' | 'eks-vpc-cni' | 'aks-azure-cni';
+/** The networking options the library knows; as for platforms, a slip of one is invalid input. */
+export const KNOWN_NETWORKING = ['calico-bgp', 'calico-vxlan', 'cloud-provider', 'eks-vpc-cni', 'aks-azure-cni'] as const;
+/** A networking option the library knows. */
+export type KnownNetworking = (typeof KNOWN_NETWORKING)[number];
 
 /** The datastores Calico can use: the Kubernetes API datastore (kdd) or etcd. */
 export const DatastoreSchema = z.enum(['kubernetes', 'etcd']);
@@ -72,6 +80,20 @@ function uniqueBy<K extends 'name' | 'cidr'>(
 }
 
 const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
+
+/**
+ * A value of an open set with known members (`platform`, `networking`): any string, except a slip of a
+ * known one, which would otherwise pass as some other, unsupported value — a finding that misleads
+ * ("platform 'kubernets' is not supported") where the input has a typo.
+ */
+const knownOrOther = (what: string, known: readonly string[]) =>
+  nonEmpty().check(
+    z.superRefine((value: string, ctx) => {
+      const meant = typoOf(value, known);
+      if (meant !== undefined)
+        ctx.issues.push({ code: 'custom', input: value, message: `is not a known ${what} (did you mean '${meant}'?); known: ${known.join(', ')}` });
+    }),
+  );
 
 /**
  * A Kubernetes object name (Node, IPPool): a DNS-1123 subdomain, as the API server requires. Names end up
@@ -217,12 +239,13 @@ export type NodeFacts = z.infer<typeof NodeFactsSchema>;
  * Everything the library knows about a cluster. Every field is optional: an absent fact is unknown.
  *
  * `platform` and `networking` accept any string: a platform the seed does not support (`'gke'`) is a
- * finding of `platform-supported`, not invalid input.
+ * finding of `platform-supported`, not invalid input. A slip of a known value (`'kubernets'`, `'EKS'`) is
+ * invalid input that names the value meant.
  */
 export const ClusterFactsSchema = z.strictObject({
-  platform: z.optional(nonEmpty()),
+  platform: z.optional(knownOrOther('platform', KNOWN_PLATFORMS)),
   infrastructure: z.optional(nonEmpty()),
-  networking: z.optional(nonEmpty()),
+  networking: z.optional(knownOrOther('networking option', KNOWN_NETWORKING)),
   kubernetes: z.optional(
     z.strictObject({
       version: z.optional(versionString()),

@@ -1,6 +1,13 @@
 import type * as z from 'zod/mini';
 import { CompatError, MAX_REPORTED_ISSUES, type InputIssue } from './errors.js';
 import { closest, shorten } from './words.js';
+
+/** ` (did you mean 'x'?)` when the value seen is a string near one of the allowed values. */
+function nearest(seen: unknown, allowed: readonly unknown[]): string {
+  if (typeof seen !== 'string') return '';
+  const suggestion = closest(seen, allowed.filter((v): v is string => typeof v === 'string'));
+  return suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
+}
 import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
 
 /** The result of {@link parseFacts}: the facts, or an error listing every problem. */
@@ -128,7 +135,7 @@ function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: 
         {
           path,
           code: 'invalid-value',
-          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(seen)}`,
+          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(seen)}${nearest(seen, issue.values)}`,
         },
       ];
     case 'invalid_union':
@@ -140,7 +147,7 @@ function toInputIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, input: 
           {
             path,
             code: 'invalid-value',
-            message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(seen)}`,
+            message: `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${describeValue(seen)}${nearest(seen, options)}`,
           },
         ];
       }

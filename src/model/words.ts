@@ -39,6 +39,21 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
+ * The known value `word` is a slip of, when it is not one itself: the same but for case (`EKS`), or — for
+ * a word of five letters or more — one edit away (two from eight letters: `kubernets`, `calico-vxaln`).
+ * Stricter than {@link closest}: a short word that merely resembles a known one (`gke`, `rke2`) is
+ * another value, not a typo.
+ */
+export function typoOf(word: string, known: readonly string[]): string | undefined {
+  if (known.includes(word) || word.length > MAX_SUGGESTED_LENGTH) return undefined;
+  const lower = word.toLowerCase();
+  const sameButCase = known.find((k) => k.toLowerCase() === lower);
+  if (sameButCase !== undefined || word.length < 5) return sameButCase;
+  const limit = word.length >= 8 ? 2 : 1;
+  return known.find((k) => Math.abs(k.length - word.length) <= limit && editDistance(word, k) <= limit);
+}
+
+/**
  * Input echoed in a message, cut to its first `max` characters so a 20 MB key does not make a 20 MB
  * message: `aaaa… (2000000 characters)`.
  */

@@ -313,3 +313,42 @@ describe('parseFacts: one problem per value of the wrong type', () => {
     ]);
   });
 });
+
+describe('parseFacts: the value meant, for a slip of a known one', () => {
+  const issues = (input: unknown) => {
+    const result = parseFacts(input);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+
+  it.each([
+    ['platform', 'kubernets', 'kubernetes'],
+    ['platform', 'openshfit', 'openshift'],
+    ['platform', 'EKS', 'eks'],
+    ['platform', 'Kubernetes', 'kubernetes'],
+    ['networking', 'calico-vxaln', 'calico-vxlan'],
+    ['networking', 'calico_bgp', 'calico-bgp'],
+    ['networking', 'AKS-Azure-CNI', 'aks-azure-cni'],
+  ])('%s %j is invalid input naming %j, not an unsupported value', (key, value, meant) => {
+    expect(issues({ [key]: value })).toEqual([
+      expect.stringMatching(new RegExp(`^${key}: is not a known (platform|networking option) \\(did you mean '${meant}'\\?\\); known: .*, got "${value}"$`)),
+    ]);
+  });
+
+  it.each(['gke', 'rke2', 'k3s', 'kind', 'tkg', 'dockerenterprise'])('platform %j, another platform, is accepted (and fails platform-supported)', (platform) => {
+    expect(parseFacts({ platform }).success).toBe(true);
+  });
+
+  it.each(['flannel', 'calico', 'cilium', 'azure-cni', 'calico-ipip'])('networking %j, another option, is accepted', (networking) => {
+    expect(parseFacts({ networking }).success).toBe(true);
+  });
+
+  it.each([
+    [{ calico: { datastore: 'kubernets' } }, 'calico.datastore: expected one of "kubernetes", "etcd", got "kubernets" (did you mean \'kubernetes\'?)'],
+    [{ calico: { ipPools: [{ encapsulation: 'vxlan-crosssubnet' }] } }, 'calico.ipPools[0].encapsulation: expected one of "none", "vxlan", "vxlan-cross-subnet", "ipip", "ipip-cross-subnet", got "vxlan-crosssubnet" (did you mean \'vxlan-cross-subnet\'?)'],
+    [{ nodes: [{ os: 'windwos', name: 'w1' }] }, 'nodes[0].os: expected one of "linux", "windows", got "windwos" (did you mean \'windows\'?)'],
+    [{ nodes: [{ os: 'windows', name: 'w1', remoteAccess: ['rpd'] }] }, 'nodes[0].remoteAccess[0]: expected one of "rdp", "winrm", got "rpd" (did you mean \'rdp\'?)'],
+    [{ calico: { installMethod: 'helm' } }, 'calico.installMethod: expected one of "manifest", "operator", got "helm"'],
+  ])('a closed set names the nearest value: %j', (input, message) => {
+    expect(issues(input)).toEqual([message]);
+  });
+});

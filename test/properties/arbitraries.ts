@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import type { ClusterFacts, IpPool, LinuxNodeFacts, NodeFacts, WindowsNodeFacts } from '../../src/model/facts.js';
+import { KNOWN_NETWORKING, KNOWN_PLATFORMS, type ClusterFacts, type IpPool, type LinuxNodeFacts, type NodeFacts, type WindowsNodeFacts } from '../../src/model/facts.js';
+import { typoOf } from '../../src/model/words.js';
 import { parseVersion } from '../../src/model/version.js';
 
 /** Run parameters: `FC_NUM_RUNS` overrides the number of runs, `FC_SEED` the seed (`random` for none). */
@@ -33,7 +34,9 @@ const tricky = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toStrin
 
 const platform = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('kubernetes', 'openshift', 'rke', 'eks', 'aks') },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('gke', 'EKS', 'k3s', 'tkg'), tricky, anyNonEmpty) },
+  // Platforms the library does not know (accepted, and unsupported): 'rke2' is near 'rke' but no slip of it.
+  // A slip of a known one ('EKS', 'kubernets') is invalid input, as test/model/parse.test.ts shows.
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('gke', 'rke2', 'k3s', 'tkg'), tricky, anyNonEmpty.filter((s) => typoOf(s, KNOWN_PLATFORMS) === undefined)) },
 );
 const infrastructure = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('aws', 'azure', 'gcp', 'vsphere', 'bare-metal') },
@@ -41,7 +44,7 @@ const infrastructure = fc.oneof(
 );
 const networking = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('calico-bgp', 'calico-vxlan', 'cloud-provider', 'eks-vpc-cni', 'aks-azure-cni') },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('flannel', 'calico', 'Calico-VXLAN'), tricky, anyNonEmpty) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('flannel', 'calico', 'cilium'), tricky, anyNonEmpty.filter((s) => typoOf(s, KNOWN_NETWORKING) === undefined)) },
 );
 
 /** Versions `parseVersion` reads: `1.21`, `v1.21.3`, `1.22.4-eks-0389ca3`, `  3.23.1+rke2`. */

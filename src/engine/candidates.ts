@@ -75,9 +75,10 @@ export function evaluateAcross(facts: ClusterFacts, options: EvaluateOptions, de
     const differing = alternatives.filter((a) => a.statuses.get(key) !== finding.status);
     return differing.length === 0 ? finding : undecided(finding, selected.profile, differing, open.facts, key);
   });
-  if (waivers === undefined) return summarize(findings, selected);
+  const origin = { tool: base.tool, inputs: base.inputs };
+  if (waivers === undefined) return summarize(findings, selected, origin);
   const waived = applyWaivers(findings, waivers, now, defaults.ruleIds);
-  return summarize(waived.findings, selected, waived.waivers);
+  return summarize(waived.findings, selected, origin, waived.waivers);
 }
 
 /** Each finding's status under another profile, by rule and subject; none where the rule is not in it. */

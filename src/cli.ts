@@ -30,6 +30,8 @@ import type { FactSource, ReportInput } from './model/report.js';
 import type { Waiver } from './model/waiver.js';
 import pkg from '../package.json' with { type: 'json' };
 import factsSchema from '../facts.schema.json' with { type: 'json' };
+import reportSchema from '../report.schema.json' with { type: 'json' };
+import configSchema from '../config.schema.json' with { type: 'json' };
 
 
 const HELP = `calico-windows-compat ${pkg.version}
@@ -48,7 +50,9 @@ Usage:
                                               the release profiles, or what changed between two
   calico-windows-compat explain <rule-id> [--release <release>]
                                               one rule in full: why, when, facts, remediation, source
-  calico-windows-compat schema                the JSON Schema of facts files
+  calico-windows-compat schema [facts|report|config]
+                                              the JSON Schema of facts files (default), reports
+                                              (--format json) or config files
   calico-windows-compat --help | --version
 
   calico-windows-compat check --cluster --context prod --facts extra.yaml
@@ -179,10 +183,7 @@ async function run(args: readonly string[]): Promise<number> {
   if (first === 'collect') return printFacts(rest, true);
   if (first === 'explain') return explain(rest);
   if (first === 'plan') return planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
-  if (first === 'schema') {
-    writeStdout(`${JSON.stringify(factsSchema, null, 2)}\n`);
-    return EXIT_CODES.compatible;
-  }
+  if (first === 'schema') return printSchema(rest);
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv, argv);
   if (first.startsWith('-')) return check(argv, argv);
@@ -302,6 +303,16 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
 function writeOutput(to: string, text: string): void {
   if (to === STDOUT) writeStdout(text);
   else writeFileAtomically(to, text);
+}
+
+const SCHEMAS = { facts: factsSchema, report: reportSchema, config: configSchema } as const;
+
+function printSchema(argv: readonly string[]): number {
+  const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true });
+  if (positionals.length > 1) throw usage('schema takes at most one name: facts, report or config');
+  const which = oneOf('schema', positionals[0] ?? 'facts', Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]);
+  writeStdout(`${JSON.stringify(SCHEMAS[which], null, 2)}\n`);
+  return EXIT_CODES.compatible;
 }
 
 function explain(argv: readonly string[]): number {

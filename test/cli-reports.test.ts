@@ -142,10 +142,16 @@ describe('explain and schema', () => {
     expect(cli(['explain']).code).toBe(2);
   });
 
-  it('schema prints facts.schema.json', () => {
+  it('schema prints facts.schema.json; schema report and schema config the others', () => {
     const run = cli(['schema']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync('facts.schema.json', 'utf8'));
+    expect(cli(['schema', 'facts']).stdout).toBe(run.stdout);
+    expect(cli(['schema', 'report']).stdout).toBe(readFileSync('report.schema.json', 'utf8'));
+    expect(cli(['schema', 'config']).stdout).toBe(readFileSync('config.schema.json', 'utf8'));
+    const typo = cli(['schema', 'reprot']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("schema must be facts, report, config; not 'reprot' (did you mean 'report'?)");
   });
 
   it('the help lists the formats, the options and the exit codes', () => {

@@ -8,14 +8,15 @@
 //
 // Environment (what GitHub gives a composite action's step, and what action.yml maps):
 //   INPUT_FACTS, INPUT_MANIFESTS (one path a line), INPUT_CLUSTER ('true' or a context name),
-//   INPUT_RELEASE, INPUT_WAIVERS, INPUT_FAIL_ON, INPUT_ARGS (more arguments, one a line);
+//   INPUT_RELEASE, INPUT_WAIVERS, INPUT_FAIL_ON, INPUT_ARGS (more arguments, one a line),
+//   INPUT_OUTPUT_DIRECTORY (where the reports go; default a fresh folder under RUNNER_TEMP);
 //   CALICO_WINDOWS_COMPAT_CLI: the CLI to run (the install step's output);
 //   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, GITHUB_WORKSPACE.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * An input as the action passes it: trimmed; '' when not given.
@@ -81,10 +82,18 @@ function main() {
     setOutput('exit-code', '70');
     return;
   }
-  const base = process.env.RUNNER_TEMP || tmpdir();
-  mkdirSync(base, { recursive: true });
-  const dir = mkdtempSync(join(base, 'calico-windows-compat-'));
+  let dir;
+  if (input('OUTPUT_DIRECTORY')) {
+    dir = resolve(input('OUTPUT_DIRECTORY'));
+    mkdirSync(dir, { recursive: true });
+  } else {
+    const base = process.env.RUNNER_TEMP || tmpdir();
+    mkdirSync(base, { recursive: true });
+    dir = mkdtempSync(join(base, 'calico-windows-compat-'));
+  }
   const { args, reports } = commandLine(dir);
+  // Reports of an earlier run in the same folder must not pass for this run's.
+  for (const path of Object.values(reports)) rmSync(path, { force: true });
   console.log(`calico-windows-compat ${args.join(' ')}`);
   const run = spawnSync(process.execPath, [cli, ...args], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const stderr = run.stderr ?? '';

@@ -67,7 +67,7 @@ describe('action.yml', () => {
     for (const [name, spec] of [...Object.entries(ACTION.inputs), ...Object.entries(ACTION.outputs)]) expect(spec.description, name).toMatch(/\w{3,}/);
     expect(Object.keys(ACTION.inputs)).toEqual(expect.arrayContaining(['facts', 'manifests', 'cluster', 'release', 'waivers', 'fail-on', 'upload-sarif']));
     const check = ACTION.runs.steps.find((s) => s.id === 'check');
-    for (const name of ['facts', 'manifests', 'cluster', 'release', 'waivers', 'fail-on', 'args'])
+    for (const name of ['facts', 'manifests', 'cluster', 'release', 'waivers', 'fail-on', 'args', 'output-directory'])
       expect(check?.env?.[`INPUT_${name.toUpperCase().replace('-', '_')}`]).toBe(`\${{ inputs.${name} }}`);
     expect(Object.keys(ACTION.outputs)).toEqual(['verdict', 'exit-code', 'report', 'sarif', 'markdown', 'junit']);
     for (const [name, spec] of Object.entries(ACTION.outputs)) expect(spec.value).toBe(`\${{ steps.check.outputs.${name} }}`);
@@ -148,6 +148,17 @@ describe('the action when the check cannot run', () => {
     expect(sarif.runs[0]?.invocations[0]?.executionSuccessful).toBe(false);
     expect(run.failed).toBe(true);
     expect(step(run, 'Verdict')?.stdout).toContain('::error title=Calico for Windows::the check could not run (exit code 2)');
+  });
+
+  it('writes the reports into output-directory when given, never leaving an earlier run\'s report there', () => {
+    const workspace = join(work, 'outdir');
+    mkdirSync(join(workspace, 'reports'), { recursive: true });
+    writeFileSync(join(workspace, 'reports', 'report.json'), '{"verdict": "compatible"}');
+    writeFileSync(join(workspace, 'facts.yaml'), 'platform: kubernets\n');
+    const run = runAction({ facts: 'facts.yaml', 'output-directory': 'reports' }, { workspace });
+    expect(run.outputs['sarif']).toBe(join(workspace, 'reports', 'calico-windows.sarif'));
+    expect(existsSync(join(workspace, 'reports', 'report.json'))).toBe(false);
+    expect(run.outputs['report']).toBe('');
   });
 
   it('runs in working-directory, where paths and the config file are found', () => {

@@ -346,7 +346,7 @@ describe('parseFacts: the value meant, for a slip of a known one', () => {
     [{ calico: { datastore: 'kubernets' } }, 'calico.datastore: expected one of "kubernetes", "etcd", got "kubernets" (did you mean \'kubernetes\'?)'],
     [{ calico: { ipPools: [{ encapsulation: 'vxlan-crosssubnet' }] } }, 'calico.ipPools[0].encapsulation: expected one of "none", "vxlan", "vxlan-cross-subnet", "ipip", "ipip-cross-subnet", got "vxlan-crosssubnet" (did you mean \'vxlan-cross-subnet\'?)'],
     [{ nodes: [{ os: 'windwos', name: 'w1' }] }, 'nodes[0].os: expected one of "linux", "windows", got "windwos" (did you mean \'windows\'?)'],
-    [{ nodes: [{ os: 'windows', name: 'w1', remoteAccess: ['rpd'] }] }, 'nodes[0].remoteAccess[0]: expected one of "rdp", "winrm", got "rpd" (did you mean \'rdp\'?)'],
+    [{ nodes: [{ os: 'windows', name: 'w1', remoteAccess: ['rpd'] }] }, 'nodes[0].remoteAccess[0]: expected one of "rdp", "winrm", "ssh", got "rpd" (did you mean \'rdp\'?)'],
     [{ calico: { installMethod: 'helm' } }, 'calico.installMethod: expected one of "manifest", "operator", got "helm"'],
   ])('a closed set names the nearest value: %j', (input, message) => {
     expect(issues(input)).toEqual([message]);

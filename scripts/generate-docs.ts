@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { toJSONSchema } from 'zod/v4/core';
 import { exitCodeOf, factLocator, FORMATS, renderReport, type Format } from '../src/cli/output.js';
 import { ConfigSchema } from '../src/cli/config.js';
-import { REPORT_SCHEMA_VERSION, ReportSchema } from '../src/model/report.js';
+import { REPORT_SCHEMA_VERSION, ReportSchema, SCHEMA_VERSION } from '../src/model/report.js';
 import { HINTED_FACTS, hintFor } from '../src/catalog/hints.js';
 import { NETWORKING, PLATFORMS } from '../src/catalog/tables/platforms.js';
 import { evaluateCompatibility } from '../src/api.js';
@@ -250,6 +250,9 @@ function describe(node: unknown, path: string): void {
  */
 export function reportJsonSchema(): Record<string, unknown> {
   const { $schema, ...schema } = toJSONSchema(ReportSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  // A refinement zod cannot write as JSON Schema: the schema versions this major reads.
+  const properties = schema['properties'] as Record<string, Record<string, unknown>>;
+  if (properties['schemaVersion']) properties['schemaVersion']['pattern'] = SCHEMA_VERSION.source;
   return {
     $schema,
     $id: `${REPOSITORY_URL}/blob/main/report.schema.json`,

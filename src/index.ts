@@ -61,8 +61,7 @@ export type {
   ReportTool,
   ReportInput,
 } from './model/report.js';
-export { REPORT_SCHEMA_VERSION } from './model/report.js';
-export { TOOL } from './model/tool.js';
+export { REPORT_SCHEMA_VERSION, TOOL } from './model/tool.js';
 export { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild, type WindowsBuild } from './model/windows.js';
 export { parseContainerRuntime, type ContainerRuntime, type ContainerRuntimeName } from './model/runtime.js';
 export { parseVersion, compareVersions, inRange, describeVersionRange, type Version } from './model/version.js';

@@ -3,7 +3,8 @@
  * release the facts were judged against.
  * @module
  */
-import { REPORT_SCHEMA_VERSION, type Counts, type Finding, type Report, type ReportInput, type ReportTool, type Verdict, type WaiverResult } from '../model/report.js';
+import type { Counts, Finding, Report, ReportInput, ReportTool, Verdict, WaiverResult } from '../model/report.js';
+import { REPORT_SCHEMA_VERSION } from '../model/tool.js';
 import { compareText } from '../model/words.js';
 import type { SelectedRelease } from './select.js';
 

@@ -120,7 +120,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** What {@link formatSarifError} reports: a {@link CompatError}, or any error with a message and the problems it found. */
+/** What {@link formatSarifError} reports: a `CompatError`, or any error with a message and the problems it found. */
 export interface SarifErrorInput {
   readonly message: string;
   readonly issues?: readonly InputIssue[];

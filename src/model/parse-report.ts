@@ -3,8 +3,9 @@
  * artifact, possibly by an older version of the library.
  * @module
  */
-import { CompatError } from './errors.js';
-import { schemaIssues } from './parse.js';
+import type * as z from 'zod/mini';
+import { CompatError, capIssues, type InputIssue } from './errors.js';
+import { formatPath } from './parse.js';
 import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from './report.js';
 import { TOOL } from './tool.js';
 
@@ -80,7 +81,24 @@ export function parseReport(input: unknown): ParseReportResult {
 function validate(value: unknown, schemaVersion: string): ParseReportResult {
   const result = ReportSchema.safeParse(value);
   if (result.success) return { success: true, data: result.data, schemaVersion };
-  return { success: false, error: new CompatError('invalid-report', `Invalid report (schema version ${schemaVersion}):`, schemaIssues(ReportSchema, result.error, value)) };
+  return { success: false, error: new CompatError('invalid-report', `Invalid report (schema version ${schemaVersion}):`, capIssues(result.error.issues.map(issueOf))) };
+}
+
+/**
+ * A schema problem of a report in a few words. Reports are written by programs, so a problem is damage,
+ * not a typo to explain at length: the path and what was expected (facts get `schemaIssues`' fuller words).
+ */
+function issueOf(issue: z.core.$ZodIssue): InputIssue {
+  const segments = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+  const message =
+    issue.code === 'invalid_type'
+      ? `expected ${issue.expected}`
+      : issue.code === 'invalid_value'
+        ? `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+        : issue.message && issue.message !== 'Invalid input'
+          ? issue.message
+          : 'is invalid';
+  return { path: formatPath(segments), code: issue.code.replaceAll('_', '-'), message, segments };
 }
 
 function refuse(path: string, code: string, message: string): ParseReportResult {

@@ -4,6 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { WaiverSchema } from './waiver.js';
+import { REPORT_SCHEMA_VERSION } from './tool.js';
+
+export { REPORT_SCHEMA_VERSION } from './tool.js';
 
 /** What a finding says about its rule and subject. */
 export const FindingStatusSchema = z.enum(['pass', 'fail', 'unknown', 'not-applicable']);
@@ -149,17 +152,11 @@ export const WaiverResultSchema = z.object({
 /** One waiver and what became of it. */
 export type WaiverResult = z.infer<typeof WaiverResultSchema>;
 
-/**
- * The version of the report's shape, in semver: a major for a change that can break a reader (a field
- * removed, renamed or retyped, a new value of a closed set such as `status`), a minor for an addition a
- * reader can ignore (a new optional field, a new input kind), a patch for a fix of the schema's text.
- * docs/report-schema.md states the promise; {@link parseReport} reads every version of this major and the
- * unversioned reports written before it.
- */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
-
 /** The major of {@link REPORT_SCHEMA_VERSION}: the versions this library writes and reads as they are. */
 const MAJOR = REPORT_SCHEMA_VERSION.split('.')[0] ?? '';
+
+/** The schema versions {@link ReportSchema} describes: `1.x.y`. */
+export const SCHEMA_VERSION = new RegExp(`^${MAJOR}\\.\\d+\\.\\d+$`);
 
 /** The tool that wrote a report. */
 export const ReportToolSchema = z.object({
@@ -188,7 +185,7 @@ export type ReportInput = z.infer<typeof ReportInputSchema>;
 /** The answer for a cluster: a verdict, and one finding per rule and subject. */
 export const ReportSchema = z.object({
   /** The version of the report's shape ({@link REPORT_SCHEMA_VERSION}): `1.0.0`. */
-  schemaVersion: z.string().check(z.regex(new RegExp(`^${MAJOR}\\.\\d+\\.\\d+$`), { message: `is not a ${MAJOR}.x schema version` })),
+  schemaVersion: z.string().check(z.refine((v) => SCHEMA_VERSION.test(v), { message: `is not a ${MAJOR}.x schema version` })),
   /** The tool that wrote the report, and its version. */
   tool: ReportToolSchema,
   /** What the facts came from, as the caller named it (`evaluateCompatibility`'s `inputs` option); empty when not given. */

@@ -14,8 +14,7 @@ const entries = [
   // (see src/model/version.ts).
   { entry: 'src/index.ts', budget: 30 * KB },
   // The others are measured so their growth is seen; each includes the core it builds on.
-  // 45 KB: SARIF for runs that could not evaluate, artifact URIs and parseReport added 2.4 KB (was 42).
-  { entry: 'src/format.ts', budget: 45 * KB },
+  { entry: 'src/format.ts', budget: 42 * KB },
   { entry: 'src/manifests.ts', budget: 26 * KB },
   { entry: 'src/yaml.ts', budget: 60 * KB },
   // Every release profile, the rules later releases add, the advisories, compareReleases, the matrix.

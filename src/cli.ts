@@ -213,7 +213,14 @@ async function check(argv: readonly string[], commandLine: readonly string[]): P
   } catch (error) {
     if (error instanceof CompatError || error instanceof UsageError) {
       const sarif = formatSarifError(error, { root: sarifRoot, workingDirectory: cwd, arguments: commandLine, exitCode: EXIT_CODES.usage, toolVersion: pkg.version });
-      for (const output of outputs.filter((o) => o.format === 'sarif')) writeOutput(output.to, sarif);
+      for (const output of outputs.filter((o) => o.format === 'sarif'))
+        try {
+          writeOutput(output.to, sarif);
+        } catch (unwritable) {
+          // The run's own error is the one to report; this one is said in a line of its own.
+          if (!(unwritable instanceof CompatError)) throw unwritable;
+          if (unwritable.message !== error.message) process.stderr.write(`calico-windows-compat: ${unwritable.message}\n`);
+        }
     }
     throw error;
   }

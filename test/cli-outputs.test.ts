@@ -128,6 +128,20 @@ describe('files are written atomically', () => {
     expect(readdirSync(join(dir, 'report.json'))).toEqual([]);
   });
 
+  it('on bad input with an unwritable SARIF output: both problems, the input\'s kept as the error, exit 2', () => {
+    const dir = freshDir();
+    mkdirSync(join(dir, 'taken.sarif'));
+    writeFileSync(join(dir, 'bad.yaml'), 'platfrom: eks\n');
+    const run = cli(['check', 'bad.yaml', '-o', 'sarif=taken.sarif'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')).toEqual([
+      'calico-windows-compat: Cannot write taken.sarif: it is a directory.',
+      'calico-windows-compat: Invalid facts in bad.yaml:',
+      expect.stringMatching(/^ {2}platfrom: unknown key \(did you mean 'platform'\?\)/),
+      '',
+    ]);
+  });
+
   it('through the CLI: exit 2 and one line naming the file, and the other outputs still whole', () => {
     const dir = freshDir();
     mkdirSync(join(dir, 'taken.sarif'));

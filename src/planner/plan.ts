@@ -7,6 +7,7 @@
 import type { ClusterFacts, KnownNetworking, KnownPlatform } from '../model/facts.js';
 import { CompatError, capIssues, type InputIssue } from '../model/errors.js';
 import type { FactSource, Report } from '../model/report.js';
+import { TOOL } from '../model/tool.js';
 import type { EngineDefaults, EvaluateOptions } from '../engine/evaluate.js';
 import { evaluateAcross } from '../engine/candidates.js';
 import type { ReleaseProfile } from '../engine/rule.js';
@@ -19,7 +20,7 @@ import { deriveOption, openFacts, type UnrankedOption } from './derive.js';
 import { rankOptions, summarizeOptions } from './rank.js';
 import type { NetworkingPlan, OptionPlan, PlanOptions, ReleasePlan } from './types.js';
 
-const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS };
+const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS, tool: TOOL };
 
 /** The rule that says whether the platform is supported: its finding stands for a plan with no option. */
 const PLATFORM_RULE: RuleId = 'platform-supported';

@@ -263,6 +263,7 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
   const inputs: ReportInput[] = [
     ...files.map((name) => ({ kind: 'facts', name })),
     ...manifests.map((name) => ({ kind: 'manifests', name: name === '-' ? '(stdin)' : name })),
+    ...(cluster === undefined ? [] : [{ kind: 'cluster', name: cluster.context ?? '(current context)' }]),
     ...(waiversFile === undefined ? [] : [{ kind: 'waivers', name: waiversFile }]),
     ...(config === undefined ? [] : [{ kind: 'config', name: config.file }]),
   ];

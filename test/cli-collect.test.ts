@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The report with what must differ between inputs taken out: where facts came from. */
 function comparable(stdout: string): unknown {
-  const report = JSON.parse(stdout) as Report;
+  // The inputs name the cluster or the files; what was read from them is compared.
+  const { inputs: _inputs, ...report } = JSON.parse(stdout) as Report;
   return { ...report, findings: report.findings.map((f) => ({ ...f, evidence: f.evidence.map(({ fact, value }) => ({ fact, value })) })) };
 }
 
@@ -52,6 +54,10 @@ describe('check --cluster', () => {
       expect(cluster.stderr).not.toMatch(/internal error/);
       expect(cluster.code).toBe(byHand.code);
       expect(comparable(cluster.stdout)).toStrictEqual(comparable(byHand.stdout));
+      expect((JSON.parse(cluster.stdout) as Report).inputs).toEqual([
+        { kind: 'facts', name: extra(name) },
+        { kind: 'cluster', name: '(current context)' },
+      ]);
     },
   );
 
@@ -86,7 +92,8 @@ describe('check --cluster', () => {
     expect(run.code).toBe(1);
     const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const uris = sarif.runs[0]?.results.flatMap((r) => r.locations.map((l) => l.physicalLocation.artifactLocation.uri)) ?? [];
-    expect(uris).toContain(encodeURI(extraFacts));
+    // A file outside the SARIF root (the working directory) is a file:// URI.
+    expect(uris).toContain(pathToFileURL(extraFacts).href);
     const osBuild = sarif.runs[0]?.results.find((r) => r.ruleId === 'windows-os-version');
     expect(osBuild?.locations[0]?.physicalLocation.artifactLocation.uri ?? 'kubectl%20get%20nodes%20-o%20yaml').toBe('kubectl%20get%20nodes%20-o%20yaml');
   });
@@ -177,11 +184,20 @@ describe('collect', () => {
     ]);
   });
 
-  it('-o into a directory that does not exist is a clear error', () => {
+  it('-o creates the folders it writes into, as check -o does', () => {
     const fake = onPath(fakeCluster('eks'));
     const run = runCli(['collect', '-o', join(work, 'nowhere', 'facts.yaml')], { env: fake.env });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(work, 'nowhere', 'facts.yaml'), 'utf8')).toMatch(/^# Facts for calico-windows-compat /);
+  });
+
+  it('-o under a file is a clear error naming the file', () => {
+    const fake = onPath(fakeCluster('eks'));
+    const file = join(work, 'a-file');
+    writeFileSync(file, '');
+    const run = runCli(['collect', '-o', join(file, 'facts.yaml')], { env: fake.env });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`calico-windows-compat: Cannot write ${join(work, 'nowhere', 'facts.yaml')}: no such directory.\n`);
+    expect(run.stderr).toBe(`calico-windows-compat: Cannot write ${join(file, 'facts.yaml')}: a parent of it is not a directory.\n`);
   });
 
   it('on a terminal, a progress line per kind on standard error', () => {

@@ -229,7 +229,7 @@ describe('short flags and "did you mean"', () => {
   });
 
   it.each([
-    [['chek', 'facts.yaml'], "unknown command 'chek' (did you mean 'check'?) (commands: check, facts, plan, rules, releases, explain, schema)"],
+    [['chek', 'facts.yaml'], "unknown command 'chek' (did you mean 'check'?) (commands: check, collect, facts, plan, rules, releases, explain, schema)"],
     [['rule'], "unknown command 'rule' (did you mean 'rules'?)"],
     [['check', 'x.yaml', '--fromat', 'json'], "unknown option '--fromat' (did you mean '--format'?)"],
     [['check', 'x.yaml', '--skip-rules', 'typha-ha'], "unknown option '--skip-rules' (did you mean '--skip-rule'?)"],

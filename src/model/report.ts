@@ -170,13 +170,13 @@ export type ReportTool = z.infer<typeof ReportToolSchema>;
 
 /**
  * One input the facts (or the run's settings) came from: a facts file, a manifests file or standard input,
- * a waivers file, a config file. Kinds the CLI writes: `facts`, `manifests`, `waivers`, `config`; readers
- * should accept others, later versions may add kinds.
+ * a live cluster, a waivers file, a config file. Kinds the CLI writes: `facts`, `manifests`, `cluster`,
+ * `waivers`, `config`; readers should accept others, later versions may add kinds.
  */
 export const ReportInputSchema = z.object({
-  /** What the input is: `facts`, `manifests`, `waivers`, `config`. */
+  /** What the input is: `facts`, `manifests`, `cluster`, `waivers`, `config`. */
   kind: z.string(),
-  /** The input as given: a path (`clusters/prod.yaml`), or `(stdin)`. */
+  /** The input as given: a path (`clusters/prod.yaml`), `(stdin)`, a kubeconfig context or `(current context)`. */
   name: z.string(),
 });
 /** One input of a report. */

@@ -9,6 +9,7 @@ function nearest(seen: unknown, allowed: readonly unknown[]): string {
   return suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
 }
 import { ClusterFactsSchema, type ClusterFacts } from './facts.js';
+import { acceptFacts } from './fast-facts.js';
 
 /** The result of {@link parseFacts}: the facts, or an error listing every problem. */
 export type ParseFactsResult =
@@ -30,6 +31,9 @@ export type ParseFactsResult =
 export function parseFacts(input: unknown): ParseFactsResult {
   let result;
   try {
+    // The common shape is accepted by hand; the schema decides everything else and words every problem.
+    const accepted = acceptFacts(input);
+    if (accepted !== undefined) return { success: true, data: accepted };
     result = ClusterFactsSchema.safeParse(input);
   } catch (error) {
     // Only a program can hand over a value that throws when read (a getter, a revoked Proxy): JSON and

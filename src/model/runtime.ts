@@ -22,3 +22,8 @@ export function parseContainerRuntime(text: string): ContainerRuntime | undefine
   if (!match?.[1]) return undefined;
   return match[2] === undefined ? { name: match[1] } : { name: match[1], version: match[2] };
 }
+
+/** Whether `text` is a container runtime {@link parseContainerRuntime} reads. */
+export function isContainerRuntime(text: string): boolean {
+  return RUNTIME.test(text.trim().toLowerCase());
+}

@@ -37,6 +37,11 @@ export function parseWindowsBuild(text: string): WindowsBuild | undefined {
   };
 }
 
+/** Whether `text` is a Windows build {@link parseWindowsBuild} reads; allocates nothing. */
+export function isWindowsBuild(text: string): boolean {
+  return BUILD.test(text.trim());
+}
+
 /** The Windows Server release of a build number, if the library knows it. */
 export function windowsReleaseForBuild(build: number): WindowsReleaseInfo | undefined {
   return byBuild.get(build);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptFacts, CLUSTER_KEYS, LINUX_NODE_KEYS, WINDOWS_NODE_KEYS } from '../../src/model/fast-facts.js';
-import { ClusterFactsSchema, LinuxNodeFactsSchema, WindowsNodeFactsSchema } from '../../src/model/facts.js';
+import { acceptFacts, CLUSTER_KEYS, isKubernetesName, LINUX_NODE_KEYS, WINDOWS_NODE_KEYS } from '../../src/model/fast-facts.js';
+import { ClusterFactsSchema, KUBERNETES_NAME, LinuxNodeFactsSchema, WindowsNodeFactsSchema } from '../../src/model/facts.js';
 import { parseFacts } from '../../src/model/parse.js';
 import { facts, hostileJson, runs } from '../properties/arbitraries.js';
 
@@ -64,7 +64,7 @@ const badValue = fc.constantFrom<unknown>(
 const anyKey = fc.oneof(fc.constantFrom(...WINDOWS_NODE_KEYS, ...LINUX_NODE_KEYS), fc.constantFrom('osbuild', 'roles', 'toString', '__proto__', 'extra'));
 
 /** A node made odd in one way: a field set to a bad value or removed, an unknown key, an unusual object. */
-const oddNode = fc.tuple(validNode, fc.nat(6), anyKey, badValue).map(([node, how, key, value]): unknown => {
+const oddNode = fc.tuple(validNode, fc.nat(8), anyKey, badValue).map(([node, how, key, value]): unknown => {
   const copy: Record<string, unknown> = { ...node };
   switch (how) {
     case 0:
@@ -87,6 +87,15 @@ const oddNode = fc.tuple(validNode, fc.nat(6), anyKey, badValue).map(([node, how
     case 5:
       // A field inherited from a prototype.
       return Object.assign(Object.create({ [key]: value }) as object, copy);
+    case 6:
+      // A symbol key: for…in does not list it, a spread would copy it.
+      return { ...copy, [Symbol('extra')]: value };
+    case 7: {
+      // The keys in another order than the schema's: the copy has the schema's order.
+      const reversed: Record<string, unknown> = {};
+      for (const k of Object.keys(copy).reverse()) reversed[k] = copy[k];
+      return reversed;
+    }
     default:
       return [copy];
   }
@@ -99,6 +108,18 @@ describe('acceptFacts, the hand-written acceptance of the common shape', () => {
     expect(WINDOWS_NODE_KEYS).toEqual(Object.keys(WindowsNodeFactsSchema.shape));
     expect(LINUX_NODE_KEYS).toEqual(Object.keys(LinuxNodeFactsSchema.shape));
     expect(CLUSTER_KEYS).toEqual(Object.keys(ClusterFactsSchema.shape));
+  });
+
+  it('reads Kubernetes names as the schema\'s pattern does', () => {
+    const schemaAccepts = (name: string): boolean => name.length > 0 && name.length <= 253 && KUBERNETES_NAME.test(name);
+    for (const name of ['a', '0', 'a-b', 'a--b', 'a.b', 'a.b-c.d', '-a', 'a-', 'a.', '.a', 'a..b', 'a.-b', 'a-.b', 'A', 'a_b', 'a b', '', 'a'.repeat(253), 'a'.repeat(254)])
+      expect(isKubernetesName(name), name).toBe(schemaAccepts(name));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'z', '0', '9', '-', '.', 'A', '_', 'é'), maxLength: 12 }), (name) => {
+        expect(isKubernetesName(name)).toBe(schemaAccepts(name));
+      }),
+      runs(2000),
+    );
   });
 
   it('accepts valid facts as the schema returns them: the same keys in the same order, copies of lists', () => {

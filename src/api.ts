@@ -4,7 +4,7 @@
  * @module
  */
 import type { ClusterFacts } from './model/facts.js';
-import type { Finding, Report, WaiverResult } from './model/report.js';
+import type { EvaluatedReport, Finding, WaiverResult } from './model/report.js';
 import type { Waiver } from './model/waiver.js';
 import type { EngineDefaults, EvaluateOptions } from './engine/evaluate.js';
 import { evaluateAcross } from './engine/candidates.js';
@@ -35,8 +35,9 @@ const DEFAULTS: EngineDefaults = { profile: DEFAULT_PROFILE, ruleIds: RULE_IDS, 
  * const report = evaluateCompatibility({ platform: 'eks', networking: 'eks-vpc-cni' });
  * report.verdict; // 'indeterminate' until the rest is known
  * report.findings.filter((f) => f.status === 'fail');
+ * report.select({ status: 'fail' }); // the same, without building the other findings of a large report
  */
-export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOptions = {}): Report {
+export function evaluateCompatibility(facts: ClusterFacts, options: EvaluateOptions = {}): EvaluatedReport {
   return evaluateAcross(facts, options, DEFAULTS);
 }
 

@@ -48,6 +48,8 @@ export type {
   WaiverStatus,
   WaiverResult,
   Report,
+  EvaluatedReport,
+  FindingFilter,
   Finding,
   FindingStatus,
   Severity,

@@ -7,10 +7,10 @@
  * @module
  */
 import type { ClusterFacts } from '../model/facts.js';
-import type { Finding, FindingStatus, Report } from '../model/report.js';
+import type { EvaluatedReport, Finding, FindingStatus } from '../model/report.js';
 import { subjectKey } from '../model/naming.js';
 import type { RuleFactPath } from './fact-paths.js';
-import { evaluate, type EngineDefaults, type EvaluateOptions } from './evaluate.js';
+import { evaluate, selectable, type EngineDefaults, type EvaluateOptions } from './evaluate.js';
 import type { ReleaseProfile } from './rule.js';
 import { firstVersion, profileLabel, selectProfile, type SelectedRelease } from './select.js';
 import { summarize } from './summary.js';
@@ -57,7 +57,7 @@ const DECIDED: ReadonlySet<FindingStatus> = new Set(['pass', 'fail', 'not-applic
  * `evaluate`, with findings that a fact selecting the profile could still change made `unknown`. Used
  * by `evaluateCompatibility` for every `release` string.
  */
-export function evaluateAcross(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): Report {
+export function evaluateAcross(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): EvaluatedReport {
   // Options of the wrong shape are the engine's to refuse.
   const release = typeof options === 'object' && options !== null ? options.release : undefined;
   if (typeof release !== 'string') return evaluate(facts, options, defaults);
@@ -76,9 +76,9 @@ export function evaluateAcross(facts: ClusterFacts, options: EvaluateOptions, de
     return differing.length === 0 ? finding : undecided(finding, selected.profile, differing, open.facts, key);
   });
   const origin = { tool: base.tool, inputs: base.inputs };
-  if (waivers === undefined) return summarize(findings, selected, origin);
+  if (waivers === undefined) return selectable(summarize(findings, selected, origin));
   const waived = applyWaivers(findings, waivers, now, defaults.ruleIds);
-  return summarize(waived.findings, selected, origin, waived.waivers);
+  return selectable(summarize(waived.findings, selected, origin, waived.waivers));
 }
 
 /** Each finding's status under another profile, by rule and subject; none where the rule is not in it. */

@@ -54,8 +54,16 @@ export function defineClusterRule<const R extends ClusterFactPath = never, const
 }
 
 /**
+ * The node rules made by {@link defineNodeRule}: their `check` sees only the node facts they declare
+ * (and the node's name), so the engine may decide them once for every node holding the same values.
+ */
+export const DECLARED_NODE_RULES: WeakSet<NodeRule> = new WeakSet();
+
+/**
  * Defines a rule checked on each Windows node. `requires` and `reads` may name cluster facts
- * (`calico.datastore`) and node facts (`node.osBuild`); the node's `name` is always readable.
+ * (`calico.datastore`) and node facts (`node.osBuild`); the node's `name` is always readable, for the
+ * rule's text only: nodes holding the same values of the declared facts are decided once, the name filled
+ * in per node afterwards, so a check must not decide by the name.
  */
 export function defineNodeRule<
   const R extends ClusterFactPath | NodeFactPath = never,
@@ -70,7 +78,9 @@ export function defineNodeRule<
     ) => Outcome;
   },
 ): NodeRule {
-  return record(rule as RuleInput<string, string, unknown> & { check: unknown }, 'windows-node' as const) as NodeRule;
+  const made = record(rule as RuleInput<string, string, unknown> & { check: unknown }, 'windows-node' as const) as NodeRule;
+  DECLARED_NODE_RULES.add(made);
+  return made;
 }
 
 /**

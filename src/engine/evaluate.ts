@@ -4,8 +4,8 @@
  * engine knows how rules run, never which rules there are.
  * @module
  */
-import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
-import type { FactSource, Finding, Report, ReportInput, ReportTool, Subject } from '../model/report.js';
+import type { ClusterFacts, IpPool } from '../model/facts.js';
+import type { EvaluatedReport, FactSource, Finding, FindingFilter, Report, ReportInput, ReportTool, Severity, Subject } from '../model/report.js';
 import type { Waiver } from '../model/waiver.js';
 import { parseVersion } from '../model/version.js';
 import { applicabilityOf, decide } from './decide.js';
@@ -15,7 +15,8 @@ import type { CheckContext, ReleaseProfile, RuleContext } from './rule.js';
 import { profileLabel, selectProfile, selectRules } from './select.js';
 import { CompatError } from '../model/errors.js';
 import { noSubjectOutcome, subjectsOf } from './subjects.js';
-import { summarize } from './summary.js';
+import { reportHeader, summarize, Tally } from './summary.js';
+import { decideNodes, hasMarker, missingFacts, nodeFinding, type Decision, type NodeBatch } from './nodes.js';
 import { applyWaivers } from './waivers.js';
 
 /** Options of {@link evaluateCompatibility}. */
@@ -92,10 +93,19 @@ function checkOptions(options: EvaluateOptions): void {
 }
 
 /**
+ * Reports with up to this many findings are built at once; larger ones build `findings` on first read.
+ * Building later costs a little more per finding, and small reports are usually read whole.
+ */
+export const EAGER_FINDINGS = 2_000;
+
+/** What the evaluation produced, in report order: findings made at once, and node rules' decisions. */
+type Part = Finding | NodeBatch;
+
+/**
  * Evaluates facts against the rules of the selected release, with the catalog's defaults handed in.
  * The public face is `evaluateCompatibility`, which binds the default catalog.
  */
-export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): Report {
+export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults: EngineDefaults): EvaluatedReport {
   checkOptions(options);
   const selected = selectProfile(options.release, facts, options.profiles ?? [defaults.profile], defaults.profile);
   const profile = selected.profile;
@@ -107,35 +117,129 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
     ]);
   const kubernetesVersion = facts.kubernetes?.version === undefined ? undefined : parseVersion(facts.kubernetes.version);
   const ctx: RuleContext = { profile, kubernetesVersion };
-  const sources = options.sources;
+  // Findings may be built after this call returns: from the sources as they are now.
+  const sources = options.sources === undefined ? undefined : { ...options.sources };
   const { nodes, pools } = subjectsOf(facts);
+  const markedNames = nodes.names.some(hasMarker);
 
-  const findings: Finding[] = [];
+  const parts: Part[] = [];
+  const tally = new Tally();
   for (const rule of rules) {
     const base = findingBase(rule, profile);
     const compiled = compile(rule);
     const clusterEvidence = clusterEvidenceOf(compiled, facts, sources);
     const applicability = applicabilityOf(rule, facts, ctx);
     const checkCtx: CheckContext<unknown> = { ...ctx, given: 'given' in applicability ? applicability.given : undefined };
+    const add = (finding: Finding): void => {
+      parts.push(finding);
+      tally.addFinding(finding);
+    };
 
     if (rule.scope === 'cluster') {
-      findings.push(toFinding(base, CLUSTER, decide(rule, facts, undefined, applicability, checkCtx), clusterEvidence, undefined));
+      add(toFinding(base, CLUSTER, decide(rule, facts, undefined, applicability, checkCtx), clusterEvidence, undefined));
       continue;
     }
     const noSubjects = noSubjectOutcome(rule, applicability, facts);
     if (noSubjects) {
-      findings.push(toFinding(base, CLUSTER, noSubjects, clusterEvidence, undefined));
+      add(toFinding(base, CLUSTER, noSubjects, clusterEvidence, undefined));
       continue;
     }
-    for (const on of rule.scope === 'windows-node' ? nodes : pools) {
-      const outcome = decide(rule, facts, on.value as WindowsNodeFacts | IpPool, applicability, checkCtx);
-      findings.push(toFinding(base, on.subject, outcome, itemEvidenceOf(compiled, on, clusterEvidence, sources), on));
+    if (rule.scope === 'ip-pool') {
+      for (const on of pools)
+        add(toFinding(base, on.subject, decide(rule, facts, on.value as IpPool, applicability, checkCtx), itemEvidenceOf(compiled, on, clusterEvidence, sources), on));
+      continue;
     }
+    const decided = decideNodes(rule, facts, nodes, compiled.item, applicability, checkCtx, markedNames);
+    const batch: NodeBatch = { base, clusterEvidence, keys: compiled.item, nodes, ...decided, sources };
+    parts.push(batch);
+    tallyBatch(tally, batch);
   }
 
   // Copies: the report owns its inputs, whatever the caller does with the list later.
   const about = { tool: defaults.tool, inputs: (options.inputs ?? []).map(({ kind, name }) => ({ kind, name })) };
-  if (options.waivers === undefined) return summarize(findings, selected, about);
-  const waived = applyWaivers(findings, options.waivers, options.now, defaults.ruleIds);
-  return summarize(waived.findings, selected, about, waived.waivers);
+  if (options.waivers !== undefined) {
+    const waived = applyWaivers(findingsOf(parts), options.waivers, options.now, defaults.ruleIds);
+    return withSelect(summarize(waived.findings, selected, about, waived.waivers), parts);
+  }
+  const summary = { ...reportHeader(about), ...tally.summary(selected) };
+  if (tally.total <= EAGER_FINDINGS) return withSelect({ ...summary, findings: findingsOf(parts) }, parts);
+  let findings: Finding[] | undefined;
+  const report: Report = {
+    ...summary,
+    // Built on first read (and kept); a plain data property once set.
+    get findings(): Finding[] {
+      return (findings ??= findingsOf(parts));
+    },
+    set findings(value: Finding[]) {
+      findings = value;
+    },
+  };
+  return withSelect(report, parts, () => findings);
+}
+
+/** Counts a node rule's decisions, and names the missing facts of its unknown errors per node. */
+function tallyBatch(tally: Tally, batch: NodeBatch): void {
+  const { severity } = batch.base.rule;
+  let open = false;
+  batch.decisions.forEach((decision, index) => {
+    tally.add(decision.status, severity, batch.counts[index] as number);
+    if (decision.status === 'unknown' && severity === 'error' && (decision.missing?.length ?? 0) > 0) open = true;
+  });
+  if (!open) return;
+  for (let i = 0; i < batch.decided.length; i++) {
+    const decision = batch.decisions[batch.decided[i] as number] as Decision;
+    if (decision.status === 'unknown') tally.addMissing(severity, missingFacts(decision, batch.nodes.names[i] as string));
+  }
+}
+
+/** Every finding of the parts, in report order. */
+function findingsOf(parts: readonly Part[]): Finding[] {
+  const out: Finding[] = [];
+  for (const part of parts) {
+    if (!('decided' in part)) out.push(part);
+    else for (let i = 0; i < part.decided.length; i++) out.push(nodeFinding(part, i));
+  }
+  return out;
+}
+
+/** A report whose findings are all built, with `select` (which then filters them). */
+export function selectable(report: Report): EvaluatedReport {
+  return withSelect(report, []);
+}
+
+const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+/**
+ * Gives the report `select`, not enumerable. Until `findings` is built (`built()` says), `select` builds
+ * only the findings it returns; after, it filters them.
+ */
+function withSelect(report: Report, parts: readonly Part[], built: () => Finding[] | undefined = () => report.findings): EvaluatedReport {
+  const select = (filter: FindingFilter = {}): Finding[] => {
+    const statuses = asList(filter.status);
+    const severities = asList(filter.severity);
+    const ruleIds = asList(filter.ruleId);
+    const ruleMatches = (ruleId: string, severity: Severity): boolean =>
+      (severities === undefined || severities.includes(severity)) && (ruleIds === undefined || ruleIds.includes(ruleId));
+    const matches = (f: Pick<Finding, 'status' | 'severity' | 'ruleId'>): boolean =>
+      (statuses === undefined || statuses.includes(f.status)) && ruleMatches(f.ruleId, f.severity);
+    const findings = built();
+    if (findings !== undefined) return findings.filter(matches);
+    const out: Finding[] = [];
+    for (const part of parts) {
+      if (!('decided' in part)) {
+        if (matches(part)) out.push(part);
+        continue;
+      }
+      const { rule } = part.base;
+      if (!ruleMatches(rule.id, rule.severity)) continue;
+      // Which of the rule's decisions match: a whole rule's nodes are skipped when none does.
+      const wanted = part.decisions.map((d) => statuses === undefined || statuses.includes(d.status));
+      if (!wanted.includes(true)) continue;
+      for (let i = 0; i < part.decided.length; i++) if (wanted[part.decided[i] as number] === true) out.push(nodeFinding(part, i));
+    }
+    return out;
+  };
+  Object.defineProperty(report, 'select', { value: select, enumerable: false, writable: true, configurable: true });
+  return report as EvaluatedReport;
 }

@@ -50,13 +50,14 @@ export function clusterEvidenceOf(compiled: CompiledFacts, facts: ClusterFacts, 
 /** The evidence of a finding about a node or pool: the cluster's, then the item's own facts. */
 export function itemEvidenceOf(compiled: CompiledFacts, on: Item, clusterEvidence: readonly Evidence[], sources: Sources): Evidence[] {
   const evidence = clusterEvidence.slice();
+  const made = (on.evidence ??= new Map());
   for (const key of compiled.item) {
-    let entry = on.evidence.get(key);
+    let entry = made.get(key);
     // Stryker disable next-line ConditionalExpression: a cache miss computes an equal entry again
     if (entry === undefined) {
       const value = (on.value as Record<string, unknown>)[key];
       entry = value === undefined ? null : withSource({ fact: on.prefix + key, value: evidenceValue(key, value) }, sources);
-      on.evidence.set(key, entry);
+      made.set(key, entry);
     }
     if (entry !== null) evidence.push(entry);
   }
@@ -67,7 +68,7 @@ export function itemEvidenceOf(compiled: CompiledFacts, on: Item, clusterEvidenc
  * Evidence values are independent of the input's key order, and the node list is summarised rather than
  * copied into findings (a 10,000-node list would otherwise be repeated in every finding that reads it).
  */
-function evidenceValue(fact: string, value: unknown): unknown {
+export function evidenceValue(fact: string, value: unknown): unknown {
   if (fact === 'nodes' && Array.isArray(value)) {
     const nodes = value as ReadonlyArray<{ os: string }>;
     const windows = nodes.filter((n) => n.os === 'windows').length;
@@ -84,7 +85,7 @@ function canonical(value: unknown): unknown {
   return out;
 }
 
-function withSource(evidence: { fact: string; value: unknown }, sources: Sources): Evidence {
+export function withSource(evidence: { fact: string; value: unknown }, sources: Sources): Evidence {
   const source = sources?.[evidence.fact];
   return source === undefined ? evidence : { ...evidence, source };
 }

@@ -10,45 +10,106 @@ import { compareText } from '../model/words.js';
 import type { RuleFactPath } from './fact-paths.js';
 import type { ConditionResult, Outcome, Rule } from './rule.js';
 
-/** A node or pool a rule fans out over, with what every rule's finding about it shares. */
-export interface Item {
-  readonly subject: Subject & { readonly name: string };
-  readonly value: WindowsNodeFacts | IpPool;
+/**
+ * A node or pool a rule fans out over, with what every rule's finding about it shares. Its subject and
+ * fact prefix are made when a finding first needs them.
+ */
+export class Item {
+  #subject: (Subject & { readonly name: string }) | undefined;
+  #prefix: string | undefined;
+  /** Evidence entries made so far, shared by the findings of every rule about this item; made on first use. */
+  evidence: Map<string, Evidence | null> | undefined;
+
+  constructor(
+    readonly kind: 'node' | 'ip-pool',
+    readonly name: string,
+    readonly value: WindowsNodeFacts | IpPool,
+  ) {}
+
+  get subject(): Subject & { readonly name: string } {
+    return (this.#subject ??= { kind: this.kind, name: this.name });
+  }
+
   /** How its facts are named in findings: `nodes[win-1].`, `calico.ipPools[default].`. */
-  readonly prefix: string;
-  /** Evidence entries made so far, shared by the findings of every rule about this item. */
-  readonly evidence: Map<string, Evidence | null>;
+  get prefix(): string {
+    return (this.#prefix ??= this.kind === 'node' ? `nodes[${this.name}].` : `calico.ipPools[${this.name}].`);
+  }
+}
+
+/**
+ * The Windows nodes of one evaluation, by name: their facts, and their names as they were when evaluated;
+ * an {@link Item} for a node is made when a finding about it is first built.
+ */
+export class NodeList {
+  readonly #items: Array<Item | undefined> = [];
+
+  constructor(
+    /** The nodes' facts, sorted by name. */
+    readonly values: readonly WindowsNodeFacts[],
+    /** Their names, in the same order. */
+    readonly names: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  /** Node `i` as a subject of findings. */
+  item(i: number): Item {
+    return (this.#items[i] ??= new Item('node', this.names[i] as string, this.values[i] as WindowsNodeFacts));
+  }
 }
 
 /** The subjects of one evaluation. */
 export interface Subjects {
   /** The Windows nodes, by name. */
-  readonly nodes: readonly Item[];
+  readonly nodes: NodeList;
   /** The enabled IP pools, by name. */
   readonly pools: readonly Item[];
 }
 
-function item(subject: Item['subject'], value: Item['value'], prefix: string): Item {
-  return { subject, value, prefix, evidence: new Map() };
+function byName(a: Item, b: Item): number {
+  return compareText(a.name, b.name);
 }
 
-function bySubjectName(a: Item, b: Item): number {
-  return compareText(a.subject.name, b.subject.name);
+/** Sorts items by name; lists usually come sorted (kubectl lists objects by name), and are then left as they are. */
+function sortByName(items: Item[]): void {
+  for (let i = 1; i < items.length; i++) {
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: names are unique, and sorting a sorted list changes nothing
+    if (compareText((items[i - 1] as Item).name, (items[i] as Item).name) > 0) {
+      items.sort(byName);
+      return;
+    }
+  }
 }
 
 /** The Windows nodes and enabled IP pools of the facts, each sorted by name. */
 export function subjectsOf(facts: ClusterFacts): Subjects {
-  const nodes: Item[] = [];
+  const windows: WindowsNodeFacts[] = [];
+  const names: string[] = [];
+  let sorted = true;
   // Stryker disable next-line ArrayDeclaration: an item that is no Windows node is skipped
   for (const node of facts.nodes ?? [])
-    if (node.os === 'windows') nodes.push(item({ kind: 'node', name: node.name }, node, `nodes[${node.name}].`));
-  nodes.sort(bySubjectName);
+    if (node.os === 'windows') {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: names are unique, and sorting a sorted list changes nothing
+      if (sorted && names.length > 0 && compareText(names[names.length - 1] as string, node.name) > 0) sorted = false;
+      windows.push(node);
+      names.push(node.name);
+    }
+  let nodes: NodeList;
+  if (sorted) nodes = new NodeList(windows, names);
+  else {
+    const order = windows.map((_, i) => i).sort((a, b) => compareText(names[a] as string, names[b] as string));
+    nodes = new NodeList(
+      order.map((i) => windows[i] as WindowsNodeFacts),
+      order.map((i) => names[i] as string),
+    );
+  }
 
   const pools: Item[] = [];
   // Stryker disable next-line ArrayDeclaration: without a pool list, pool rules answer before fanning out (noSubjectOutcome)
-  for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? []))
-    pools.push(item({ kind: 'ip-pool', name }, pool, `calico.ipPools[${name}].`));
-  pools.sort(bySubjectName);
+  for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? [])) pools.push(new Item('ip-pool', name, pool));
+  sortByName(pools);
   return { nodes, pools };
 }
 

@@ -1,9 +1,10 @@
 /**
  * The report's summary: counts, the facts whose absence keeps the verdict open, the verdict, and the
- * release the facts were judged against.
+ * release the facts were judged against — from findings, or tallied while deciding, before any finding
+ * is built.
  * @module
  */
-import type { Counts, Finding, Report, ReportInput, ReportTool, Verdict, WaiverResult } from '../model/report.js';
+import type { Counts, Finding, FindingStatus, Report, ReportInput, ReportProfile, ReportTool, Severity, Verdict, WaiverResult } from '../model/report.js';
 import { REPORT_SCHEMA_VERSION } from '../model/tool.js';
 import { compareText } from '../model/words.js';
 import type { SelectedRelease } from './select.js';
@@ -14,8 +15,92 @@ export interface ReportOrigin {
   readonly inputs: ReportInput[];
 }
 
+/** The report's first fields: its schema version, the tool that wrote it and its inputs. */
+export function reportHeader(origin: ReportOrigin): Pick<Report, 'schemaVersion' | 'tool' | 'inputs'> {
+  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: origin.tool.name, version: origin.tool.version }, inputs: origin.inputs };
+}
+
+/** The report's `profile`: the release the facts were judged against. */
+export function reportProfile({ profile, requested, note, fallback }: SelectedRelease): ReportProfile {
+  return {
+    release: profile.release,
+    installMethod: profile.installMethod,
+    source: profile.source,
+    ...(profile.patches === undefined ? {} : { patches: profile.patches }),
+    ...(requested === undefined ? {} : { requested }),
+    ...(note === undefined ? {} : { note }),
+    ...(fallback === undefined ? {} : { fallback }),
+  };
+}
+
+/**
+ * Counts findings by status, the failing errors and warnings, and the missing facts of unknown errors,
+ * as they are decided. Waived findings are counted by {@link summarize}.
+ */
+export class Tally {
+  total = 0;
+  pass = 0;
+  fail = 0;
+  unknown = 0;
+  notApplicable = 0;
+  errors = 0;
+  warnings = 0;
+  /** Whether an `error` finding is unknown. */
+  openErrors = false;
+  readonly missing = new Set<string>();
+
+  /** `count` findings of a rule of `severity` with `status`. */
+  add(status: FindingStatus, severity: Severity, count = 1): void {
+    this.total += count;
+    switch (status) {
+      case 'pass':
+        this.pass += count;
+        break;
+      case 'fail':
+        this.fail += count;
+        if (severity === 'error') this.errors += count;
+        else if (severity === 'warning') this.warnings += count;
+        break;
+      case 'unknown':
+        this.unknown += count;
+        if (severity === 'error') this.openErrors = true;
+        break;
+      case 'not-applicable':
+        this.notApplicable += count;
+        break;
+    }
+  }
+
+  /** The missing facts of an unknown finding of a rule of `severity`: only errors keep the verdict open. */
+  addMissing(severity: Severity, paths: readonly string[]): void {
+    // Stryker disable next-line ConditionalExpression: only unknown findings name missing facts
+    if (severity === 'error') for (const path of paths) this.missing.add(path);
+  }
+
+  /** A finding, counted. */
+  addFinding(finding: Finding): void {
+    this.add(finding.status, finding.severity);
+    if (finding.status === 'unknown') this.addMissing(finding.severity, finding.missingFacts ?? []);
+  }
+
+  /** The summary's fields, as {@link summarize} makes them. */
+  summary(selected: SelectedRelease): Pick<Report, 'verdict' | 'profile' | 'counts' | 'missingFacts'> {
+    const counts: Counts = {
+      total: this.total,
+      pass: this.pass,
+      fail: this.fail,
+      unknown: this.unknown,
+      notApplicable: this.notApplicable,
+      errors: this.errors,
+      warnings: this.warnings,
+    };
+    const verdict: Verdict = this.errors > 0 ? 'incompatible' : this.openErrors ? 'indeterminate' : 'compatible';
+    return { verdict, profile: reportProfile(selected), counts, missingFacts: [...this.missing].sort(compareText) };
+  }
+}
+
 /** The report of these findings under the selected release. */
-export function summarize(findings: Finding[], { profile, requested, note, fallback }: SelectedRelease, origin: ReportOrigin, waivers?: WaiverResult[]): Report {
+export function summarize(findings: Finding[], selected: SelectedRelease, origin: ReportOrigin, waivers?: WaiverResult[]): Report {
   const counts: Counts = { total: findings.length, pass: 0, fail: 0, unknown: 0, notApplicable: 0, errors: 0, warnings: 0 };
   const missing = new Set<string>();
   if (waivers) counts.waived = 0;
@@ -45,19 +130,9 @@ export function summarize(findings: Finding[], { profile, requested, note, fallb
     }
   }
   const report: Report = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: origin.tool.name, version: origin.tool.version },
-    inputs: origin.inputs,
+    ...reportHeader(origin),
     verdict: verdictOf(findings),
-    profile: {
-      release: profile.release,
-      installMethod: profile.installMethod,
-      source: profile.source,
-      ...(profile.patches === undefined ? {} : { patches: profile.patches }),
-      ...(requested === undefined ? {} : { requested }),
-      ...(note === undefined ? {} : { note }),
-      ...(fallback === undefined ? {} : { fallback }),
-    },
+    profile: reportProfile(selected),
     counts,
     missingFacts: [...missing].sort(compareText),
     findings,

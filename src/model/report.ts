@@ -202,3 +202,31 @@ export const ReportSchema = z.object({
 });
 /** The answer for a cluster. */
 export type Report = z.infer<typeof ReportSchema>;
+
+/** Which findings {@link EvaluatedReport.select} returns: each field given narrows; a list allows any of its values. */
+export interface FindingFilter {
+  /** `'fail'`, or `['fail', 'unknown']`. */
+  readonly status?: FindingStatus | readonly FindingStatus[];
+  readonly severity?: Severity | readonly Severity[];
+  readonly ruleId?: string | readonly string[];
+}
+
+/**
+ * A report as `evaluateCompatibility` returns it: the {@link Report}, and `select`, which reads some
+ * findings only.
+ *
+ * On a large report (thousands of findings) `findings` is built on first read: the verdict, counts and
+ * missing facts are known without it, and `select` builds only the findings it returns. Either way the
+ * report holds the same data: `JSON.stringify`, spreading, `structuredClone` and `toEqual` see plain
+ * findings. `select` is not enumerable: it is not part of the report's data.
+ */
+export interface EvaluatedReport extends Report {
+  /**
+   * The findings that match `filter`, in report order: equal to `report.findings.filter(...)`, without
+   * building the others.
+   *
+   * @example
+   * const failures = report.select({ status: 'fail', severity: 'error' });
+   */
+  select(filter?: FindingFilter): Finding[];
+}

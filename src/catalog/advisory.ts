@@ -7,7 +7,7 @@
  */
 import type { KnownNetworking } from '../model/facts.js';
 import { describeVersionRange, inRange, parseVersion, rangeAlternatives } from '../model/version.js';
-import { parseWindowsBuild } from '../model/windows.js';
+import { windowsBuildOf } from '../model/windows.js';
 import { defineClusterRule, defineNodeRule } from '../engine/define.js';
 import { fail, notApplicable, pass, unknown, type Rule, type RuleDocs } from '../engine/rule.js';
 import { networkingIn } from './conditions.js';
@@ -124,7 +124,7 @@ export function defineAdvisory(advisory: Advisory): Rule {
     ...applicability,
     requires: ['node.osBuild'],
     check: (_facts, node) => {
-      const parsed = parseWindowsBuild(node.osBuild);
+      const parsed = windowsBuildOf(node.osBuild);
       if (parsed === undefined) return notApplicable(`Node ${node.name}: '${node.osBuild}' is not a Windows build.`);
       if (!builds.has(parsed.build)) return pass(`Node ${node.name}: build ${parsed.build} is not one ${advisory.issue.url} covers.`);
       if (parsed.revision === undefined)

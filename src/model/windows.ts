@@ -37,6 +37,25 @@ export function parseWindowsBuild(text: string): WindowsBuild | undefined {
   };
 }
 
+/** Builds parsed so far, by text; rules read every node's build, and clusters repeat them. Bounded. */
+const parsedBuilds = new Map<string, WindowsBuild | undefined>();
+const MAX_PARSED_BUILDS = 4096;
+
+/**
+ * {@link parseWindowsBuild}, kept per text: the same (frozen) answer for the same text. For rules, which
+ * parse the build of every node they see.
+ */
+export function windowsBuildOf(text: string): WindowsBuild | undefined {
+  let parsed = parsedBuilds.get(text);
+  if (parsed === undefined && !parsedBuilds.has(text)) {
+    const fresh = parseWindowsBuild(text);
+    parsed = fresh === undefined ? undefined : Object.freeze(fresh);
+    if (parsedBuilds.size >= MAX_PARSED_BUILDS) parsedBuilds.clear();
+    parsedBuilds.set(text, parsed);
+  }
+  return parsed;
+}
+
 /** Whether `text` is a Windows build {@link parseWindowsBuild} reads; allocates nothing. */
 export function isWindowsBuild(text: string): boolean {
   return BUILD.test(text.trim());

@@ -1,4 +1,4 @@
-import { parseWindowsBuild } from '../../model/windows.js';
+import { windowsBuildOf } from '../../model/windows.js';
 import { need } from '../conditions.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, notApplicable, pass, unknown, type RuleDocs } from '../../engine/rule.js';
@@ -19,7 +19,7 @@ export default defineNodeRule({
   remediation: 'Install the latest cumulative update on the node: DSR needs 1809 build 17763.1432, 1903 build 18362.1049 or 1909 build 18363.1049 or later.',
   requires: ['node.osBuild'],
   check: (_facts, node, { profile }) => {
-    const parsed = parseWindowsBuild(node.osBuild);
+    const parsed = windowsBuildOf(node.osBuild);
     const floor = need(profile.dsrBuilds, 'DSR builds', profile).find((b) => b.build === parsed?.build);
     if (
       floor?.minRevision === undefined ||

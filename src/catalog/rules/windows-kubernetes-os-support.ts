@@ -1,10 +1,21 @@
 import { kubernetesWindowsSupport } from '../tables/kubernetes.js';
 import { minorLine } from '../../model/version.js';
 import { supportedBuild } from '../../model/release.js';
-import { parseWindowsBuild, windowsReleaseName } from '../../model/windows.js';
+import { windowsBuildOf, windowsReleaseName } from '../../model/windows.js';
 import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, unknown, type RuleDocs } from '../../engine/rule.js';
 
+const releaseLists = new WeakMap<readonly string[], string>();
+
+/** A table row's Windows Server releases for messages, made once per row. */
+function releaseList(ids: readonly string[]): string {
+  let list = releaseLists.get(ids);
+  if (list === undefined) {
+    list = ids.map(windowsReleaseName).join(', ');
+    releaseLists.set(ids, list);
+  }
+  return list;
+}
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
@@ -27,7 +38,7 @@ export default defineNodeRule({
     if (kubernetesVersion === undefined)
       return unknown(`Kubernetes version '${kubernetes.version}' cannot be read as a version.`, ['kubernetes.version']);
     const minor = minorLine(kubernetesVersion);
-    const parsed = parseWindowsBuild(node.osBuild);
+    const parsed = windowsBuildOf(node.osBuild);
     if (parsed === undefined)
       return fail(`Node ${node.name}: '${node.osBuild}' is not a Windows build, so no Kubernetes version can support it.`);
     const release = parsed.release;
@@ -43,7 +54,7 @@ export default defineNodeRule({
         [],
       );
     const supported = (row.windows as readonly string[]).includes(release.id);
-    const list = row.windows.map(windowsReleaseName).join(', ');
+    const list = releaseList(row.windows);
     const then = row.asReleased === undefined ? undefined : (row.asReleased.windows as readonly string[]).includes(release.id);
     const released = then === undefined || then === supported ? '' : ` (when ${minor} was released, its table ${then ? `still listed ${release.displayName}` : `did not list ${release.displayName} yet`})`;
     // The two sources of this node's support: Kubernetes' table (this rule) and Calico's page (windows-os-version).

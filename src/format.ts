@@ -29,8 +29,8 @@ export { parseReport, UNKNOWN_TOOL_VERSION, type ParseReportResult } from './mod
 export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
 export { describeSource } from './model/naming.js';
 export { formatRuleTable } from './formatters/rules.js';
-export { formatJson } from './formatters/json.js';
-export { formatSarif, formatSarifError, type SarifFormatOptions, type SarifErrorInput } from './formatters/sarif.js';
+export { formatJson, formatJsonChunks } from './formatters/json.js';
+export { formatSarif, formatSarifChunks, formatSarifError, type SarifFormatOptions, type SarifErrorInput } from './formatters/sarif.js';
 export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
 export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
 export { formatRuleDoc } from './formatters/rule-doc.js';

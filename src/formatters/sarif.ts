@@ -10,6 +10,7 @@ import { TOOL } from '../model/tool.js';
 import { formatRuleDoc } from './rule-doc.js';
 import { artifactLocation, directoryUri, SRCROOT } from './artifact-uri.js';
 import type { InputIssue } from '../model/errors.js';
+import { jsonChunks } from './json-writer.js';
 
 /** Options of {@link formatSarif}. */
 export interface SarifFormatOptions {
@@ -56,68 +57,83 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  * arguments, exit code and working directory given) and, as properties, the report's verdict, counts,
  * missing facts, waivers, schema version and inputs.
  *
+ * One string; {@link formatSarifChunks} gives the same text in pieces, for reports of any size.
+ *
  * @example
  * writeFileSync('calico-windows.sarif', formatSarif(report, { input: 'cluster.yaml' }));
  */
 export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
+  return [...formatSarifChunks(report, options)].join('');
+}
+
+/**
+ * The text of {@link formatSarif} in pieces of about 64 KiB: each result made as it is written and let
+ * go, so a report of any size can be written to a file or a stream. Joined, the pieces are exactly
+ * `formatSarif(report, options)`.
+ *
+ * @example
+ * for (const chunk of formatSarifChunks(report, { input: 'cluster.yaml' })) out.write(chunk);
+ */
+export function formatSarifChunks(report: Report, options: SarifFormatOptions = {}): Iterable<string> {
+  const findings = report.findings;
   // The seed's catalog, and the later releases' rules the report has findings of.
-  const used = new Set(report.findings.map((f) => f.ruleId));
+  const used = new Set(findings.map((f) => f.ruleId));
   const rules = [...RULES, ...CATALOG.filter((rule) => !RULES.includes(rule) && used.has(rule.id))];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results = report.findings
-    .filter((f) => f.status === 'fail' || f.status === 'unknown')
-    .map((f) => {
-      const ruleIndex = index.get(f.ruleId);
-      const location = locationOf(f, options);
-      const text =
-        f.status === 'fail'
-          ? `${f.message}${f.remediation ? `\nRemediation: ${f.remediation}` : ''}`
-          : `Unknown: ${f.message}${(f.missingFacts ?? []).map((path) => `\nNeeds ${path}: ${hintFor(path)}`).join('')}`;
-      return {
-        ruleId: f.ruleId,
-        ...(ruleIndex === undefined ? {} : { ruleIndex }),
-        ...(f.status === 'fail' ? { level: LEVEL[f.severity] } : { kind: 'open' }),
-        message: { text: `[${subjectKey(f.subject)}] ${text}` },
-        ...(location ? { locations: [location] } : {}),
-        // Stable across runs and line moves, so code scanning tracks one alert per rule and subject.
-        partialFingerprints: { 'calicoWindowsCompat/v1': `${f.ruleId}:${subjectKey(f.subject)}` },
-        ...(f.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.waived.reason }] } : {}),
-        properties: {
-          status: f.status,
-          severity: f.severity,
-          subject: subjectKey(f.subject),
-          ...(f.missingFacts ? { missingFacts: f.missingFacts } : {}),
-          ...(f.waived ? { waived: f.waived } : {}),
-        },
-      };
-    });
-
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            ...driver(options.toolVersion ?? report.tool.version),
-            rules: rules.map(ruleDescriptor),
-          },
-        },
-        invocations: [invocation(true, options)],
-        ...originalUriBaseIds(options),
-        results,
-        properties: {
-          verdict: report.verdict,
-          counts: report.counts,
-          missingFacts: report.missingFacts,
-          ...(report.waivers ? { waivers: report.waivers } : {}),
-          schemaVersion: report.schemaVersion,
-          inputs: report.inputs,
-        },
+  function* results(): Generator<object> {
+    for (const f of findings) if (f.status === 'fail' || f.status === 'unknown') yield resultOf(f, index.get(f.ruleId), options);
+  }
+  const run = {
+    tool: {
+      driver: {
+        ...driver(options.toolVersion ?? report.tool.version),
+        rules: rules.map(ruleDescriptor),
       },
-    ],
+    },
+    invocations: [invocation(true, options)],
+    ...originalUriBaseIds(options),
+    results: [],
+    properties: {
+      verdict: report.verdict,
+      counts: report.counts,
+      missingFacts: report.missingFacts,
+      ...(report.waivers ? { waivers: report.waivers } : {}),
+      schemaVersion: report.schemaVersion,
+      inputs: report.inputs,
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return (function* (): Generator<string> {
+    // The log is `{ $schema, version, runs: [run] }`, as JSON.stringify(log, null, 2) writes it.
+    yield `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    `;
+    yield* jsonChunks(run, 'results', { items: results(), depth: 2, newline: false });
+    yield '\n  ]\n}\n';
+  })();
+}
+
+/** The SARIF result of a `fail` or `unknown` finding. */
+function resultOf(f: Finding, ruleIndex: number | undefined, options: SarifFormatOptions): object {
+  const location = locationOf(f, options);
+  const text =
+    f.status === 'fail'
+      ? `${f.message}${f.remediation ? `\nRemediation: ${f.remediation}` : ''}`
+      : `Unknown: ${f.message}${(f.missingFacts ?? []).map((path) => `\nNeeds ${path}: ${hintFor(path)}`).join('')}`;
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    ...(f.status === 'fail' ? { level: LEVEL[f.severity] } : { kind: 'open' }),
+    message: { text: `[${subjectKey(f.subject)}] ${text}` },
+    ...(location ? { locations: [location] } : {}),
+    // Stable across runs and line moves, so code scanning tracks one alert per rule and subject.
+    partialFingerprints: { 'calicoWindowsCompat/v1': `${f.ruleId}:${subjectKey(f.subject)}` },
+    ...(f.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.waived.reason }] } : {}),
+    properties: {
+      status: f.status,
+      severity: f.severity,
+      subject: subjectKey(f.subject),
+      ...(f.missingFacts ? { missingFacts: f.missingFacts } : {}),
+      ...(f.waived ? { waived: f.waived } : {}),
+    },
+  };
 }
 
 /** What {@link formatSarifError} reports: a `CompatError`, or any error with a message and the problems it found. */

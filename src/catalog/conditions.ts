@@ -3,7 +3,8 @@
  * data into remediation.
  * @module
  */
-import { CONTROL_PLANE_ROLES, type ClusterFacts, type KnownNetworking, type KnownPlatform, type LinuxNodeFacts } from '../model/facts.js';
+import type { ClusterFacts, KnownNetworking, KnownPlatform, LinuxNodeFacts } from '../model/facts.js';
+import { CONTROL_PLANE_ROLES } from '../model/names.js';
 import type { ReleaseData } from '../model/release.js';
 import { quoteForShell } from '../model/words.js';
 import { condition } from '../engine/define.js';

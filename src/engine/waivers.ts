@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CompatError, MAX_REPORTED_ISSUES, capIssues, type InputIssue } from '../model/errors.js';
-import { describeValue, formatPath, schemaIssues } from '../model/parse.js';
+import { describeValue, formatPath, schemaIssues } from '../model/issues.js';
 import { WaiverSchema, type Waiver } from '../model/waiver.js';
 import type { Finding, FindingWaiver, WaiverResult } from '../model/report.js';
 import { subjectKey } from '../model/naming.js';

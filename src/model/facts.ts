@@ -11,20 +11,20 @@ import { parseWindowsBuild } from './windows.js';
 import { parseVersion } from './version.js';
 import { parseContainerRuntime } from './runtime.js';
 import { typoOf } from './words.js';
+import { CIDR, KNOWN_NETWORKING, KNOWN_PLATFORMS, KUBERNETES_NAME } from './names.js';
 
-/** The role names kubeadm, OpenShift and RKE give control-plane nodes (`node-role.kubernetes.io/<role>`). */
-export const CONTROL_PLANE_ROLES: readonly string[] = ['control-plane', 'controlplane', 'master'];
+export { CONTROL_PLANE_ROLES, KUBERNETES_NAME } from './names.js';
 
 /**
  * The platforms the library knows. Any other string is accepted as a fact and is unsupported — but for a
  * slip of one of these (`kubernets`, `EKS`), which is invalid input naming the value meant.
  */
-export const KNOWN_PLATFORMS = ['kubernetes', 'openshift', 'rke', 'eks', 'aks'] as const;
+export { KNOWN_PLATFORMS } from './names.js';
 /** A platform the library knows. */
 export type KnownPlatform = (typeof KNOWN_PLATFORMS)[number];
 
 /** The networking options the library knows; as for platforms, a slip of one is invalid input. */
-export const KNOWN_NETWORKING = ['calico-bgp', 'calico-vxlan', 'cloud-provider', 'eks-vpc-cni', 'aks-azure-cni'] as const;
+export { KNOWN_NETWORKING } from './names.js';
 /** A networking option the library knows. */
 export type KnownNetworking = (typeof KNOWN_NETWORKING)[number];
 
@@ -95,13 +95,6 @@ const knownOrOther = (what: string, known: readonly string[]) =>
     }),
   );
 
-/**
- * A Kubernetes object name (Node, IPPool): a DNS-1123 subdomain, as the API server requires. Names end up
- * in commands users copy (`kubectl get node <name>`, `calicoctl patch ippool <name>`), so a name no
- * Kubernetes object can have is refused rather than carried into them.
- */
-export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 const kubernetesName = () =>
   nonEmpty().check(
     z.refine((v) => v.length <= 253 && KUBERNETES_NAME.test(v), {
@@ -109,9 +102,6 @@ const kubernetesName = () =>
       abort: true,
     }),
   );
-
-// An IPv4 or IPv6 network with its prefix length: `10.244.0.0/16`, `fd00:10:244::/64`.
-const CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(?:3[0-2]|[12]?\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(?:12[0-8]|1[01]\d|[1-9]?\d))$/;
 
 const cidr = () => nonEmpty().check(z.refine((v) => CIDR.test(v), { message: "is not a CIDR (expected something like '10.244.0.0/16')", abort: true }));
 

@@ -1,8 +1,8 @@
 /**
  * The common shape of facts, accepted by hand: the node list — the one part of the facts that grows
  * with the cluster — checked in one loop instead of through the schema's per-field machinery (which
- * allocates about thirteen bytes per byte of input). The rest of the document goes through
- * {@link ClusterFactsSchema} itself.
+ * allocates about thirteen bytes per byte of input), the rest by a table of checkers. It builds no
+ * schema: the command line checks a facts file without loading zod.
  *
  * It only ever *accepts*: given anything it is not sure of (a key it does not know, a value of the wrong
  * type, a duplicate name, an object that is not plain) it answers `undefined`, and the schema decides and
@@ -12,12 +12,14 @@
  * inherited or non-enumerable properties reads alike. test/model/fast-facts.test.ts holds it to that.
  * @module
  */
-import { ClusterFactsSchema, type ClusterFacts, type LinuxNodeFacts, type NodeFacts, type WindowsNodeFacts } from './facts.js';
+import type { ClusterFacts, LinuxNodeFacts, NodeFacts, WindowsNodeFacts } from './facts.js';
+import { CIDR, isKubernetesName, KNOWN_NETWORKING, KNOWN_PLATFORMS } from './names.js';
+import { typoOf } from './words.js';
+import { parseVersion } from './version.js';
 import { isContainerRuntime } from './runtime.js';
 import { isWindowsBuild } from './windows.js';
 
 type Plain = Record<string, unknown>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The keys of a Windows node, in the schema's order (a test checks them against the schema). */
 export const WINDOWS_NODE_KEYS = [
@@ -35,29 +37,9 @@ export const WINDOWS_NODE_KEYS = [
 ] as const;
 /** The keys of a Linux node, in the schema's order. */
 export const LINUX_NODE_KEYS = ['os', 'name', 'roles', 'routeReflector'] as const;
-/** The keys of the facts document, in the schema's order. */
-export const CLUSTER_KEYS = ['platform', 'infrastructure', 'networking', 'kubernetes', 'calico', 'network', 'eks', 'aks', 'nodes'] as const;
 
 /** A non-empty string: the schema's `nonEmpty()`. */
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-
-/**
- * A Kubernetes object name, as the schema's `kubernetesName()` accepts it (`KUBERNETES_NAME`, at
- * most 253 characters), read character by character: labels of `[a-z0-9-]` joined by dots, each starting
- * and ending with a letter or digit.
- */
-export function isKubernetesName(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 253) return false;
-  let previous = 0x2e; // as if after a dot: a label starts
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) previous = c;
-    else if (c === 0x2d /* - */ && previous !== 0x2e) previous = c;
-    else if (c === 0x2e /* . */ && previous !== 0x2e && previous !== 0x2d) previous = c;
-    else return false;
-  }
-  return previous !== 0x2e && previous !== 0x2d;
-}
 
 function isObject(value: unknown): value is Plain {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -283,6 +265,121 @@ function nodeList(nodes: unknown): NodeFacts[] | undefined {
   return out;
 }
 
+// The rest of the document, read as the schema reads it: a checker per key, in the schema's order
+// (a test holds these tables to the schemas' shapes). A checker answers the value to keep (a copy, for
+// objects and lists), or NO.
+
+const NO: unique symbol = Symbol('no');
+type Checker = (value: unknown) => unknown;
+
+const text: Checker = (v) => (isText(v) ? v : NO);
+const flag: Checker = (v) => (typeof v === 'boolean' ? v : NO);
+const oneOf =
+  (...values: readonly string[]): Checker =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? v : NO;
+const integer =
+  (min: number, max: number): Checker =>
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : NO;
+const version: Checker = (v) => (isText(v) && parseVersion(v) !== undefined ? v : NO);
+const texts: Checker = (v) => stringList(v, isText) ?? NO;
+/** Any text but a slip of a known value (`kubernets`): the schema's `knownOrOther()` words that one. */
+const knownOrOther =
+  (known: readonly string[]): Checker =>
+  (v) =>
+    isText(v) && typoOf(v, known) === undefined ? v : NO;
+
+/** A key the schema requires (`encapsulation` of a pool). */
+export const REQUIRED = Symbol('required');
+export type Shape = Readonly<Record<string, Checker | readonly [Checker, typeof REQUIRED]>>;
+
+/** A checker of a strict object, with the shape it checks (for the test that holds it to the schema). */
+export type StrictChecker = Checker & { readonly shape: Shape };
+
+/** A strict object of `shape`: no unknown key, every value checked, copied in the schema's order. */
+function strict(shape: Shape): StrictChecker {
+  const keys = Object.keys(shape);
+  const check: Checker = (v) => {
+    if (!isObject(v)) return NO;
+    for (const key in v) if (!Object.prototype.hasOwnProperty.call(shape, key)) return NO;
+    const out: Plain = {};
+    for (const key of keys) {
+      const entry = shape[key] as Checker | readonly [Checker, typeof REQUIRED];
+      const check = typeof entry === 'function' ? entry : entry[0];
+      const value = v[key];
+      if (value === undefined) {
+        if (typeof entry !== 'function') return NO;
+        if (key in v) out[key] = undefined;
+        continue;
+      }
+      const checked = check(value);
+      if (checked === NO) return NO;
+      out[key] = checked;
+    }
+    return out;
+  };
+  return Object.assign(check, { shape });
+}
+
+/** An IP pool, as checkers in the schema's shape. */
+export const POOL = strict({
+  name: (v) => (isKubernetesName(v) ? v : NO),
+  cidr: (v) => (isText(v) && CIDR.test(v) ? v : NO),
+  encapsulation: [oneOf('none', 'vxlan', 'vxlan-cross-subnet', 'ipip', 'ipip-cross-subnet'), REQUIRED],
+  disabled: flag,
+});
+
+/** The pools: names unique, and the CIDRs of unnamed pools (which name their findings). */
+const pools: Checker = (v) => {
+  if (!Array.isArray(v)) return NO;
+  const out: unknown[] = new Array<unknown>(v.length);
+  const names = new Set<string>();
+  const cidrs = new Set<string>();
+  for (let i = 0; i < v.length; i++) {
+    const checked = POOL(v[i]);
+    if (checked === NO) return NO;
+    const { name, cidr } = checked as { name?: string; cidr?: string };
+    if (name !== undefined) {
+      if (names.has(name)) return NO;
+      names.add(name);
+    } else if (cidr !== undefined) {
+      if (cidrs.has(cidr)) return NO;
+      cidrs.add(cidr);
+    }
+    out[i] = checked;
+  }
+  return out;
+};
+
+/** The facts document, as checkers in the schema's shape; the node list by {@link nodeList}. */
+export const CLUSTER = strict({
+  platform: knownOrOther(KNOWN_PLATFORMS),
+  infrastructure: text,
+  networking: knownOrOther(KNOWN_NETWORKING),
+  kubernetes: strict({ version, hostProcessContainersEnabled: flag }),
+  calico: strict({
+    version,
+    datastore: oneOf('kubernetes', 'etcd'),
+    operatorManaged: flag,
+    ipam: text,
+    strictAffinity: flag,
+    ipipEnabled: flag,
+    bgpEnabled: flag,
+    vxlanPort: integer(1, 65535),
+    vxlanVNI: integer(1, 16777215),
+    installMethod: oneOf('manifest', 'operator'),
+    windowsDataplane: text,
+    serviceCIDRs: texts,
+    kubernetesServicesEndpoint: strict({ host: text, port: text }),
+    ipPools: pools,
+  }),
+  network: strict({ vxlanPortOpen: flag, sourceDestCheckDisabled: flag }),
+  eks: strict({ vpcControllersInstalled: flag, instanceRole: strict({ canGetNamespaces: flag, secretsReadableIn: texts }) }),
+  aks: strict({ newCluster: flag }),
+  nodes: (v: unknown): unknown => nodeList(v) ?? NO,
+});
+
 /** Whether anything is enumerable on `Object.prototype`, which every `for…in` would list. */
 function prototypeTouched(): boolean {
   for (const _key in {}) return true;
@@ -290,29 +387,12 @@ function prototypeTouched(): boolean {
 }
 
 /**
- * The facts as {@link ClusterFactsSchema} would return them, or `undefined` when the schema must decide
+ * The facts as `ClusterFactsSchema` would return them, or `undefined` when the schema must decide
  * (invalid input, or input of an unusual make). May throw what reading the input throws, as the schema
  * would.
  */
 export function acceptFacts(input: unknown): ClusterFacts | undefined {
-  if (!isObject(input) || prototypeTouched()) return undefined;
-  // The document without its node list, for the schema: what the schema would read of it, and no more.
-  const rest: Plain = {};
-  for (const key in input) {
-    if (key === '__proto__') return undefined;
-    if (key !== 'nodes') rest[key] = input[key];
-  }
-  for (const key of CLUSTER_KEYS) if (key !== 'nodes' && (key in input) !== (key in rest)) return undefined;
-  const head = ClusterFactsSchema.safeParse(rest);
-  if (!head.success) return undefined;
-  const facts = head.data as Mutable<ClusterFacts>;
-  const nodes = input['nodes'];
-  if (nodes === undefined) {
-    if ('nodes' in input) facts.nodes = undefined;
-    return facts;
-  }
-  const list = nodeList(nodes);
-  if (list === undefined) return undefined;
-  facts.nodes = list;
-  return facts;
+  if (prototypeTouched()) return undefined;
+  const facts = CLUSTER(input);
+  return facts === NO ? undefined : (facts as ClusterFacts);
 }

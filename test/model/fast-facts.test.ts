@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptFacts, CLUSTER_KEYS, isKubernetesName, LINUX_NODE_KEYS, WINDOWS_NODE_KEYS } from '../../src/model/fast-facts.js';
-import { ClusterFactsSchema, KUBERNETES_NAME, LinuxNodeFactsSchema, WindowsNodeFactsSchema } from '../../src/model/facts.js';
+import { acceptFacts, CLUSTER, LINUX_NODE_KEYS, POOL, REQUIRED, WINDOWS_NODE_KEYS, type StrictChecker } from '../../src/model/fast-facts.js';
+import { isKubernetesName } from '../../src/model/names.js';
+import { ClusterFactsSchema, IpPoolSchema, KUBERNETES_NAME, LinuxNodeFactsSchema, WindowsNodeFactsSchema } from '../../src/model/facts.js';
 import { parseFacts } from '../../src/model/parse.js';
 import { facts, hostileJson, runs } from '../properties/arbitraries.js';
 
@@ -104,10 +105,30 @@ const oddNode = fc.tuple(validNode, fc.nat(8), anyKey, badValue).map(([node, how
 const nodeLists = fc.array(fc.oneof({ weight: 3, arbitrary: validNode }, { weight: 1, arbitrary: oddNode }), { maxLength: 6 });
 
 describe('acceptFacts, the hand-written acceptance of the common shape', () => {
-  it('knows the keys of the schema, in its order', () => {
+  it('knows the keys of the schema, in its order, and which are required, at every level', () => {
     expect(WINDOWS_NODE_KEYS).toEqual(Object.keys(WindowsNodeFactsSchema.shape));
     expect(LINUX_NODE_KEYS).toEqual(Object.keys(LinuxNodeFactsSchema.shape));
-    expect(CLUSTER_KEYS).toEqual(Object.keys(ClusterFactsSchema.shape));
+    interface Def {
+      type: string;
+      shape?: Record<string, { _zod: { def: Def; optin?: string } }>;
+      innerType?: { _zod: { def: Def } };
+    }
+    const unwrap = (def: Def): Def => (def.innerType ? unwrap(def.innerType._zod.def) : def);
+    const compare = (schema: { _zod: { def: Def } }, checker: StrictChecker, path: string): void => {
+      const def = unwrap(schema._zod.def);
+      const shape = def.shape ?? {};
+      expect(Object.keys(checker.shape), path).toEqual(Object.keys(shape));
+      for (const [key, field] of Object.entries(shape)) {
+        const entry = checker.shape[key];
+        const required = Array.isArray(entry) && entry[1] === REQUIRED;
+        expect(required, `${path}.${key} required`).toBe(field._zod.optin === undefined);
+        const inner = unwrap(field._zod.def);
+        const check = (Array.isArray(entry) ? entry[0] : entry) as StrictChecker;
+        if (inner.type === 'object') compare(field, check, `${path}.${key}`);
+      }
+    };
+    compare(ClusterFactsSchema as unknown as { _zod: { def: Def } }, CLUSTER, '(root)');
+    compare(IpPoolSchema as unknown as { _zod: { def: Def } }, POOL, 'ipPools[]');
   });
 
   it('reads Kubernetes names as the schema\'s pattern does', () => {
@@ -145,6 +166,68 @@ describe('acceptFacts, the hand-written acceptance of the common shape', () => {
     );
     expect(seen.accepted).toBeGreaterThan(0);
     expect(seen.declined).toBeGreaterThan(0);
+  });
+
+  it('on documents made odd anywhere (a value swapped, a key dropped or added), declines or answers what the schema answers', () => {
+    const seen = { accepted: 0, declined: 0 };
+    fc.assert(
+      fc.property(facts, fc.nat(), fc.nat(3), fc.constantFrom('extra', 'version', 'name', 'encapsulation', '__proto__'), badValue, (input, pick, how, key, value) => {
+        const copy = structuredClone(input) as Record<string, unknown>;
+        // Every object of the document but the nodes: one of them made odd.
+        const objects: Record<string, unknown>[] = [];
+        const walk = (o: unknown, depth: number): void => {
+          if (o === null || typeof o !== 'object' || depth > 4) return;
+          if (!Array.isArray(o)) objects.push(o as Record<string, unknown>);
+          for (const [k, v] of Object.entries(o)) if (k !== 'nodes') walk(v, depth + 1);
+        };
+        walk(copy, 0);
+        const target = objects[pick % objects.length] as Record<string, unknown>;
+        const keys = Object.keys(target);
+        const existing = keys[pick % Math.max(keys.length, 1)] ?? key;
+        if (how === 0) target[existing] = value;
+        else if (how === 1) delete target[existing];
+        else if (how === 2) target[key] = value;
+        else Object.defineProperty(target, existing, { value: target[existing], enumerable: false });
+        seen[expectAgreement(copy)]++;
+      }),
+      runs(1000),
+    );
+    expect(seen.accepted).toBeGreaterThan(0);
+    expect(seen.declined).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['vxlanPort', { calico: { vxlanPort: 0 } }],
+    ['vxlanPort', { calico: { vxlanPort: 1 } }],
+    ['vxlanPort', { calico: { vxlanPort: 65535 } }],
+    ['vxlanPort', { calico: { vxlanPort: 65536 } }],
+    ['vxlanPort', { calico: { vxlanPort: 4789.5 } }],
+    ['vxlanPort', { calico: { vxlanPort: '4789' } }],
+    ['vxlanVNI', { calico: { vxlanVNI: 16777215 } }],
+    ['vxlanVNI', { calico: { vxlanVNI: 16777216 } }],
+    ['vxlanVNI', { calico: { vxlanVNI: 0 } }],
+    ['version', { calico: { version: 'v3.23' } }],
+    ['version', { calico: { version: 'three' } }],
+    ['version', { kubernetes: { version: '' } }],
+    ['enum', { calico: { datastore: 'etcdv3' } }],
+    ['enum', { calico: { installMethod: 'helm' } }],
+    ['pool names', { calico: { ipPools: [{ name: 'a', encapsulation: 'vxlan' }, { name: 'a', encapsulation: 'none' }] } }],
+    ['pool CIDRs', { calico: { ipPools: [{ cidr: '10.0.0.0/16', encapsulation: 'vxlan' }, { cidr: '10.0.0.0/16', encapsulation: 'none' }] } }],
+    ['pool CIDRs', { calico: { ipPools: [{ name: 'a', cidr: '10.0.0.0/16', encapsulation: 'vxlan' }, { name: 'b', cidr: '10.0.0.0/16', encapsulation: 'none' }] } }],
+    ['pool CIDRs', { calico: { ipPools: [{ name: 'a', cidr: '10.0.0.0/16', encapsulation: 'vxlan' }, { cidr: '10.0.0.0/16', encapsulation: 'none' }] } }],
+    ['pool fields', { calico: { ipPools: [{ name: 'a' }] } }],
+    ['pool fields', { calico: { ipPools: [{ name: 'a', encapsulation: undefined }] } }],
+    ['pool fields', { calico: { ipPools: [{ name: 'A', encapsulation: 'vxlan' }] } }],
+    ['pool fields', { calico: { ipPools: [{ cidr: '10.0.0.0/33', encapsulation: 'vxlan' }] } }],
+    ['pool fields', { calico: { ipPools: [{ cidr: 'fd00::/48', encapsulation: 'vxlan', disabled: 'no' }] } }],
+    ['lists', { calico: { serviceCIDRs: ['10.96.0.0/12', ''] } }],
+    ['lists', { eks: { instanceRole: { secretsReadableIn: [] } } }],
+    ['objects', { calico: { kubernetesServicesEndpoint: { host: 'h', port: 6443 } } }],
+    ['objects', { aks: { newCluster: true, extra: 1 } }],
+    ['objects', { network: null }],
+  ])('decides %s like the schema: %j', (_what, input) => {
+    const accepted = expectAgreement(input);
+    expect(accepted).toBe(ClusterFactsSchema.safeParse(input).success ? 'accepted' : 'declined');
   });
 
   it('on any JSON, declines or answers what the schema answers', () => {

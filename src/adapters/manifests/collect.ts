@@ -1,6 +1,6 @@
 // Walking the input: every Kubernetes object of it, with its place and label, or an error listing what is not one.
 import { CompatError, IssueList, type InputIssue } from '../../model/errors.js';
-import { KUBERNETES_NAME } from '../../model/facts.js';
+import { KUBERNETES_NAME } from '../../model/names.js';
 import { formatPath } from '../../model/parse.js';
 import type { Context, Obj, Ref, Segment } from './context.js';
 import { describe, isObj, nonEmptyString, own, show } from './values.js';

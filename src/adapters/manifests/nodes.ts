@@ -1,5 +1,5 @@
 // Kubernetes Node objects and kubectl version output.
-import { CONTROL_PLANE_ROLES } from '../../model/facts.js';
+import { CONTROL_PLANE_ROLES } from '../../model/names.js';
 import { parseWindowsBuild, windowsRelease } from '../../model/windows.js';
 import { parseContainerRuntime } from '../../model/runtime.js';
 import { parseVersion } from '../../model/version.js';

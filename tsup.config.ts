@@ -1,5 +1,56 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { DEFINE } from './scripts/build-constants.mjs';
+
+/**
+ * The command line, as CommonJS (which skips the ES module loader's start-up): `dist/cli.cjs` with zod
+ * and the library in it, and the YAML parser in `dist/cli-yaml.cjs` beside it, read only by commands that
+ * parse YAML. Starting the CLI reads one file and resolves no package, and a module of the bundle is
+ * evaluated only when a command first imports it. The kubectl plugin, `dist/kubectl-calico_windows.cjs`,
+ * loads `cli.cjs` from beside it: two executables, one CLI. Self-contained, dependencies included: the
+ * package's dist/ runs as it is, which is what a krew install of the npm tarball gets
+ * (docs/krew/plugin.yaml). test/setup/build.ts builds the CLI the tests run from these same options.
+ */
+export const CLI_BUILDS: Options[] = [
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['cjs'],
+    target: 'node18',
+    platform: 'node',
+    // zod inside; yaml too, though only as the file beside it (the plugin below).
+    noExternal: ['zod', 'yaml'],
+    splitting: false,
+    sourcemap: true,
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+    define: DEFINE,
+    esbuildPlugins: [
+      {
+        name: 'yaml-beside',
+        setup(build) {
+          build.onResolve({ filter: /^yaml$/ }, () => ({ path: './cli-yaml.cjs', external: true }));
+        },
+      },
+    ],
+  },
+  {
+    entry: { 'cli-yaml': 'src/cli/yaml-parser.ts' },
+    format: ['cjs'],
+    target: 'node18',
+    platform: 'node',
+    noExternal: ['yaml'],
+    splitting: false,
+    minify: true,
+  },
+  {
+    entry: { 'kubectl-calico_windows': 'src/cli/plugin.ts' },
+    format: ['cjs'],
+    target: 'node18',
+    platform: 'node',
+    splitting: false,
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
 
 export default defineConfig([
   {
@@ -26,20 +77,5 @@ export default defineConfig([
     splitting: true,
     define: DEFINE,
   },
-  {
-    // The kubectl plugin loads ./cli.js at run time: two executables, one CLI.
-    entry: { cli: 'src/cli.ts', 'kubectl-calico_windows': 'src/cli/plugin.ts' },
-    format: ['esm'],
-    // Each a file of its own: no chunk shared with the library build's (which cleans dist/).
-    splitting: false,
-    // Self-contained, dependencies included: the package's dist/ runs as it is, which is what a krew
-    // install of the npm tarball gets (docs/krew/plugin.yaml).
-    noExternal: ['yaml', 'zod'],
-    target: 'node18',
-    platform: 'node',
-    sourcemap: true,
-    // yaml's Node build is CommonJS: its require() calls need a require in this ES module.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-    define: DEFINE,
-  },
+  ...CLI_BUILDS,
 ]);

@@ -2,37 +2,39 @@
  * The command line. The only module that touches `process`: it reads arguments, files and the
  * environment, prints, and chooses the exit code. Everything else is the library.
  */
+// Loaded at start: argument parsing, exit codes, where output goes. Everything else — the engine, the
+// YAML parser, the manifests adapter, the formatter asked for, the other releases, the rule docs, the
+// config file's schema — when a command needs it: the bundled binary evaluates a module only when it is
+// first imported, so `--version` loads nothing and `check` of a JSON facts file neither the YAML parser
+// nor the other formatters.
 import { type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import { evaluateCompatibility } from './api.js';
 import { CompatError } from './model/errors.js';
-import { readTextFile, readTextStream, readWaiversFile } from './node/read.js';
-import { EXIT_CODES, explainRule, exitCodeOf, factLocator, FAIL_ON, FORMATS, renderReport } from './cli/output.js';
-import { planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, type Output } from './cli/outputs.js';
-import { displayPath, findConfig, loadConfig, type Config } from './cli/config.js';
+import { EXIT_CODES, exitCodeOf, FAIL_ON, FORMATS } from './cli/codes.js';
+import { planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, writeStdoutChunks, type Output } from './cli/outputs.js';
+import { displayPath, findConfig } from './cli/find-config.js';
+import type { Config } from './cli/config.js';
 import { didYouMean, oneOf, parseCommandLine as parseArgs, UsageError } from './cli/suggest.js';
-import { formatSarifError } from './formatters/sarif.js';
-import { formatFactsYaml, parseFactsText, parseManifestsText, parseValuesText, parseYamlDocuments } from './text/yaml.js';
-import { concatManifests, factsFromManifests, type ManifestNote, type ManifestSet } from './adapters/manifests.js';
-import { mergeFacts, type MergeNote } from './adapters/merge.js';
-import { parseFacts } from './model/parse.js';
-import { hintFor } from './catalog/hints.js';
-import { CALICO_RELEASES } from './catalog/releases.js';
-import { DEFAULT_PROFILE } from './catalog/default.js';
-import { selectRelease } from './api.js';
-import { formatDiff, formatReleaseList, profileJson, releaseWarnings } from './cli/releases.js';
-import { PLAN_HELP, planCommand } from './cli/plan.js';
+import { PLAN_HELP } from './cli/plan-help.js';
 import { CLUSTER_HELP, CLUSTER_OPTIONS, clusterArgs, isKubectlPlugin, pluginArgs, pluginHelp, readCluster, type ClusterArgs } from './cli/collect.js';
 import type { ClusterNote } from './node/collect.js';
-import { documented } from './catalog/docs.js';
+import type { ManifestNote, ManifestSet } from './adapters/manifests.js';
+import type { MergeNote } from './adapters/merge.js';
 import type { ClusterFacts } from './model/facts.js';
-import type { FactSource, ReportInput } from './model/report.js';
+import type { FactSource, Report, ReportInput } from './model/report.js';
 import type { Waiver } from './model/waiver.js';
+import type { ReleaseProfile } from './engine/rule.js';
 import pkg from '../package.json' with { type: 'json' };
-import factsSchema from '../facts.schema.json' with { type: 'json' };
-import reportSchema from '../report.schema.json' with { type: 'json' };
-import configSchema from '../config.schema.json' with { type: 'json' };
 
+/** Every release's profile: loaded when a command names a release. */
+async function releases(): Promise<readonly ReleaseProfile[]> {
+  return (await import('./catalog/releases.js')).CALICO_RELEASES;
+}
+
+/** The engine with the default catalog. */
+const api = (): Promise<typeof import('./api.js')> => import('./api.js');
+/** Reading files and standard input. */
+const reading = (): Promise<typeof import('./node/files.js')> => import('./node/files.js');
 
 const HELP = `calico-windows-compat ${pkg.version}
 Checks a Kubernetes cluster against the Calico for Windows requirements (Calico v3.16 to v3.32;
@@ -182,7 +184,7 @@ async function run(args: readonly string[]): Promise<number> {
   if (first === 'facts') return printFacts(rest);
   if (first === 'collect') return printFacts(rest, true);
   if (first === 'explain') return explain(rest);
-  if (first === 'plan') return planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
+  if (first === 'plan') return (await import('./cli/plan.js')).planCommand(rest, { loadInput, writeNotes, usage, useColor, help: HELP });
   if (first === 'schema') return printSchema(rest);
   // `calico-windows-compat facts.yaml` is `check facts.yaml`.
   if (!first.startsWith('-') && !/^[a-z]+$/.test(first)) return check(argv, argv);
@@ -206,16 +208,17 @@ async function check(argv: readonly string[], commandLine: readonly string[]): P
   try {
     if (values.config !== undefined && values['no-config']) throw usage('--config and --no-config: give one');
     const configFile = values.config ?? (values['no-config'] ? undefined : findConfig(cwd));
-    const config = configFile === undefined ? undefined : await loadConfig(configFile, cwd);
+    const config = configFile === undefined ? undefined : await (await import('./cli/config.js')).loadConfig(configFile, cwd);
     if (config?.outputs !== undefined) outputs = planOutputs({ format, outputs: values.output ?? [], configured: config.outputs });
     sarifRoot = sarifRootFlag ?? config?.sarifRoot ?? cwd;
     return await checkWith(values, positionals, { config, outputs, sarifRoot, cwd, commandLine });
   } catch (error) {
     if (error instanceof CompatError || error instanceof UsageError) {
+      const { formatSarifError } = await import('./formatters/sarif.js');
       const sarif = formatSarifError(error, { root: sarifRoot, workingDirectory: cwd, arguments: commandLine, exitCode: EXIT_CODES.usage, toolVersion: pkg.version });
       for (const output of outputs.filter((o) => o.format === 'sarif'))
         try {
-          writeOutput(output.to, sarif);
+          await writeOutput(output.to, [sarif]);
         } catch (unwritable) {
           // The run's own error is the one to report; this one is said in a line of its own.
           if (!(unwritable instanceof CompatError)) throw unwritable;
@@ -254,6 +257,7 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
   const waiversFile = values.waivers ?? (config?.waivers !== undefined && 'file' in config.waivers ? displayPath(config.waivers.file, cwd) : undefined);
   let waivers: readonly Waiver[] | undefined;
   if (waiversFile !== undefined) {
+    const { readWaiversFile } = await import('./node/read.js');
     const parsed = await readWaiversFile(waiversFile);
     if (!parsed.success) throw parsed.error;
     waivers = parsed.data;
@@ -267,8 +271,9 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
     ...(waiversFile === undefined ? [] : [{ kind: 'waivers', name: waiversFile }]),
     ...(config === undefined ? [] : [{ kind: 'config', name: config.file }]),
   ];
+  const { evaluateCompatibility } = await api();
   const report = evaluateCompatibility(input.facts, {
-    ...(release === undefined ? {} : { release, profiles: CALICO_RELEASES }),
+    ...(release === undefined ? {} : { release, profiles: await releases() }),
     ...(values.rule ? { rules: values.rule } : {}),
     ...(skipRules ? { skipRules } : {}),
     ...(input.sources ? { sources: input.sources } : {}),
@@ -277,18 +282,21 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
     inputs,
   });
   writeNotes(input);
-  for (const warning of releaseWarnings(report, input.facts, release !== undefined)) process.stderr.write(`calico-windows-compat: ${warning}\n`);
+  for (const warning of await releaseWarnings(report, input.facts, release !== undefined)) process.stderr.write(`calico-windows-compat: ${warning}\n`);
 
   // SARIF locates results in the facts file by line; with manifests, facts carry their own sources.
   const factsFile = files[0];
   const locate =
     outputs.some((o) => o.format === 'sarif') && factsFile !== undefined && manifests.length === 0 && cluster === undefined
-      ? factLocator(await readTextFile(factsFile), input.facts)
+      ? (await import('./cli/output.js')).factLocator(await (await reading()).readTextFile(factsFile), input.facts)
       : undefined;
   const inputFile = factsFile ?? manifests.find((m) => m !== '-');
   const exitCode = exitCodeOf(report, failOn);
-  const render = (output: Output): string =>
-    renderReport(report, output.format, {
+  const { renderReportChunks } = await import('./cli/render.js');
+  // Known before the report is written: a reader that stops early (`| head`) does not change it.
+  process.exitCode = exitCode;
+  const render = (output: Output): Promise<Iterable<string>> =>
+    renderReportChunks(report, output.format, {
       label: input.description,
       ...(inputFile === undefined ? {} : { input: inputFile }),
       // Colour is for a terminal: files never get escape codes.
@@ -301,32 +309,37 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
       arguments: settings.commandLine,
       exitCode,
     });
-  // Every report is rendered before any is written: a failure leaves no mix of old and new files.
-  const rendered = outputs.map((output) => ({ output, text: render(output) }));
-  for (const { output, text } of rendered) writeOutput(output.to, text);
+  // Each report is written in pieces as it is made (a report of any size), files atomically.
+  for (const output of outputs) await writeOutput(output.to, await render(output));
   return exitCode;
 }
 
 /** A report or the facts to a file (atomically) or to standard output (`-`). */
-function writeOutput(to: string, text: string): void {
-  if (to === STDOUT) writeStdout(text);
-  else writeFileAtomically(to, text);
+async function writeOutput(to: string, chunks: Iterable<string>): Promise<void> {
+  if (to === STDOUT) await writeStdoutChunks(chunks);
+  else writeFileAtomically(to, chunks);
 }
 
-const SCHEMAS = { facts: factsSchema, report: reportSchema, config: configSchema } as const;
+/** The JSON Schemas `schema` prints, each loaded when asked for. */
+const SCHEMAS = {
+  facts: async () => (await import('../facts.schema.json', { with: { type: 'json' } })).default,
+  report: async () => (await import('../report.schema.json', { with: { type: 'json' } })).default,
+  config: async () => (await import('../config.schema.json', { with: { type: 'json' } })).default,
+} as const;
 
-function printSchema(argv: readonly string[]): number {
+async function printSchema(argv: readonly string[]): Promise<number> {
   const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true });
   if (positionals.length > 1) throw usage('schema takes at most one name: facts, report or config');
   const which = oneOf('schema', positionals[0] ?? 'facts', Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]);
-  writeStdout(`${JSON.stringify(SCHEMAS[which], null, 2)}\n`);
+  writeStdout(`${JSON.stringify(await SCHEMAS[which](), null, 2)}\n`);
   return EXIT_CODES.compatible;
 }
 
-function explain(argv: readonly string[]): number {
+async function explain(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: { release: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw usage('explain takes one rule id, e.g. calico-windows-compat explain strict-affinity');
-  const profile = values.release === undefined ? undefined : selectRelease(values.release, {}, CALICO_RELEASES).profile;
+  const profile = values.release === undefined ? undefined : (await api()).selectRelease(values.release, {}, await releases()).profile;
+  const { explainRule } = await import('./cli/output.js');
   writeStdout(explainRule(positionals[0] ?? '', profile));
   return EXIT_CODES.compatible;
 }
@@ -347,7 +360,8 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
     throw usage('nothing to derive facts from: pass --cluster, or --manifests <file|-> (e.g. kubectl get nodes -o yaml | calico-windows-compat facts --manifests -)');
 
   const input = await loadInput(values.facts, manifests, cluster);
-  const missing = evaluateCompatibility(input.facts, values.release === undefined ? {} : { release: values.release, profiles: CALICO_RELEASES }).missingFacts;
+  const { evaluateCompatibility } = await api();
+  const missing = evaluateCompatibility(input.facts, values.release === undefined ? {} : { release: values.release, profiles: await releases() }).missingFacts;
   if (values.format === 'json') {
     const out = {
       facts: input.facts,
@@ -357,7 +371,7 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
       overrides: input.overrides,
       missingFacts: missing,
     };
-    writeOutput(values.output ?? STDOUT, `${JSON.stringify(out, null, 2)}\n`);
+    await writeOutput(values.output ?? STDOUT, [`${JSON.stringify(out, null, 2)}\n`]);
     return EXIT_CODES.compatible;
   }
   const header = [
@@ -369,11 +383,12 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
   if (input.notes.length + clusterNotes.length > 0)
     header.push('', 'Notes:', ...clusterNotes.map((n) => `- [${n.level}] ${n.message}`), ...input.notes.map((n) => `- [${n.level}] ${describeNote(n)}`));
   if (input.overrides.length > 0) header.push('', `Overridden by ${values.facts ?? 'the facts file'}:`, ...input.overrides.map((n) => `- ${n.message}`));
+  const [{ hintFor }, { formatFactsYaml }] = await Promise.all([import('./catalog/hints.js'), import('./text/yaml.js')]);
   const footer =
     missing.length === 0
       ? ['Nothing is missing to decide the verdict.']
       : ['Still needed to decide the verdict:', ...missing.map((path) => `- ${path}: ${hintFor(path)}`)];
-  writeOutput(values.output ?? STDOUT, formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer }));
+  await writeOutput(values.output ?? STDOUT, [formatFactsYaml(input.facts, { ...(input.sources ? { sources: input.sources } : {}), header, footer })]);
   return EXIT_CODES.compatible;
 }
 
@@ -399,13 +414,16 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
 
   let explicit: ClusterFacts | undefined;
   let explicitSource: ((path: string, segments: readonly (string | number)[]) => FactSource | undefined) | undefined;
+  const { readTextFile, readTextStream } = await reading();
   if (factsFile !== undefined) {
     const text = await readTextFile(factsFile);
-    const parsed = parseFactsText(text, { file: factsFile });
+    // JSON facts are read without the YAML parser; YAML, and problems to locate, with it.
+    const { parseFactsJson } = await import('./text/json.js');
+    const parsed = parseFactsJson(text, { file: factsFile }) ?? (await import('./text/yaml.js')).parseFactsText(text, { file: factsFile });
     if (!parsed.success) throw parsed.error;
     explicit = parsed.data;
     if (manifests.length > 0 || cluster !== undefined) {
-      const document = parseYamlDocuments(text, { file: factsFile })[0];
+      const document = (await import('./text/yaml.js')).parseYamlDocuments(text, { file: factsFile })[0];
       explicitSource = (path, segments) => {
         const position = document?.locate(segments);
         return { object: 'facts file', field: path, file: factsFile, ...(position ? { line: position.line, column: position.column } : {}) };
@@ -414,6 +432,11 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
   }
   if (manifests.length === 0 && cluster === undefined) return { facts: explicit ?? {}, sources: undefined, notes: [], overrides: [], description: described };
 
+  const [{ parseManifestsText, parseValuesText }, { concatManifests, factsFromManifests }, { mergeFacts }] = await Promise.all([
+    import('./text/yaml.js'),
+    import('./adapters/manifests.js'),
+    import('./adapters/merge.js'),
+  ]);
   const sets: ManifestSet[] = [];
   // After the facts file, so that a bad one fails before kubectl runs; its objects before the files'.
   const collected = cluster === undefined ? undefined : await readCluster(cluster);
@@ -430,6 +453,7 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
     ...(explicitSource ? { explicitSource } : {}),
   });
   // The adapter and the merge keep facts valid; checked anyway, so a bug can never evaluate bad facts.
+  const { parseFacts } = await import('./model/parse.js');
   const valid = parseFacts(merged.facts);
   if (!valid.success) throw valid.error;
   return {
@@ -460,12 +484,14 @@ function describeNote(note: ManifestNote): string {
   return `${note.message}${where}`;
 }
 
-function listRules(argv: readonly string[]): number {
+async function listRules(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { format: { type: 'string', short: 'f', default: 'text' }, release: { type: 'string' } }, strict: true });
   // The seed's catalog, or the rules of a release's profile.
-  const profile = values.release === undefined ? DEFAULT_PROFILE : selectRelease(values.release, {}, CALICO_RELEASES).profile;
+  const { DEFAULT_PROFILE } = await import('./catalog/default.js');
+  const profile = values.release === undefined ? DEFAULT_PROFILE : (await api()).selectRelease(values.release, {}, await releases()).profile;
   const list = profile.rules;
   if (values.format === 'json') {
+    const { documented } = await import('./catalog/docs.js');
     const rules = list.map((rule) => documented(rule, profile)).map((rule) => ({
       id: rule.id,
       title: rule.title,
@@ -487,7 +513,7 @@ function listRules(argv: readonly string[]): number {
   return EXIT_CODES.compatible;
 }
 
-function listReleases(argv: readonly string[]): number {
+async function listReleases(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { format: { type: 'string', short: 'f', default: 'text' }, diff: { type: 'boolean', default: false } },
@@ -496,6 +522,7 @@ function listReleases(argv: readonly string[]): number {
   });
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw usage(`--format must be text or json, not '${format}'${didYouMean(format, ['text', 'json'])}`);
+  const { formatDiff, formatReleaseList, profileJson } = await import('./cli/releases.js');
   if (values.diff) {
     const [from, to, ...extra] = positionals;
     if (from === undefined || to === undefined || extra.length > 0) throw usage('--diff takes two releases, e.g. calico-windows-compat releases --diff 3.23 3.30');
@@ -503,8 +530,19 @@ function listReleases(argv: readonly string[]): number {
     return EXIT_CODES.compatible;
   }
   if (positionals.length > 0) throw usage(`unexpected argument '${positionals[0] ?? ''}' (compare two releases with --diff <from> <to>)`);
-  writeStdout(format === 'json' ? `${JSON.stringify(CALICO_RELEASES.map(profileJson), null, 2)}\n` : formatReleaseList());
+  writeStdout(format === 'json' ? `${JSON.stringify((await releases()).map(profileJson), null, 2)}\n` : formatReleaseList());
   return EXIT_CODES.compatible;
+}
+
+/**
+ * The warnings about the release a report was checked against: a note of its profile, or a
+ * calico.version of another release line. Every release is loaded only when there is one.
+ */
+async function releaseWarnings(report: Report, facts: ClusterFacts, releaseGiven: boolean): Promise<string[]> {
+  const { minorLine, parseVersion } = await import('./model/version.js');
+  const version = facts.calico?.version === undefined ? undefined : parseVersion(facts.calico.version);
+  if (report.profile.note === undefined && (version === undefined || minorLine(version) === report.profile.release)) return [];
+  return (await import('./cli/releases.js')).releaseWarnings(report, facts, releaseGiven);
 }
 
 /**
@@ -533,4 +571,6 @@ function isUsageError(error: unknown): boolean {
 }
 
 watchStandardStreams();
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

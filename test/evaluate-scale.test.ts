@@ -18,6 +18,7 @@ import { CALICO_RELEASES } from '../src/catalog/releases.js';
 import type { ClusterFacts, IpPool, NodeFacts, WindowsNodeFacts } from '../src/model/facts.js';
 import type { FactSource, Finding, FindingFilter, Report } from '../src/model/report.js';
 import { parseVersion } from '../src/model/version.js';
+import { TOOL } from '../src/model/tool.js';
 import { runs } from './properties/arbitraries.js';
 
 /** The report the plain way: each rule decided on each node itself, every finding built at once. */
@@ -48,7 +49,7 @@ function plainReport(facts: ClusterFacts, profile: ReleaseProfile, sources?: Rec
         toFinding(base, on.subject, decide(rule, facts, on.value as WindowsNodeFacts & IpPool, applicability, checkCtx), itemEvidenceOf(compiled, on, clusterEvidence, sources), on),
       );
   }
-  return summarize(findings, selected);
+  return summarize(findings, selected, { tool: TOOL, inputs: [] });
 }
 
 // Node values drawn from few choices, so that nodes share them, with the odd one out.

@@ -6,7 +6,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { CompatError } from '../model/errors.js';
 import type { ManifestSet } from '../model/location.js';
-import { collectFromCluster, type ClusterNote, type CollectedRead, type CollectProgress } from '../node/collect.js';
+import type { ClusterNote, CollectedRead, CollectProgress } from '../node/collect.js';
 
 /** The options that read the cluster, shared by check, facts and collect. */
 export const CLUSTER_OPTIONS = {
@@ -93,6 +93,7 @@ export async function readCluster(args: ClusterArgs, stderr: ProgressStream = pr
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
+    const { collectFromCluster } = await import('../node/collect.js');
     const collection = await collectFromCluster({ ...args, signal: controller.signal, ...(stderr.isTTY === true ? { onProgress: progressLine(stderr) } : {}) });
     return {
       set: collection.manifests,

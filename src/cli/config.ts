@@ -4,8 +4,7 @@
  * `calicoWindowsCompat` in a package.json. Flags override it; `--config <file>` names one, `--no-config`
  * ignores them. Paths in it are relative to its directory.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { CompatError, type InputIssue } from '../model/errors.js';
 import { formatPath, schemaIssues } from '../model/parse.js';
@@ -18,12 +17,11 @@ import { parseYamlDocuments, type TextDocument } from '../text/yaml.js';
 import { FAIL_ON, FORMATS, type FailOn } from './output.js';
 import { STDOUT, type Output } from './outputs.js';
 import { didYouMean } from './suggest.js';
+import { displayPath, PACKAGE_KEY } from './find-config.js';
 
-/** The config file names looked for in each directory, in this order; then package.json's {@link PACKAGE_KEY}. */
-export const CONFIG_FILES = ['.calico-windows-compat.yaml', '.calico-windows-compat.yml', '.calico-windows-compat.json'] as const;
+export { CONFIG_FILES, displayPath, findConfig, PACKAGE_KEY } from './find-config.js';
 
-/** The key of package.json that holds the config. */
-export const PACKAGE_KEY = 'calicoWindowsCompat';
+
 
 const text = (description: string) => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }), z.describe(description));
 
@@ -62,41 +60,6 @@ export interface Config {
   readonly outputs?: readonly Output[];
   /** Absolute. */
   readonly sarifRoot?: string;
-}
-
-/** The config file that applies in `cwd`: the first found from it upward, or `undefined`. */
-export function findConfig(cwd: string): string | undefined {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const found = CONFIG_FILES.map((name) => join(dir, name)).filter(isFile);
-    if (found.length > 1)
-      throw new CompatError('invalid-input', `Two config files in ${dir}: ${found.map((f) => relative(dir, f)).join(' and ')}; keep one.`);
-    if (found[0] !== undefined) return found[0];
-    const pkg = join(dir, 'package.json');
-    if (isFile(pkg) && packageHasConfig(pkg)) return pkg;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    // A directory that cannot be searched holds no config this run can read.
-    return false;
-  }
-}
-
-/**
- * Whether a package.json holds the config key at its top level. One that cannot be read or parsed holds
- * none: it is some other tool's business, and a broken one is not this tool's to report.
- */
-function packageHasConfig(path: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return typeof pkg === 'object' && pkg !== null && Object.prototype.hasOwnProperty.call(pkg, PACKAGE_KEY);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -178,12 +141,3 @@ function locate(issue: InputIssue, document: TextDocument | undefined, file: str
   return issue;
 }
 
-/**
- * A path as users read it: relative to the working directory (`../waivers.yaml` too), absolute only on
- * another drive; so reports name the same files on every machine.
- */
-export function displayPath(path: string, cwd: string): string {
-  const absolute = resolve(cwd, path);
-  const fromCwd = relative(cwd, absolute);
-  return fromCwd === '' ? '.' : isAbsolute(fromCwd) ? absolute : fromCwd;
-}

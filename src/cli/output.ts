@@ -4,6 +4,8 @@
  */
 import { CompatError } from '../model/errors.js';
 import { formatJson } from '../formatters/json.js';
+import { sarifOptions, textOptions, type RenderOptions } from './render.js';
+import type { Format } from './codes.js';
 import { formatJunit } from '../formatters/junit.js';
 import { formatMarkdown } from '../formatters/markdown.js';
 import { formatRuleDoc } from '../formatters/rule-doc.js';
@@ -16,87 +18,23 @@ import { CATALOG, getCatalogRule } from '../catalog/later-rules.js';
 import { closest } from '../model/words.js';
 import { parseYamlDocuments, type TextDocument, type TextPosition } from '../text/yaml.js';
 
-/** The report formats of `check --format`. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
-/** A report format. */
-export type Format = (typeof FORMATS)[number];
+export { EXIT_CODES, FAIL_ON, FORMATS, exitCodeOf, isOneOf, type FailOn, type Format } from './codes.js';
+export type { RenderOptions } from './render.js';
 
-/** What fails the run (`--fail-on`), from the least strict. */
-export const FAIL_ON = ['error', 'warning', 'unknown'] as const;
-/** An exit policy. */
-export type FailOn = (typeof FAIL_ON)[number];
-
-/** Exit codes, documented in the README and the help text. */
-export const EXIT_CODES = { compatible: 0, incompatible: 1, usage: 2, indeterminate: 3, internal: 70 } as const;
-
-/** Whether `value` is one of `choices`. */
-export function isOneOf<T extends string>(choices: readonly T[], value: string | undefined): value is T {
-  return (choices as readonly string[]).includes(value ?? '');
-}
-
-/** Options of {@link renderReport}. */
-export interface RenderOptions {
-  /** The input file, as given on the command line: SARIF locations, the JUnit suite, the Markdown heading. */
-  readonly input?: string;
-  /** The line naming the input in text output; default `facts: <input>`. */
-  readonly label?: string;
-  readonly color?: boolean;
-  readonly quiet?: boolean;
-  readonly toolVersion?: string;
-  /** Where facts stand in the input (see {@link factLocator}), for SARIF locations. */
-  readonly locate?: (fact: string) => TextPosition | undefined;
-  /** SARIF: the directory locations are relative to (`--sarif-root`), absolute. */
-  readonly sarifRoot?: string;
-  /** SARIF: the working directory, absolute; relative paths are relative to it. */
-  readonly workingDirectory?: string;
-  /** SARIF: the command line's arguments. */
-  readonly arguments?: readonly string[];
-  /** SARIF: the exit code of the run. */
-  readonly exitCode?: number;
-}
-
-/** The report in one of the {@link FORMATS}. */
+/** The report in one of the {@link FORMATS}, as one string (the CLI writes it in pieces: `render.ts`). */
 export function renderReport(report: Report, format: Format, options: RenderOptions): string {
   switch (format) {
     case 'text':
-      return formatText(report, {
-        color: options.color ?? false,
-        quiet: options.quiet ?? false,
-        ...(options.label === undefined && options.input === undefined ? {} : { input: options.label ?? `facts: ${options.input}` }),
-      });
+      return formatText(report, textOptions(options));
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, {
-        ...(options.input === undefined ? {} : { input: options.input }),
-        ...(options.toolVersion === undefined ? {} : { toolVersion: options.toolVersion }),
-        ...(options.locate === undefined ? {} : { locate: options.locate }),
-        ...(options.sarifRoot === undefined ? {} : { root: options.sarifRoot }),
-        ...(options.workingDirectory === undefined ? {} : { workingDirectory: options.workingDirectory }),
-        ...(options.arguments === undefined ? {} : { arguments: options.arguments }),
-        ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
-      });
+      return formatSarif(report, sarifOptions(options));
     case 'junit':
       return formatJunit(report, options.input === undefined ? {} : { input: options.input });
     case 'markdown':
       return formatMarkdown(report, options.input === undefined ? {} : { input: options.input });
   }
-}
-
-/**
- * The exit code of a report under an exit policy. Waived findings never count.
- * - `error` (the default): 1 when an `error` requirement fails, else 3 when one is unknown, else 0 —
- *   the verdict's code;
- * - `warning`: also 1 when a `warning` requirement fails;
- * - `unknown`: also 3 when any requirement, whatever its severity, is unknown.
- */
-export function exitCodeOf(report: Report, failOn: FailOn = 'error'): number {
-  const open = report.findings.filter((f) => f.waived === undefined);
-  if (report.verdict === 'incompatible') return EXIT_CODES.incompatible;
-  if (failOn !== 'error' && open.some((f) => f.status === 'fail' && f.severity === 'warning')) return EXIT_CODES.incompatible;
-  if (report.verdict === 'indeterminate') return EXIT_CODES.indeterminate;
-  if (failOn === 'unknown' && open.some((f) => f.status === 'unknown')) return EXIT_CODES.indeterminate;
-  return EXIT_CODES.compatible;
 }
 
 /**

@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFil
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CompatError } from '../model/errors.js';
-import { FORMATS, type Format } from './output.js';
+import { FORMATS, type Format } from './codes.js';
 import { didYouMean, UsageError } from './suggest.js';
 
 /** One report to write: a format, to a file or to standard output (`-`). */
@@ -78,20 +78,22 @@ export function planOutputs(request: OutputRequest): Output[] {
 }
 
 /**
- * Writes `content` to `path` so that no reader ever sees half of it: into a temporary file beside it,
+ * Writes `content` (text, or its pieces) to `path` so that no reader ever sees half of it: into a temporary file beside it,
  * flushed to disk, then renamed over `path` (atomic on one file system). Missing parent directories are
  * created. A crash leaves the old file, or none, never a truncated one.
  *
  * @throws {@link CompatError} `invalid-input` naming the file when it cannot be written.
  */
-export function writeFileAtomically(path: string, content: string): void {
+export function writeFileAtomically(path: string, content: string | Iterable<string>): void {
   const target = resolve(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     mkdirSync(dirname(target), { recursive: true });
     fd = openSync(temporary, 'wx', 0o666);
-    writeFileSync(fd, content);
+    // In pieces, as they are made: a report of any size is never one string.
+    if (typeof content === 'string') writeFileSync(fd, content);
+    else for (const chunk of content) writeFileSync(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -137,4 +139,24 @@ export function watchStandardStreams(): void {
 /** Writes to standard output, unless it was closed. */
 export function writeStdout(text: string): void {
   if (!stdoutClosed) process.stdout.write(text);
+}
+
+/**
+ * Writes pieces of output one after the other, waiting whenever standard output asks to (so a large
+ * report is never held in its buffer whole). A closed standard output ends the writing quietly.
+ */
+export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (stdoutClosed) return;
+    if (!process.stdout.write(chunk))
+      await new Promise<void>((done) => {
+        const resume = (): void => {
+          process.stdout.off('drain', resume);
+          process.stdout.off('error', resume);
+          done();
+        };
+        process.stdout.on('drain', resume);
+        process.stdout.on('error', resume);
+      });
+  }
 }

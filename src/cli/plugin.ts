@@ -4,7 +4,8 @@
  * read the cluster, the help speaks of kubectl calico-windows; `isKubectlPlugin` in ./collect.ts reads the
  * mark). The CLI is loaded from beside this file, not bundled into it, so the package ships it once.
  */
+import { join } from 'node:path';
+
 (globalThis as Record<symbol, unknown>)[Symbol.for('calico-windows-compat.kubectl-plugin')] = true;
-// A computed specifier: bundlers leave it alone, and it names the built CLI next to this file.
-const cli = new URL('./cli.js', import.meta.url).href;
-await import(cli);
+// A computed path: bundlers leave it alone, and it names the built CLI next to this file.
+require(join(__dirname, 'cli.cjs'));

@@ -1,7 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 /** The CLI the tests run: the one test/setup/build.ts bundled for this run. */
-export const CLI: string = process.env['CWC_TEST_CLI'] ?? 'dist/cli.js';
+export const CLI: string = process.env['CWC_TEST_CLI'] ?? 'dist/cli.cjs';
 
 /** How a test runs the CLI: standard input, extra environment, a time limit. */
 export interface CliOptions {
@@ -28,4 +28,4 @@ export function runCli(args: readonly string[], options: CliOptions = {}): { cod
 }
 
 /** The kubectl plugin the tests run (`kubectl-calico_windows`), built beside the CLI. */
-export const PLUGIN: string = process.env['CWC_TEST_PLUGIN'] ?? 'dist/kubectl-calico_windows.js';
+export const PLUGIN: string = process.env['CWC_TEST_PLUGIN'] ?? 'dist/kubectl-calico_windows.cjs';

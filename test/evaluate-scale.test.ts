@@ -156,6 +156,38 @@ describe('evaluating many nodes', () => {
     expect(JSON.stringify(report)).toBe(JSON.stringify(plainReport({ nodes }, profile)));
   });
 
+  it('shares decisions of a rule declaring several node facts only between nodes holding all the same values', () => {
+    const both = defineNodeRule({
+      id: 'both',
+      title: 'Both',
+      severity: 'error',
+      sections: [],
+      remediation: 'Fix it.',
+      requires: ['node.cniPlugin'],
+      reads: ['node.remoteAccess', 'node.tls12Enabled'],
+      check: (_facts, node) =>
+        node.cniPlugin === 'calico' && node.remoteAccess?.includes('rdp') === true && node.tls12Enabled !== false
+          ? pass(`${node.name}: ${node.cniPlugin} ${JSON.stringify(node.remoteAccess)} ${String(node.tls12Enabled)}`)
+          : fail(`${node.name}: ${node.cniPlugin} ${JSON.stringify(node.remoteAccess)} ${String(node.tls12Enabled)}`),
+    });
+    const plugins = ['calico', 'win-bridge', 'calico\uFDD0undefined:x', '\uFDD0string:calico'];
+    const access: Array<Array<'rdp' | 'winrm'>> = [['rdp'], ['winrm'], ['rdp', 'winrm'], []];
+    const nodes = Array.from({ length: 400 }, (_, i): WindowsNodeFacts => ({
+      os: 'windows',
+      name: `w-${String(i).padStart(3, '0')}`,
+      cniPlugin: plugins[i % 4] as string,
+      ...(i % 5 === 0 ? {} : { remoteAccess: access[(i >> 2) % 4] as Array<'rdp' | 'winrm'> }),
+      ...(i % 3 === 0 ? {} : { tls12Enabled: i % 2 === 0 }),
+    }));
+    // Values that bypassed validation and hold the marker: two nodes whose values, joined, read alike.
+    nodes.push(
+      { os: 'windows', name: 'x-1', cniPlugin: 'p\uFDD0string:q', tls12Enabled: true },
+      { os: 'windows', name: 'x-2', cniPlugin: 'p', remoteAccess: 'q\uFDD0undefined:undefined' as unknown as ['rdp'], tls12Enabled: true },
+    );
+    const profile: ReleaseProfile = { ...DEFAULT_PROFILE, rules: [both] };
+    expect(JSON.stringify(evaluateCompatibility({ nodes }, { release: profile }))).toBe(JSON.stringify(plainReport({ nodes }, profile)));
+  });
+
   it('fills the name into every place a rule made by defineNodeRule writes it, message and remediation', () => {
     const named = defineNodeRule({
       id: 'named',

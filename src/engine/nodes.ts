@@ -81,7 +81,7 @@ const UNSHARED: unique symbol = Symbol('unshared');
 
 /**
  * The memo key of a value: a primitive itself, a list of strings a string of its items; UNSHARED for
- * anything else, or anything holding the marker (decided node by node). Lists are compared with the few
+ * anything else, or a list holding the marker (decided node by node). Lists are compared with the few
  * seen before rather than turned into a string per node.
  */
 class Keys {
@@ -96,7 +96,8 @@ class Keys {
         // 0 and -0 are one key of a Map, but not one value.
         return Object.is(value, -0) ? UNSHARED : value;
       case 'string':
-        return value.includes(MARK) ? UNSHARED : value;
+        // A string holding the marker is found when its decision is first made (SHARED_NEVER).
+        return value;
       case 'object':
         return Array.isArray(value) ? this.#list(value) : UNSHARED;
       default:
@@ -112,6 +113,10 @@ class Keys {
     if (this.#lists.length < 16) this.#lists.push({ list: [...(value as readonly string[])], key });
     return key;
   }
+}
+
+function holdsMarker(value: unknown): boolean {
+  return typeof value === 'string' && value.includes(MARK);
 }
 
 function sameList(a: readonly string[], b: readonly unknown[]): boolean {
@@ -175,6 +180,8 @@ export function decideNodes(
     return add(decisionOf(decide(rule, facts, stand as WindowsNodeFacts, applicability, ctx), values, true));
   };
 
+  // A decision's index, or NEVER for values holding the marker (decided node by node).
+  const NEVER = -1;
   const memo = new Map<unknown, number>();
   const keyer = new Keys();
   const key0 = keys[0] as string;
@@ -196,11 +203,15 @@ export function decideNodes(
     }
     let found = key === lastKey ? last : memo.get(key);
     if (found === undefined) {
-      found = shared(value);
+      found = keys.some((k) => holdsMarker(value[k])) ? NEVER : shared(value);
       memo.set(key, found);
     } else hits++;
     lastKey = key;
     last = found;
+    if (found === NEVER) {
+      direct(i);
+      continue;
+    }
     decided[i] = found;
     counts[found] = (counts[found] as number) + 1;
   }
@@ -212,6 +223,8 @@ function compositeKey(keyer: Keys, value: Record<string, unknown>, keys: readonl
   let key = '';
   for (const name of keys) {
     const part = keyer.of(value[name]);
+    // The marker separates the parts. Two nodes' keys can read alike only when values of both hold the
+    // marker, and a key whose values hold it is decided node by node (NEVER) from its first node on.
     if (part === UNSHARED) return UNSHARED;
     // Typed, so that `1` and `'1'`, absent and `'undefined'` differ.
     key += `${MARK}${typeof part}:${String(part)}`;

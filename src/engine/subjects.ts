@@ -85,16 +85,20 @@ function sortByName(items: Item[]): void {
 
 /** The Windows nodes and enabled IP pools of the facts, each sorted by name. */
 export function subjectsOf(facts: ClusterFacts): Subjects {
-  const windows: WindowsNodeFacts[] = [];
-  const names: string[] = [];
+  const list = facts.nodes ?? [];
+  let count = 0;
+  for (const node of list) if (node.os === 'windows') count++;
+  // Sized up front: lists grown by push leave their smaller copies behind.
+  const windows = new Array<WindowsNodeFacts>(count);
+  const names = new Array<string>(count);
   let sorted = true;
-  // Stryker disable next-line ArrayDeclaration: an item that is no Windows node is skipped
-  for (const node of facts.nodes ?? [])
+  let n = 0;
+  for (const node of list)
     if (node.os === 'windows') {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: names are unique, and sorting a sorted list changes nothing
-      if (sorted && names.length > 0 && compareText(names[names.length - 1] as string, node.name) > 0) sorted = false;
-      windows.push(node);
-      names.push(node.name);
+      if (sorted && n > 0 && compareText(names[n - 1] as string, node.name) > 0) sorted = false;
+      windows[n] = node;
+      names[n++] = node.name;
     }
   let nodes: NodeList;
   if (sorted) nodes = new NodeList(windows, names);

@@ -241,7 +241,8 @@ function linuxNode(o: Plain, name: string): LinuxNodeFacts | undefined {
 function nodeList(nodes: unknown): NodeFacts[] | undefined {
   if (!Array.isArray(nodes)) return undefined;
   const seen: Seen = { build: undefined, runtime: undefined };
-  const out: NodeFacts[] = [];
+  // Sized up front: a list grown by push leaves its smaller copies behind.
+  const out = new Array<NodeFacts>(nodes.length);
   // Names must be unique. Listed in order (as kubectl lists them), each name is greater than the last,
   // so unique; else a set of them says.
   let previous = '';
@@ -251,7 +252,7 @@ function nodeList(nodes: unknown): NodeFacts[] | undefined {
     if (!isObject(o)) return undefined;
     const name = o['name'];
     if (!isKubernetesName(name)) return undefined;
-    if (names === undefined && name <= previous) names = new Set(out.map((node) => node.name));
+    if (names === undefined && name <= previous) names = new Set(out.slice(0, i).map((node) => node.name));
     if (names !== undefined) {
       if (names.has(name)) return undefined;
       names.add(name);
@@ -260,7 +261,7 @@ function nodeList(nodes: unknown): NodeFacts[] | undefined {
     const os = o['os'];
     const node = os === 'windows' ? windowsNode(o, name, seen) : os === 'linux' ? linuxNode(o, name) : undefined;
     if (node === undefined) return undefined;
-    out.push(node);
+    out[i] = node;
   }
   return out;
 }

@@ -18,10 +18,10 @@ export { median };
  * Times `tasks` (name → function) in `rounds` rounds of one tinybench run each; returns, per task, the
  * median over rounds of its median latency (ms), and the rounds' medians themselves.
  */
-export function timeTasks(tasks, { rounds = 5, time = 300, warmupTime = 100, iterations = 5 } = {}) {
+export function timeTasks(tasks, { rounds = 5, time = 300, warmupTime = 100, iterations = 2, warmupIterations = 1 } = {}) {
   const perRound = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    const bench = new Bench({ time, warmupTime, iterations, warmupIterations: 2 });
+    const bench = new Bench({ time, warmupTime, iterations, warmupIterations });
     for (const [name, fn] of Object.entries(tasks))
       // A collection before each task, so one task's garbage is not billed to the next.
       bench.add(name, fn, { beforeAll: collect });

@@ -205,9 +205,11 @@ export type Report = z.infer<typeof ReportSchema>;
 
 /** Which findings {@link EvaluatedReport.select} returns: each field given narrows; a list allows any of its values. */
 export interface FindingFilter {
-  /** `'fail'`, or `['fail', 'unknown']`. */
+  /** The findings of this status, or of any of these: `'fail'`, `['fail', 'unknown']`. */
   readonly status?: FindingStatus | readonly FindingStatus[];
+  /** The findings of rules of this severity, or of any of these. */
   readonly severity?: Severity | readonly Severity[];
+  /** The findings of this rule, or of any of these. */
   readonly ruleId?: string | readonly string[];
 }
 

@@ -36,7 +36,11 @@ type Text = string | readonly string[];
 const toText = (text: string, shared: boolean): Text => (shared && text.includes(NAME) ? text.split(NAME) : text);
 
 function fill(text: Text, name: string): string {
-  return typeof text === 'string' ? text : text.join(name);
+  if (typeof text === 'string') return text;
+  // Most texts name the node once or twice: concatenation, faster than join.
+  if (text.length === 2) return (text[0] as string) + name + (text[1] as string);
+  if (text.length === 3) return (text[0] as string) + name + (text[1] as string) + name + (text[2] as string);
+  return text.join(name);
 }
 
 /** One decision of a node rule, shared by every node whose declared facts hold the same values. */

@@ -18,6 +18,7 @@ import { noSubjectOutcome, subjectsOf } from './subjects.js';
 import { reportHeader, summarize, Tally } from './summary.js';
 import { decideNodes, hasMarker, missingFacts, nodeFinding, type Decision, type NodeBatch } from './nodes.js';
 import { applyWaivers } from './waivers.js';
+import { registerLazy } from './lazy.js';
 
 /** Options of {@link evaluateCompatibility}. */
 export interface EvaluateOptions {
@@ -174,6 +175,7 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
       findings = value;
     },
   };
+  registerLazy(report, () => eachOf(parts), () => findings !== undefined);
   return withSelect(report, parts, () => findings);
 }
 
@@ -200,6 +202,14 @@ function findingsOf(parts: readonly Part[]): Finding[] {
     else for (let i = 0; i < part.decided.length; i++) out.push(nodeFinding(part, i));
   }
   return out;
+}
+
+/** The findings of the parts, made one at a time. */
+function* eachOf(parts: readonly Part[]): Generator<Finding> {
+  for (const part of parts) {
+    if (!('decided' in part)) yield part;
+    else for (let i = 0; i < part.decided.length; i++) yield nodeFinding(part, i);
+  }
 }
 
 /** A report whose findings are all built, with `select` (which then filters them). */

@@ -117,7 +117,8 @@ export function* jsonChunks(record: Record<string, unknown>, listKey: string, op
   let text = '';
   let first = true;
   for (const key of Object.keys(record)) {
-    const value = record[key];
+    // The list given as items is not read from the record (a report would build its findings).
+    const value = key === listKey && options.items !== undefined ? undefined : record[key];
     const items = key === listKey && options.items !== undefined ? options.items : Array.isArray(value) ? (value as readonly unknown[]) : undefined;
     if (items !== undefined) {
       text += `${first ? '{' : ','}${inner}${writer.key(key)}: [`;

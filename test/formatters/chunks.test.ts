@@ -87,6 +87,25 @@ describe('JSON in pieces', () => {
     expect(chunks.join('')).toBe(formatJson(report));
   });
 
+  it('writes the findings of a large report one at a time, without building its findings list', () => {
+    const report = evaluateCompatibility(bigCluster(3000));
+    const descriptor = Object.getOwnPropertyDescriptor(report, 'findings');
+    let reads = 0;
+    Object.defineProperty(report, 'findings', {
+      ...descriptor,
+      get() {
+        reads++;
+        return descriptor?.get?.call(report) as unknown;
+      },
+    });
+    const text = joined(formatJsonChunks(report));
+    expect(reads).toBe(0);
+    expect(text).toBe(formatJson(report));
+    expect(reads).toBe(1);
+    // Once built, the pieces are written from the list itself.
+    expect(joined(formatJsonChunks(report))).toBe(text);
+  });
+
   it('formatSarifChunks joins to formatSarif, which is the SARIF log as JSON.stringify writes it', () => {
     for (const report of [evaluateCompatibility(bigCluster(300)), evaluateCompatibility(bigCluster(1))]) {
       const text = joined(formatSarifChunks(report, { input: 'facts.yaml', toolVersion: '1.2.3' }));

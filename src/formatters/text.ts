@@ -40,7 +40,9 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     paint('bold', `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)`),
   );
   if (options.input) lines.push(paint('gray', v(options.input)));
-  const idWidth = Math.max(0, ...report.findings.map((f) => f.ruleId.length));
+  // A loop, not Math.max(...): a report of a large cluster has more findings than a call takes arguments.
+  let idWidth = 0;
+  for (const finding of report.findings) idWidth = Math.max(idWidth, finding.ruleId.length);
 
   for (const section of SECTIONS) {
     if (options.quiet && section.status !== 'fail') continue;

@@ -6,6 +6,14 @@ import { REPORT } from './fixture.js';
 const lines = (text: string): string[] => text.trimEnd().split('\n');
 
 describe('formatText', () => {
+  it('writes a report of more findings than a function call takes arguments', () => {
+    const finding = REPORT.findings[0];
+    if (finding === undefined) throw new Error('the fixture has findings');
+    const findings = Array.from({ length: 300_000 }, () => ({ ...finding, status: 'pass' as const }));
+    const text = formatText({ ...REPORT, findings }, { quiet: true });
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Verdict: /);
+  });
+
   const text = formatText(REPORT, { input: 'facts: cluster.yaml' });
 
   it('puts failures first, then unknowns, passes and rules that do not apply, and the verdict last', () => {

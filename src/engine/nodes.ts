@@ -123,6 +123,13 @@ function holdsMarker(value: unknown): boolean {
   return typeof value === 'string' && value.includes(MARK);
 }
 
+// A function of its own, not a closure in the loop: a closure over the loop's `value` would give every
+// iteration a context of its own to allocate.
+function anyMarker(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const key of keys) if (holdsMarker(value[key])) return true;
+  return false;
+}
+
 function sameList(a: readonly string[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -207,7 +214,7 @@ export function decideNodes(
     }
     let found = key === lastKey ? last : memo.get(key);
     if (found === undefined) {
-      found = keys.some((k) => holdsMarker(value[k])) ? NEVER : shared(value);
+      found = anyMarker(value, keys) ? NEVER : shared(value);
       memo.set(key, found);
     } else hits++;
     lastKey = key;

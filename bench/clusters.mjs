@@ -1,9 +1,10 @@
 // Generated clusters for the benchmark: deterministic (a seeded generator), realistic mixes.
 //
 // A cluster of n nodes is 20 % Linux (three control-plane nodes, the rest workers) and 80 % Windows.
-// Windows nodes are patched in waves, as fleets are: most run one of a few dozen builds of Windows Server
-// 2019 (1809) or 20H2, some a build below 17763.1432, some a release the profile does not support
-// (2022), some a build with no revision (the windows-build label), a few nothing known. Runtimes are
+// Windows nodes are patched in waves, as fleets are: most run one of 32 builds of Windows Server 2019
+// (1809) or 20H2, some one of 8 builds below 17763.1432, some one of 6 builds of a release the profile
+// does not support (2022), some a build with no revision (the windows-build label), a few nothing known.
+// `distinctCluster` is the worst case for sharing decisions: every node's build its own. Runtimes are
 // containerd 1.5–1.7 with some Docker; a few nodes fail TLS 1.2, PowerShell, remote access or the
 // datastore, a few leave facts out (unknown). So every node rule has pass, fail and unknown findings.
 
@@ -21,21 +22,26 @@ export function random(seed) {
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
-/** The builds a fleet runs: monthly cumulative updates of 1809 and 20H2, and a few outliers. */
+/**
+ * The builds a fleet runs, as nodes are patched in waves: monthly cumulative updates of 1809 and 20H2,
+ * some 1809 builds from before 17763.1432, and some Windows Server 2022 builds.
+ */
 function buildsOf(rand) {
-  const builds = [];
-  for (let i = 0; i < 24; i++) builds.push(`10.0.17763.${1432 + i * 173 + Math.floor(rand() * 40)}`);
-  for (let i = 0; i < 8; i++) builds.push(`10.0.19042.${1000 + i * 120 + Math.floor(rand() * 30)}`);
-  return builds;
+  const current = [];
+  for (let i = 0; i < 24; i++) current.push(`10.0.17763.${1432 + i * 173 + Math.floor(rand() * 40)}`);
+  for (let i = 0; i < 8; i++) current.push(`10.0.19042.${1000 + i * 120 + Math.floor(rand() * 30)}`);
+  const old = Array.from({ length: 8 }, (_, i) => `10.0.17763.${1000 + i * 50 + Math.floor(rand() * 20)}`);
+  const ws2022 = Array.from({ length: 6 }, (_, i) => `10.0.20348.${800 + i * 150 + Math.floor(rand() * 40)}`);
+  return { current, old, ws2022 };
 }
 
 function windowsNode(rand, name, builds, datastore) {
   const node = { os: 'windows', name };
   const r = rand();
   // osBuild: 90 % a current build, then old 1809, Windows Server 2022, no revision, absent.
-  if (r < 0.9) node.osBuild = pick(rand, builds);
-  else if (r < 0.93) node.osBuild = `10.0.17763.${1000 + Math.floor(rand() * 400)}`;
-  else if (r < 0.96) node.osBuild = `10.0.20348.${800 + Math.floor(rand() * 900)}`;
+  if (r < 0.9) node.osBuild = pick(rand, builds.current);
+  else if (r < 0.93) node.osBuild = pick(rand, builds.old);
+  else if (r < 0.96) node.osBuild = pick(rand, builds.ws2022);
   else if (r < 0.98) node.osBuild = '10.0.17763';
   const runtime = rand();
   if (runtime < 0.97)

@@ -262,6 +262,21 @@ describe('acceptFacts, the hand-written acceptance of the common shape', () => {
     if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual(['nodes[1].name']);
   });
 
+  it.each([
+    [{ platform: 'kubernets' }, 'platform', 'kubernetes'],
+    [{ platform: 'EKS' }, 'platform', 'eks'],
+    [{ networking: 'calico-vxaln' }, 'networking', 'calico-vxlan'],
+  ])('declines a slip of a known platform or networking option (%o), so the schema names the value meant', (input, path, meant) => {
+    expect(acceptFacts(input)).toBeUndefined();
+    const result = parseFacts(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((i) => [i.path, i.message.includes(`did you mean '${meant}'`)])).toEqual([[path, true]]);
+  });
+
+  it('accepts other platforms and networking options, which are facts the rules call unsupported', () => {
+    expect(acceptFacts({ platform: 'gke', networking: 'cilium' })).toEqual({ platform: 'gke', networking: 'cilium' });
+  });
+
   it('declines when Object.prototype has an enumerable key, which every strict check would list', () => {
     const input = { nodes: [{ os: 'windows', name: 'win-1' }] };
     expect(acceptFacts(input)).toBeDefined();

@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { DEFINE } from './scripts/build-constants.mjs';
+import { BROWSER_DEFINE, DEFINE } from './scripts/build-constants.mjs';
 
 /**
  * The command line, as CommonJS (which skips the ES module loader's start-up): `dist/cli.cjs` with zod
@@ -76,6 +76,30 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     define: DEFINE,
+  },
+  {
+    // The browser build of the browser-safe entries (the exports' `browser` condition): the same reports
+    // without the fast paths for large inputs (see scripts/build-constants.mjs), so the main entry keeps
+    // within its 30 KB budget. The types are the other build's.
+    entry: {
+      index: 'src/index.ts',
+      format: 'src/format.ts',
+      manifests: 'src/manifests.ts',
+      yaml: 'src/yaml.ts',
+      releases: 'src/releases.ts',
+      plan: 'src/plan.ts',
+    },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+    splitting: true,
+    define: BROWSER_DEFINE,
+    // Constant branches folded and their dead code dropped, names and layout kept readable.
+    esbuildOptions(options) {
+      options.minifySyntax = true;
+    },
   },
   ...CLI_BUILDS,
 ]);

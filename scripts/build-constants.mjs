@@ -5,5 +5,15 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-/** `define` for esbuild, tsup and Vite: identifiers replaced by JSON literals. */
-export const DEFINE = { __CALICO_WINDOWS_COMPAT_VERSION__: JSON.stringify(pkg.version) };
+/**
+ * `define` for esbuild, tsup and Vite: identifiers replaced by JSON literals. `__FAST_PATHS__`: whether
+ * the build carries the fast paths for large inputs (facts accepted by hand, node rules decided once per
+ * distinct value, findings built when read) — every build but the browser one.
+ */
+export const DEFINE = { __CALICO_WINDOWS_COMPAT_VERSION__: JSON.stringify(pkg.version), __FAST_PATHS__: 'true' };
+
+/**
+ * The browser build's: the same reports, without the fast paths (about 4 KB gzip the main entry's 30 KB
+ * budget has no room for; a browser evaluates one cluster, not a fleet).
+ */
+export const BROWSER_DEFINE = { ...DEFINE, __FAST_PATHS__: 'false' };

@@ -4,7 +4,7 @@
  * engine knows how rules run, never which rules there are.
  * @module
  */
-import type { ClusterFacts, IpPool } from '../model/facts.js';
+import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
 import type { EvaluatedReport, FactSource, Finding, FindingFilter, Report, ReportInput, ReportTool, Severity, Subject } from '../model/report.js';
 import type { Waiver } from '../model/waiver.js';
 import { parseVersion } from '../model/version.js';
@@ -12,10 +12,10 @@ import { applicabilityOf, decide } from './decide.js';
 import { clusterEvidenceOf, compile, itemEvidenceOf } from './evidence.js';
 import { findingBase, toFinding } from './findings.js';
 import type { CheckContext, ReleaseProfile, RuleContext } from './rule.js';
-import { profileLabel, selectProfile, selectRules } from './select.js';
+import { profileLabel, selectProfile, selectRules, type SelectedRelease } from './select.js';
 import { CompatError } from '../model/errors.js';
 import { noSubjectOutcome, subjectsOf } from './subjects.js';
-import { reportHeader, summarize, Tally } from './summary.js';
+import { reportHeader, summarize, Tally, type ReportOrigin } from './summary.js';
 import { decideNodes, hasMarker, missingFacts, nodeFinding, type Decision, type NodeBatch } from './nodes.js';
 import { applyWaivers } from './waivers.js';
 import { registerLazy } from './lazy.js';
@@ -121,10 +121,11 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
   // Findings may be built after this call returns: from the sources as they are now.
   const sources = options.sources === undefined ? undefined : { ...options.sources };
   const { nodes, pools } = subjectsOf(facts);
-  const markedNames = nodes.names.some(hasMarker);
+  const markedNames = __FAST_PATHS__ && nodes.names.some(hasMarker);
 
   const parts: Part[] = [];
-  const tally = new Tally();
+  // The fast paths count while deciding; the browser build counts the findings it made.
+  const tally = __FAST_PATHS__ ? new Tally() : undefined;
   for (const rule of rules) {
     const base = findingBase(rule, profile);
     const compiled = compile(rule);
@@ -133,7 +134,7 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
     const checkCtx: CheckContext<unknown> = { ...ctx, given: 'given' in applicability ? applicability.given : undefined };
     const add = (finding: Finding): void => {
       parts.push(finding);
-      tally.addFinding(finding);
+      tally?.addFinding(finding);
     };
 
     if (rule.scope === 'cluster') {
@@ -145,19 +146,31 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
       add(toFinding(base, CLUSTER, noSubjects, clusterEvidence, undefined));
       continue;
     }
-    if (rule.scope === 'ip-pool') {
-      for (const on of pools)
-        add(toFinding(base, on.subject, decide(rule, facts, on.value as IpPool, applicability, checkCtx), itemEvidenceOf(compiled, on, clusterEvidence, sources), on));
+    if (__FAST_PATHS__ && tally && rule.scope === 'windows-node') {
+      const decided = decideNodes(rule, facts, nodes, compiled.item, applicability, checkCtx, markedNames);
+      const batch: NodeBatch = { base, clusterEvidence, keys: compiled.item, nodes, ...decided, sources };
+      parts.push(batch);
+      tallyBatch(tally, batch);
       continue;
     }
-    const decided = decideNodes(rule, facts, nodes, compiled.item, applicability, checkCtx, markedNames);
-    const batch: NodeBatch = { base, clusterEvidence, keys: compiled.item, nodes, ...decided, sources };
-    parts.push(batch);
-    tallyBatch(tally, batch);
+    // Pools; and in the browser build, nodes too: each decided on its own, its finding made at once.
+    const items = rule.scope === 'ip-pool' ? pools : Array.from({ length: nodes.length }, (_, i) => nodes.item(i));
+    for (const on of items)
+      add(toFinding(base, on.subject, decide(rule, facts, on.value as WindowsNodeFacts & IpPool, applicability, checkCtx), itemEvidenceOf(compiled, on, clusterEvidence, sources), on));
   }
 
   // Copies: the report owns its inputs, whatever the caller does with the list later.
   const about = { tool: defaults.tool, inputs: (options.inputs ?? []).map(({ kind, name }) => ({ kind, name })) };
+  if (__FAST_PATHS__ && tally) return reportOf(parts, tally, selected, about, options, defaults);
+  // The browser build: every part is a finding, no node rule was batched.
+  const findings = parts as Finding[];
+  if (options.waivers === undefined) return selectable(summarize(findings, selected, about));
+  const waived = applyWaivers(findings, options.waivers, options.now, defaults.ruleIds);
+  return selectable(summarize(waived.findings, selected, about, waived.waivers));
+}
+
+/** The report of the parts: findings built at once for small reports, when first read for large ones. */
+function reportOf(parts: readonly Part[], tally: Tally, selected: SelectedRelease, about: ReportOrigin, options: EvaluateOptions, defaults: EngineDefaults): EvaluatedReport {
   if (options.waivers !== undefined) {
     const waived = applyWaivers(findingsOf(parts), options.waivers, options.now, defaults.ruleIds);
     return withSelect(summarize(waived.findings, selected, about, waived.waivers), parts);
@@ -214,7 +227,21 @@ function* eachOf(parts: readonly Part[]): Generator<Finding> {
 
 /** A report whose findings are all built, with `select` (which then filters them). */
 export function selectable(report: Report): EvaluatedReport {
-  return withSelect(report, []);
+  if (__FAST_PATHS__) return withSelect(report, []);
+  const select = (filter: FindingFilter = {}): Finding[] => report.findings.filter(matcher(filter));
+  Object.defineProperty(report, 'select', { value: select, enumerable: false, writable: true, configurable: true });
+  return report as EvaluatedReport;
+}
+
+/** Whether a finding matches the filter. */
+function matcher(filter: FindingFilter): (f: Pick<Finding, 'status' | 'severity' | 'ruleId'>) => boolean {
+  const statuses = asList(filter.status);
+  const severities = asList(filter.severity);
+  const ruleIds = asList(filter.ruleId);
+  return (f) =>
+    (statuses === undefined || statuses.includes(f.status)) &&
+    (severities === undefined || severities.includes(f.severity)) &&
+    (ruleIds === undefined || ruleIds.includes(f.ruleId));
 }
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>

@@ -3,7 +3,7 @@
  * sorted by name, and what such a rule answers when there is nothing to fan out over.
  * @module
  */
-import type { ClusterFacts, IpPool, WindowsNodeFacts } from '../model/facts.js';
+import type { ClusterFacts, IpPool, NodeFacts, WindowsNodeFacts } from '../model/facts.js';
 import { enabledPools } from '../model/pools.js';
 import type { Evidence, Subject } from '../model/report.js';
 import { compareText } from '../model/words.js';
@@ -85,7 +85,22 @@ function sortByName(items: Item[]): void {
 
 /** The Windows nodes and enabled IP pools of the facts, each sorted by name. */
 export function subjectsOf(facts: ClusterFacts): Subjects {
-  const list = facts.nodes ?? [];
+  const pools: Item[] = [];
+  // Stryker disable next-line ArrayDeclaration: without a pool list, pool rules answer before fanning out (noSubjectOutcome)
+  for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? [])) pools.push(new Item('ip-pool', name, pool));
+  if (__FAST_PATHS__) sortByName(pools);
+  else pools.sort(byName);
+  return { nodes: __FAST_PATHS__ ? nodeList(facts.nodes ?? []) : plainNodeList(facts.nodes ?? []), pools };
+}
+
+/** The browser build's: the Windows nodes, sorted. */
+function plainNodeList(list: readonly NodeFacts[]): NodeList {
+  const windows = list.filter((node): node is WindowsNodeFacts => node.os === 'windows').sort((a, b) => compareText(a.name, b.name));
+  return new NodeList(windows, windows.map((node) => node.name));
+}
+
+/** The Windows nodes, sorted, in lists sized up front. */
+function nodeList(list: readonly NodeFacts[]): NodeList {
   let count = 0;
   for (const node of list) if (node.os === 'windows') count++;
   // Sized up front: lists grown by push leave their smaller copies behind.
@@ -100,21 +115,12 @@ export function subjectsOf(facts: ClusterFacts): Subjects {
       windows[n] = node;
       names[n++] = node.name;
     }
-  let nodes: NodeList;
-  if (sorted) nodes = new NodeList(windows, names);
-  else {
-    const order = windows.map((_, i) => i).sort((a, b) => compareText(names[a] as string, names[b] as string));
-    nodes = new NodeList(
-      order.map((i) => windows[i] as WindowsNodeFacts),
-      order.map((i) => names[i] as string),
-    );
-  }
-
-  const pools: Item[] = [];
-  // Stryker disable next-line ArrayDeclaration: without a pool list, pool rules answer before fanning out (noSubjectOutcome)
-  for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? [])) pools.push(new Item('ip-pool', name, pool));
-  sortByName(pools);
-  return { nodes, pools };
+  if (sorted) return new NodeList(windows, names);
+  const order = windows.map((_, i) => i).sort((a, b) => compareText(names[a] as string, names[b] as string));
+  return new NodeList(
+    order.map((i) => windows[i] as WindowsNodeFacts),
+    order.map((i) => names[i] as string),
+  );
 }
 
 /** The outcome of a per-node or per-pool rule when there is nothing to fan out over, else undefined. */

@@ -25,7 +25,7 @@ export function parseFacts(input: unknown): ParseFactsResult {
   let result;
   try {
     // The common shape is accepted by hand; the schema decides everything else and words every problem.
-    const accepted = acceptFacts(input);
+    const accepted = __FAST_PATHS__ ? acceptFacts(input) : undefined;
     if (accepted !== undefined) return { success: true, data: accepted };
     result = ClusterFactsSchema.safeParse(input);
   } catch (error) {

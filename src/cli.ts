@@ -45,7 +45,7 @@ Usage:
   calico-windows-compat collect [--context <name>] [--kubeconfig <file>] [-o facts.yaml]
                                               the facts a cluster states, read through kubectl
   calico-windows-compat facts [--cluster | --manifests <file|-> ...] [--facts <file>] [--format yaml|json]
-  calico-windows-compat plan [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]
+  calico-windows-compat plan [--cluster] [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]
                              [--format text|json|markdown]
   calico-windows-compat rules [--release <release>] [--format text|json]
   calico-windows-compat releases [--diff <from> <to>] [--format text|json]

@@ -232,6 +232,39 @@ describe('progressLine', () => {
   });
 });
 
+describe('plan --cluster', () => {
+  /** The plan with where facts came from taken out: the rest must not depend on how they were read. */
+  const withoutSources = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(withoutSources)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'source').map(([key, v]) => [key, withoutSources(v)]))
+        : value;
+
+  it.each(['self-managed-vxlan', 'aks'] as FakeClusterName[])('%s: the plan plan --manifests gives for the same objects saved as files', async (name) => {
+    const fake = onPath(fakeCluster(name), { log: true });
+    const cluster = runCli(['plan', '--cluster', '--facts', extra(name), '--format', 'json'], { env: fake.env });
+    const manifests = [...clusterFiles(name), await versionFile(name)].flatMap((f) => ['--manifests', f]);
+    const byHand = runCli(['plan', ...manifests, '--facts', extra(name), '--format', 'json']);
+    expect(cluster.stderr).not.toMatch(/internal error/);
+    expect(cluster.code).toBe(byHand.code);
+    expect(withoutSources(JSON.parse(cluster.stdout))).toStrictEqual(withoutSources(JSON.parse(byHand.stdout)));
+    // It did read the cluster, through kubectl.
+    expect(fake.runs().some((r) => r.argv.includes('nodes'))).toBe(true);
+  });
+
+  it('--context without --cluster is a usage error; kubectl failing is exit 2 with its message', () => {
+    const usage = runCli(['plan', '--context', 'prod', '--facts', extra('eks')]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--context is an option of --cluster: add --cluster to read the cluster');
+    const fake = onPath(fakeCluster('eks', { faults: { version: { exit: 1, stderr: 'error: You must be logged in to the server (Unauthorized)' } } } as Partial<ClusterState>));
+    const run = runCli(['plan', '--cluster', '--facts', extra('eks')], { env: fake.env });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
+  });
+});
+
 describe('the kubectl plugin, kubectl-calico_windows', () => {
   const plugin = (args: string[], env: Record<string, string>) => {
     const run = spawnSync(process.execPath, [PLUGIN, ...args], { encoding: 'utf8', env: { ...env } });
@@ -246,6 +279,14 @@ describe('the kubectl plugin, kubectl-calico_windows', () => {
     expect(run.code).toBe(direct.code);
     expect(run.stdout).toBe(direct.stdout);
     expect(fake.runs().every((r) => r.argv.includes('--context=prod') && r.argv.includes('--kubeconfig=/etc/kube/config'))).toBe(true);
+  });
+
+  it('plan reads the cluster, as plan --cluster does', () => {
+    const fake = onPath(fakeCluster('self-managed-bgp'));
+    const run = plugin(['plan', '--facts', extra('self-managed-bgp'), '--format', 'json'], fake.env);
+    const direct = runCli(['plan', '--cluster', '--facts', extra('self-managed-bgp'), '--format', 'json'], { env: fake.env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(direct.stdout);
   });
 
   it('facts reads the cluster too; rules and --version are the CLI’s', () => {

@@ -65,7 +65,7 @@ describe('calico-windows-compat plan', () => {
   });
 
   it.each([
-    [['plan'], 'no facts file and no manifests'],
+    [['plan'], 'no facts file, no manifests and no --cluster'],
     [['plan', 'examples/eks.yaml', '--format', 'sarif'], "--format must be text, json, markdown; not 'sarif'"],
     [['plan', 'examples/eks.yaml', 'examples/aks.yaml'], 'one facts file at a time'],
     [['plan', 'examples/eks.yaml', '--release', '9.9'], "'9.9' is not a documented release"],
@@ -79,7 +79,7 @@ describe('calico-windows-compat plan', () => {
 
   it('is in the help, with its options and exit codes; plan --help prints the help', () => {
     const help = cli(['--help']).stdout;
-    expect(help).toContain('calico-windows-compat plan [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]');
+    expect(help).toContain('calico-windows-compat plan [--cluster] [--facts <file>] [--manifests <file|-> ...] [--release <release> ...]');
     expect(help).toContain('exit code: 0 when an option is viable (under every release), 1 when none is, 3 when the best is open');
     expect(cli(['plan', '--help'])).toEqual({ code: 0, stdout: help, stderr: '' });
   });

@@ -139,9 +139,10 @@ Usage:
   kubectl calico-windows check [--context <name>] [--kubeconfig <file>] [--facts <file>] [options]
   kubectl calico-windows collect [--context <name>] [--kubeconfig <file>] [-o facts.yaml]
   kubectl calico-windows facts [--context <name>] [--format yaml|json]
+  kubectl calico-windows plan [--context <name>] [--release <release> ...] [--format text|json|markdown]
   kubectl calico-windows rules | releases | explain <rule-id> | schema | --help | --version
 
-check and facts read the cluster through kubectl, as calico-windows-compat check --cluster does;
+check, facts and plan read the cluster through kubectl, as calico-windows-compat check --cluster does;
 collect writes the derived facts file, with what is still needed. --facts adds what the cluster
 cannot say, --manifests more objects (calicoctl output on the etcd datastore). Every option of
 calico-windows-compat works: calico-windows-compat --help lists them.
@@ -151,13 +152,13 @@ Flags go after the command (kubectl passes them to the plugin): kubectl calico-w
 }
 
 /**
- * The plugin's arguments as the CLI's: check and facts read the cluster. kubectl's own `--cluster <name>`
+ * The plugin's arguments as the CLI's: check, facts and plan read the cluster. kubectl's own `--cluster <name>`
  * (a kubeconfig cluster) would be mistaken for the CLI's `--cluster`: it is refused with what to use.
  */
 export function pluginArgs(argv: readonly string[]): readonly string[] | string {
   if (argv.some((arg) => arg === '--cluster' || arg.startsWith('--cluster=')))
     return "the plugin always reads the cluster of your kubeconfig: choose it with --context (kubectl's --cluster is not taken)";
   const [command, ...rest] = argv;
-  if (command === 'check' || command === 'facts') return [command, '--cluster', ...rest];
+  if (command === 'check' || command === 'facts' || command === 'plan') return [command, '--cluster', ...rest];
   return argv;
 }

@@ -9,6 +9,8 @@ export type PlanFormat = (typeof PLAN_FORMATS)[number];
 export const PLAN_HELP = `plan: which networking option (Calico BGP, Calico VXLAN, cloud-provider, the managed platform's
 CNI) would work for the cluster under each release, and what each would take: the option's own
 changes, each failing requirement's fix, the facts still unknown, and each Windows node's changes.
+  --cluster             read the cluster through kubectl, as for check (with --context, --kubeconfig,
+                        --kubectl, --timeout)
   --facts <file>        the facts file (JSON or YAML); a positional file works too
   --manifests <file>    Kubernetes objects to derive facts from, as for check; repeatable
   --release <release>   a release to plan under, as for check; repeat it to plan each option

@@ -10,7 +10,8 @@ import { CALICO_RELEASES } from '../catalog/releases.js';
 import { planNetworking } from '../planner/plan.js';
 import type { NetworkingPlan, PlanStatus } from '../planner/types.js';
 import { formatPlanMarkdown, formatPlanText } from '../formatters/plan.js';
-import { EXIT_CODES, isOneOf } from './output.js';
+import { EXIT_CODES, isOneOf } from './codes.js';
+import { CLUSTER_OPTIONS, clusterArgs, type ClusterArgs } from './collect.js';
 
 export { PLAN_FORMATS, PLAN_HELP, type PlanFormat } from './plan-help.js';
 import { PLAN_FORMATS, type PlanFormat } from './plan-help.js';
@@ -24,6 +25,7 @@ const PLAN_OPTIONS = {
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...CLUSTER_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
 
 /** The input `plan` reads, as `check` reads it. */
@@ -36,7 +38,7 @@ export interface PlanInput {
 
 /** What `plan` needs of the CLI: reading the input as `check` does, its notes, usage errors, colour and help. */
 export interface PlanCommandContext<I extends PlanInput> {
-  readonly loadInput: (factsFile: string | undefined, manifests: readonly string[]) => Promise<I>;
+  readonly loadInput: (factsFile: string | undefined, manifests: readonly string[], cluster?: ClusterArgs) => Promise<I>;
   readonly writeNotes: (input: I) => void;
   readonly usage: (message: string) => Error;
   readonly useColor: (color: boolean | undefined, noColor: boolean | undefined) => boolean;
@@ -88,11 +90,13 @@ export async function planCommand<I extends PlanInput>(argv: readonly string[], 
   if (!isOneOf(PLAN_FORMATS, format)) throw cli.usage(`--format must be ${PLAN_FORMATS.join(', ')}; not '${format}'`);
   const files = [...(values.facts === undefined ? [] : [values.facts]), ...positionals];
   const manifests = values.manifests ?? [];
-  if (files.length === 0 && manifests.length === 0)
-    throw cli.usage('no facts file and no manifests: pass one, e.g. calico-windows-compat plan facts.yaml');
+  const cluster = clusterArgs(values);
+  if (typeof cluster === 'string') throw cli.usage(cluster);
+  if (files.length === 0 && manifests.length === 0 && cluster === undefined)
+    throw cli.usage('no facts file, no manifests and no --cluster: pass one, e.g. calico-windows-compat plan --cluster, or plan facts.yaml');
   if (files.length > 1) throw cli.usage(`one facts file at a time, got ${files.length}: ${files.join(', ')}`);
 
-  const input = await cli.loadInput(files[0], manifests);
+  const input = await cli.loadInput(files[0], manifests, cluster);
   const releases = values.release;
   const plan = planNetworking(input.facts, {
     ...(releases === undefined ? {} : { release: releases, profiles: CALICO_RELEASES }),

@@ -1,6 +1,6 @@
 /**
  * The kubectl plugin's executable, `kubectl-calico_windows`: kubectl runs it for `kubectl calico-windows …`
- * with the arguments after the plugin's name. It is the CLI, marked as the plugin's run (check and facts
+ * with the arguments after the plugin's name. It is the CLI, marked as the plugin's run (check, facts and plan
  * read the cluster, the help speaks of kubectl calico-windows; `isKubectlPlugin` in ./collect.ts reads the
  * mark). The CLI is loaded from beside this file, not bundled into it, so the package ships it once.
  */

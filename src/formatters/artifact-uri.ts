@@ -57,9 +57,15 @@ function normalize(segments: readonly string[]): string[] {
   return out;
 }
 
-/** Percent-encodes one path segment: everything but unreserved characters (so `#`, `?`, `%`, spaces and `:` too). */
+// A surrogate without its pair: no character, so no UTF-8 to percent-encode (encodeURIComponent throws).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Percent-encodes one path segment: everything but unreserved characters (so `#`, `?`, `%`, spaces and `:`
+ * too); a lone surrogate, which no file name on disk can hold, becomes U+FFFD rather than a throw.
+ */
 function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The `file://` URI of an absolute path, with a trailing slash when it names a directory. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactLocation, directoryUri, isAbsolutePath, SRCROOT } from '../../src/formatters/artifact-uri.js';
+import { evaluateCompatibility } from '../../src/api.js';
+import { formatSarif } from '../../src/formatters/sarif.js';
 
 describe('artifact locations', () => {
   it.each([
@@ -55,5 +57,35 @@ describe('artifact locations', () => {
   it('knows absolute paths of both systems', () => {
     expect(['/a', 'C:\\a', 'c:/a', '\\\\server\\share'].map(isAbsolutePath)).toEqual([true, true, true, true]);
     expect(['a', './a', 'C:a', '\\a\\b'.slice(1)].map(isAbsolutePath)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('defect 17: SARIF artifact URIs for #, ?, C:\\ and UNC paths; formatSarif never throws', () => {
+  const report = evaluateCompatibility({ nodes: [{ os: 'windows', name: 'w' }] });
+  const uris = (input: string, root?: string): string[] => {
+    const sarif = JSON.parse(formatSarif(report, { input, ...(root === undefined ? {} : { root, workingDirectory: root }) })) as {
+      runs: Array<{ results: Array<{ locations?: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> }> }>;
+    };
+    return [...new Set(sarif.runs[0]?.results.flatMap((r) => (r.locations ?? []).map((l) => JSON.stringify(l.physicalLocation.artifactLocation))))];
+  };
+
+  it.each([
+    // A file name holding # and ? is one path, not a path, a query and a fragment.
+    ['prod#eu?.yaml', '/repo', { uri: 'prod%23eu%3F.yaml', uriBaseId: SRCROOT }],
+    // A drive path is a file:// URI, never a URI with the scheme c:.
+    ['C:\\repo\\prod.yaml', '/repo', { uri: 'file:///C:/repo/prod.yaml' }],
+    ['C:\\repo\\prod.yaml', 'C:\\repo', { uri: 'prod.yaml', uriBaseId: SRCROOT }],
+    // A UNC path is a file:// URI with its host, never a network-path reference (//server/...).
+    ['\\\\server\\share\\p.yaml', '/repo', { uri: 'file://server/share/p.yaml' }],
+    // A scheme-like file name is a relative path.
+    ['javascript:alert(1)', '/repo', { uri: 'javascript%3Aalert%281%29', uriBaseId: SRCROOT }],
+  ])('%s (root %s) is located at %j', (input, root, location) => {
+    expect(uris(input, root)).toEqual([JSON.stringify(location)]);
+  });
+
+  it('an input holding a lone surrogate gives a URI (U+FFFD), not a URIError', () => {
+    expect(uris('a\uD800b.yaml', '/repo')).toEqual([JSON.stringify({ uri: 'a%EF%BF%BDb.yaml', uriBaseId: SRCROOT })]);
+    expect(uris('/tmp/\uDC00.yaml', '/repo')).toEqual([JSON.stringify({ uri: 'file:///tmp/%EF%BF%BD.yaml' })]);
+    expect(uris('x\uD83D\uDE00.yaml', '/repo')).toEqual([JSON.stringify({ uri: 'x%F0%9F%98%80.yaml', uriBaseId: SRCROOT })]);
   });
 });

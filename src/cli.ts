@@ -11,7 +11,7 @@ import { type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import { CompatError } from './model/errors.js';
 import { EXIT_CODES, exitCodeOf, FAIL_ON, FORMATS } from './cli/codes.js';
-import { planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, writeStdoutChunks, type Output } from './cli/outputs.js';
+import { finalExitCode, planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, writeStdoutChunks, type Output } from './cli/outputs.js';
 import { displayPath, findConfig } from './cli/find-config.js';
 import type { Config } from './cli/config.js';
 import { didYouMean, oneOf, parseCommandLine as parseArgs, UsageError } from './cli/suggest.js';
@@ -572,5 +572,5 @@ function isUsageError(error: unknown): boolean {
 
 watchStandardStreams();
 void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  process.exitCode = finalExitCode(code);
 });

@@ -119,6 +119,7 @@ function reason(error: unknown): string {
 }
 
 let stdoutClosed = false;
+let stdoutFailed = false;
 
 /**
  * Makes a closed standard output (`… | head -1`, a reader that went away) end the run quietly: the
@@ -128,12 +129,23 @@ let stdoutClosed = false;
  */
 export function watchStandardStreams(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    const first = !stdoutClosed;
     stdoutClosed = true;
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || !first) return;
+    stdoutFailed = true;
     process.stderr.write(`calico-windows-compat: cannot write to standard output: ${error.message}\n`);
     process.exitCode = 70;
   });
   process.stderr.on('error', () => undefined);
+}
+
+/**
+ * The exit code of a run whose command returned `code`: 70 (internal error) once writing to standard
+ * output failed other than by a closed reader (`/dev/full`: the report is lost, so no verdict's code may
+ * stand for it).
+ */
+export function finalExitCode(code: number): number {
+  return stdoutFailed ? 70 : code;
 }
 
 /** Writes to standard output, unless it was closed. */

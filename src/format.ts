@@ -26,13 +26,13 @@ export {
   REPORT_SCHEMA_VERSION,
 } from './model/report.js';
 export { parseReport, UNKNOWN_TOOL_VERSION, type ParseReportResult } from './model/parse-report.js';
-export { formatText, describeSubject, type TextFormatOptions } from './formatters/text.js';
+export { formatText, formatTextChunks, describeSubject, type TextFormatOptions } from './formatters/text.js';
 export { describeSource } from './model/naming.js';
 export { formatRuleTable } from './formatters/rules.js';
 export { formatJson, formatJsonChunks } from './formatters/json.js';
 export { formatSarif, formatSarifChunks, formatSarifError, type SarifFormatOptions, type SarifErrorInput } from './formatters/sarif.js';
-export { formatJunit, type JunitFormatOptions } from './formatters/junit.js';
-export { formatMarkdown, type MarkdownFormatOptions } from './formatters/markdown.js';
+export { formatJunit, formatJunitChunks, type JunitFormatOptions } from './formatters/junit.js';
+export { formatMarkdown, formatMarkdownChunks, type MarkdownFormatOptions } from './formatters/markdown.js';
 export { formatRuleDoc } from './formatters/rule-doc.js';
 export { REPOSITORY_URL, ruleDocsUrl } from './model/links.js';
 export { ruleDocs, documented, DOCUMENTED_RULES, type RenderedDocs } from './catalog/docs.js';

@@ -61,7 +61,8 @@ export function concatManifests(sets: readonly ManifestSet[]): ManifestSet {
   const owners: Array<{ set: ManifestSet; offset: number }> = [];
   for (const set of sets) {
     owners.push({ set, offset: objects.length });
-    objects.push(...set.objects);
+    // One at a time, not push(...objects): a set can hold more objects than a call takes arguments.
+    for (const object of set.objects) objects.push(object);
   }
   return {
     objects,

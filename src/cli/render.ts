@@ -54,14 +54,14 @@ export function sarifOptions(options: RenderOptions): SarifFormatOptions {
 export async function renderReportChunks(report: Report, format: Format, options: RenderOptions): Promise<Iterable<string>> {
   switch (format) {
     case 'text':
-      return [(await import('../formatters/text.js')).formatText(report, textOptions(options))];
+      return (await import('../formatters/text.js')).formatTextChunks(report, textOptions(options));
     case 'json':
       return (await import('../formatters/json.js')).formatJsonChunks(report);
     case 'sarif':
       return (await import('../formatters/sarif.js')).formatSarifChunks(report, sarifOptions(options));
     case 'junit':
-      return [(await import('../formatters/junit.js')).formatJunit(report, options.input === undefined ? {} : { input: options.input })];
+      return (await import('../formatters/junit.js')).formatJunitChunks(report, options.input === undefined ? {} : { input: options.input });
     case 'markdown':
-      return [(await import('../formatters/markdown.js')).formatMarkdown(report, options.input === undefined ? {} : { input: options.input })];
+      return (await import('../formatters/markdown.js')).formatMarkdownChunks(report, options.input === undefined ? {} : { input: options.input });
   }
 }

@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../model/report.js';
 import { ruleDocsUrl } from '../model/links.js';
 import { subjectKey } from '../model/naming.js';
+import { joinChunks, linesInChunks } from './lines.js';
 
 /** Options of {@link formatJunit}. */
 export interface JunitFormatOptions {
@@ -19,16 +20,24 @@ export interface JunitFormatOptions {
  * writeFileSync('calico-windows.junit.xml', formatJunit(report, { input: 'cluster.yaml' }));
  */
 export function formatJunit(report: Report, options: JunitFormatOptions = {}): string {
+  return joinChunks(formatJunitChunks(report, options));
+}
+
+/**
+ * The XML of {@link formatJunit} in pieces of about 64 KiB, each test case made as it is written: the
+ * report of a large cluster is more text than one string holds.
+ */
+export function formatJunitChunks(report: Report, options: JunitFormatOptions = {}): Iterable<string> {
+  return linesInChunks(junitLines(report, options));
+}
+
+function* junitLines(report: Report, options: JunitFormatOptions): Generator<string> {
   let failures = 0;
   let skipped = 0;
-  const cases = report.findings.map((f) => {
-    const open = `    <testcase classname="${attr(f.ruleId)}" name="${attr(subjectKey(f.subject))}" time="0"`;
-    const body = caseBody(f);
-    if (body === undefined) return `${open}/>`;
-    if (body.startsWith('<failure')) failures++;
-    else skipped++;
-    return `${open}>\n      ${body}\n    </testcase>`;
-  });
+  for (const f of report.findings) {
+    if (f.waived !== undefined || f.status === 'unknown' || f.status === 'not-applicable') skipped++;
+    else if (f.status === 'fail') failures++;
+  }
   const counts = `tests="${report.findings.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0"`;
   const name = `Calico for Windows v${report.profile.release} requirements`;
   const properties = [
@@ -41,18 +50,19 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
       .filter((w) => w.status !== 'applied')
       .map((w) => [`waiver.${w.status}`, `${w.waiver.rule}${w.waiver.subject ? ` ${w.waiver.subject}` : ''}: ${w.message}`]),
   ];
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="calico-windows-compat" ${counts}>`,
-    `  <testsuite name="${attr(name)}" ${counts}>`,
-    '    <properties>',
-    ...properties.map(([key, value]) => `      <property name="${attr(key ?? '')}" value="${attr(value ?? '')}"/>`),
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<testsuites name="calico-windows-compat" ${counts}>`;
+  yield `  <testsuite name="${attr(name)}" ${counts}>`;
+  yield '    <properties>';
+  for (const [key, value] of properties) yield `      <property name="${attr(key ?? '')}" value="${attr(value ?? '')}"/>`;
+  yield '    </properties>';
+  for (const f of report.findings) {
+    const open = `    <testcase classname="${attr(f.ruleId)}" name="${attr(subjectKey(f.subject))}" time="0"`;
+    const body = caseBody(f);
+    yield body === undefined ? `${open}/>` : `${open}>\n      ${body}\n    </testcase>`;
+  }
+  yield '  </testsuite>';
+  yield '</testsuites>';
 }
 
 function caseBody(f: Finding): string | undefined {

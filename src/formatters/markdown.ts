@@ -3,6 +3,7 @@ import { hintFor } from '../catalog/hints.js';
 import type { Report } from '../model/report.js';
 import { ruleDocsUrl } from '../model/links.js';
 import { describeSubject } from './text.js';
+import { joinChunks, linesInChunks } from './lines.js';
 
 /** Options of {@link formatMarkdown}. */
 export interface MarkdownFormatOptions {
@@ -28,42 +29,55 @@ const VERDICT: Record<Report['verdict'], string> = {
  * await octokit.rest.issues.createComment({ ...repo, issue_number, body: formatMarkdown(report, { input: 'cluster.yaml' }) });
  */
 export function formatMarkdown(report: Report, options: MarkdownFormatOptions = {}): string {
+  return joinChunks(formatMarkdownChunks(report, options));
+}
+
+/**
+ * The text of {@link formatMarkdown} in pieces of about 64 KiB, made as they are read: the report of a
+ * large cluster is more text than one string holds.
+ */
+export function formatMarkdownChunks(report: Report, options: MarkdownFormatOptions = {}): Iterable<string> {
+  return linesInChunks(markdownLines(report, options));
+}
+
+function* markdownLines(report: Report, options: MarkdownFormatOptions): Generator<string> {
   const h = '#'.repeat(options.headingLevel ?? 2);
   const { counts } = report;
   const open = report.findings.filter((f) => f.waived === undefined);
   const fails = open.filter((f) => f.status === 'fail');
   const unknowns = open.filter((f) => f.status === 'unknown');
   const waived = report.findings.filter((f) => f.waived !== undefined);
-  const out: string[] = [
-    `${h} ${VERDICT[report.verdict]}`,
-    '',
-    `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)` +
-      (options.input ? ` · facts: ${code(options.input)}` : ''),
-    '',
-    [
-      `**${counts.errors} ${plural(counts.errors, 'error')}**`,
-      `${counts.warnings} ${plural(counts.warnings, 'warning')}`,
-      `${unknowns.length} unknown`,
-      `${counts.pass} passed`,
-      `${counts.notApplicable} not applicable`,
-      ...(waived.length > 0 ? [`${waived.length} waived`] : []),
-    ].join(' · '),
-  ];
+  yield `${h} ${VERDICT[report.verdict]}`;
+  yield '';
+  yield `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)` +
+    (options.input ? ` · facts: ${code(options.input)}` : '');
+  yield '';
+  yield [
+    `**${counts.errors} ${plural(counts.errors, 'error')}**`,
+    `${counts.warnings} ${plural(counts.warnings, 'warning')}`,
+    `${unknowns.length} unknown`,
+    `${counts.pass} passed`,
+    `${counts.notApplicable} not applicable`,
+    ...(waived.length > 0 ? [`${waived.length} waived`] : []),
+  ].join(' · ');
 
   if (fails.length > 0) {
-    out.push('', `${h}# Failures`, '', '| Severity | Rule | Subject | Finding |', '| --- | --- | --- | --- |');
-    for (const f of fails) out.push(row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message)));
+    yield* ['', `${h}# Failures`, '', '| Severity | Rule | Subject | Finding |', '| --- | --- | --- | --- |'];
+    for (const f of fails) yield row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message));
   }
   if (unknowns.length > 0) {
-    out.push('', `${h}# Unknown: facts needed`, '', '| Severity | Rule | Subject | Facts needed |', '| --- | --- | --- | --- |');
+    yield* ['', `${h}# Unknown: facts needed`, '', '| Severity | Rule | Subject | Facts needed |', '| --- | --- | --- | --- |'];
     for (const f of unknowns)
-      out.push(row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), (f.missingFacts ?? []).map(code).join(', ') || cell(f.message)));
-    if (report.missingFacts.length > 0)
-      out.push('', `Facts still needed to decide the verdict: ${report.missingFacts.map(code).join(', ')}`);
+      yield row(f.severity, ruleLink(f.ruleId), cell(describeSubject(f.subject)), (f.missingFacts ?? []).map(code).join(', ') || cell(f.message));
+    if (report.missingFacts.length > 0) {
+      yield '';
+      yield `Facts still needed to decide the verdict: ${report.missingFacts.map(code).join(', ')}`;
+    }
   }
 
   if (fails.length > 0) {
-    out.push('', `${h}# Remediation`);
+    yield '';
+    yield `${h}# Remediation`;
     // One entry per rule and remediation: the same fix on five nodes is written once.
     const groups = new Map<string, { ruleId: string; remediation: string; subjects: string[] }>();
     for (const f of fails) {
@@ -73,42 +87,48 @@ export function formatMarkdown(report: Report, options: MarkdownFormatOptions = 
       group.subjects.push(describeSubject(f.subject));
       groups.set(key, group);
     }
-    for (const group of groups.values())
-      out.push('', `**${ruleLink(group.ruleId)}** · ${escapeMarkdown(group.subjects.join(', '))}`, '', markdownText(group.remediation));
+    for (const group of groups.values()) {
+      yield '';
+      yield `**${ruleLink(group.ruleId)}** · ${escapeMarkdown(group.subjects.join(', '))}`;
+      yield '';
+      yield markdownText(group.remediation);
+    }
   }
-  const hints = [...new Set(unknowns.flatMap((f) => (f.missingFacts ?? []).map((path) => `${path}: ${hintFor(path)}`)))];
-  if (hints.length > 0)
-    out.push('', '<details><summary>How to find the missing facts</summary>', '', ...hints.map((line) => `- ${escapeMarkdown(line)}`), '', '</details>');
+  // A loop, not [...new Set(flatMap)] spread into a call: a large cluster's unknowns are more than a call takes arguments.
+  const hints = new Set<string>();
+  for (const f of unknowns) for (const path of f.missingFacts ?? []) hints.add(`${path}: ${hintFor(path)}`);
+  if (hints.size > 0) {
+    yield* ['', '<details><summary>How to find the missing facts</summary>', ''];
+    for (const line of hints) yield `- ${escapeMarkdown(line)}`;
+    yield* ['', '</details>'];
+  }
 
   if (waived.length > 0) {
-    out.push('', `${h}# Waived`, '', '| Status | Rule | Subject | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- | --- |');
+    yield* ['', `${h}# Waived`, '', '| Status | Rule | Subject | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- | --- |'];
     for (const f of waived)
-      out.push(
-        row(f.status, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.waived?.reason ?? ''), cell(f.waived?.owner ?? ''), f.waived?.expires ?? ''),
-      );
+      yield row(f.status, ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.waived?.reason ?? ''), cell(f.waived?.owner ?? ''), f.waived?.expires ?? '');
   }
   const notices = (report.waivers ?? []).filter((w) => w.status !== 'applied');
   if (notices.length > 0) {
-    out.push('', `${h}# Waivers to review`, '');
+    yield* ['', `${h}# Waivers to review`, ''];
     for (const w of notices)
-      out.push(`- **${w.status}**: ${code(w.waiver.rule)}${w.waiver.subject ? ` for ${code(w.waiver.subject)}` : ''}: ${escapeMarkdown(w.message)}`);
+      yield `- **${w.status}**: ${code(w.waiver.rule)}${w.waiver.subject ? ` for ${code(w.waiver.subject)}` : ''}: ${escapeMarkdown(w.message)}`;
   }
 
   const rest = report.findings.filter((f) => f.status === 'pass' || f.status === 'not-applicable');
   if (rest.length > 0) {
-    out.push(
+    yield* [
       '',
       `<details><summary>Passed (${counts.pass}) and not applicable (${counts.notApplicable})</summary>`,
       '',
       '| Result | Rule | Subject | Finding |',
       '| --- | --- | --- | --- |',
-      ...rest.map((f) => row(f.status === 'pass' ? 'pass' : 'n/a', ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message))),
-      '',
-      '</details>',
-    );
+    ];
+    for (const f of rest) yield row(f.status === 'pass' ? 'pass' : 'n/a', ruleLink(f.ruleId), cell(describeSubject(f.subject)), cell(f.message));
+    yield* ['', '</details>'];
   }
-  out.push('', footer(report));
-  return `${out.join('\n')}\n`;
+  yield '';
+  yield footer(report);
 }
 
 /** The last line: what wrote the report, the report's schema version and what it read. */
@@ -167,7 +187,8 @@ export function markdownText(text: string): string {
   let commands: string[] = [];
   const flush = (): void => {
     // A fence longer than any run of backticks in the commands: no command can close it.
-    const longest = Math.max(0, ...commands.map((c) => Math.max(0, ...[...c.matchAll(/`+/g)].map((m) => m[0].length))));
+    let longest = 0;
+    for (const command of commands) for (const run of command.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
     const fence = '`'.repeat(Math.max(3, longest + 1));
     if (commands.length > 0) blocks.push([`${fence}sh`, ...commands.map((c) => c.replace(CONTROL, '')), fence].join('\n'));
     commands = [];

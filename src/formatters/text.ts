@@ -2,6 +2,7 @@ import { plural, printable } from '../model/words.js';
 import { hintFor } from '../catalog/hints.js';
 import type { Finding, FindingStatus, Report, Subject } from '../model/report.js';
 import { describeSource } from '../model/naming.js';
+import { joinChunks, linesInChunks } from './lines.js';
 
 /** Options of {@link formatText}. */
 export interface TextFormatOptions {
@@ -31,15 +32,27 @@ const SECTIONS: ReadonlyArray<{ status: FindingStatus; heading: string; mark: st
  * console.log(formatText(evaluateCompatibility(facts), { color: process.stdout.isTTY }));
  */
 export function formatText(report: Report, options: TextFormatOptions = {}): string {
+  return joinChunks(formatTextChunks(report, options));
+}
+
+/**
+ * The text of {@link formatText} in pieces of about 64 KiB, made as they are read: the report of a large
+ * cluster is more text than one string holds.
+ *
+ * @example
+ * for (const chunk of formatTextChunks(report)) process.stdout.write(chunk);
+ */
+export function formatTextChunks(report: Report, options: TextFormatOptions = {}): Iterable<string> {
+  return linesInChunks(textLines(report, options));
+}
+
+function* textLines(report: Report, options: TextFormatOptions): Generator<string> {
   const paint = (style: Style, text: string): string => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   // Every value from the input goes through `v` (printable): input can never style, rewrite or reorder
   // the terminal's lines, with or without colour.
   const v = printable;
-  const lines: string[] = [];
-  lines.push(
-    paint('bold', `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)`),
-  );
-  if (options.input) lines.push(paint('gray', v(options.input)));
+  yield paint('bold', `Calico for Windows v${report.profile.release} requirements (${report.profile.installMethod} install)`);
+  if (options.input) yield paint('gray', v(options.input));
   // A loop, not Math.max(...): a report of a large cluster has more findings than a call takes arguments.
   let idWidth = 0;
   for (const finding of report.findings) idWidth = Math.max(idWidth, finding.ruleId.length);
@@ -48,44 +61,42 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
     if (options.quiet && section.status !== 'fail') continue;
     const findings = report.findings.filter((f) => f.status === section.status);
     if (findings.length === 0) continue;
-    lines.push('', paint(section.style, paint('bold', `${section.heading} (${findings.length})`)));
+    yield '';
+    yield paint(section.style, paint('bold', `${section.heading} (${findings.length})`));
     for (const [subject, group] of groupBySubject(findings)) {
-      lines.push(`  ${paint('bold', v(subject))}`);
+      yield `  ${paint('bold', v(subject))}`;
       for (const finding of group) {
         const severity = finding.status === 'fail' && finding.severity !== 'error' ? paint('yellow', ` [${finding.severity}]`) : '';
         const waived = finding.waived ? paint('cyan', ` [waived: ${v(finding.waived.reason)}]`) : '';
-        lines.push(`    ${paint(section.style, section.mark)} ${v(finding.ruleId.padEnd(idWidth))}  ${v(finding.message)}${severity}${waived}`);
+        yield `    ${paint(section.style, section.mark)} ${v(finding.ruleId.padEnd(idWidth))}  ${v(finding.message)}${severity}${waived}`;
         if (finding.status === 'fail') {
           // Where the deciding facts came from, so users know which object to change.
           for (const { fact, source } of finding.evidence)
-            if (source) lines.push(...indent(paint('gray', v(`${fact} from ${describeSource(source)}`)), '', idWidth));
-          if (finding.remediation) lines.push(...indent(v(finding.remediation), '→ ', idWidth));
+            if (source) yield* indent(paint('gray', v(`${fact} from ${describeSource(source)}`)), '', idWidth);
+          if (finding.remediation) yield* indent(v(finding.remediation), '→ ', idWidth);
         }
         if (finding.status === 'unknown')
-          for (const path of finding.missingFacts ?? []) lines.push(...indent(v(`needs ${path}: ${hintFor(path)}`), '', idWidth));
+          for (const path of finding.missingFacts ?? []) yield* indent(v(`needs ${path}: ${hintFor(path)}`), '', idWidth);
       }
     }
   }
 
   const notices = (report.waivers ?? []).filter((w) => w.status !== 'applied');
   if (notices.length > 0) {
-    lines.push('', paint('yellow', paint('bold', `Waivers to review (${notices.length})`)));
+    yield '';
+    yield paint('yellow', paint('bold', `Waivers to review (${notices.length})`));
     for (const w of notices)
-      lines.push(`  ${paint('yellow', '!')} ${w.status} waiver for ${v(w.waiver.rule)}${w.waiver.subject ? ` (${v(w.waiver.subject)})` : ''}: ${v(w.message)}`);
+      yield `  ${paint('yellow', '!')} ${w.status} waiver for ${v(w.waiver.rule)}${w.waiver.subject ? ` (${v(w.waiver.subject)})` : ''}: ${v(w.message)}`;
   }
 
   const { counts } = report;
   const verdictStyle: Style = report.verdict === 'compatible' ? 'green' : report.verdict === 'incompatible' ? 'red' : 'yellow';
-  lines.push(
-    '',
-    `${paint('bold', 'Verdict:')} ${paint(verdictStyle, paint('bold', report.verdict.toUpperCase()))} — ` +
-      `${counts.errors} ${plural(counts.errors, 'error')}, ${counts.warnings} ${plural(counts.warnings, 'warning')}, ` +
-      `${counts.unknown} unknown, ${counts.pass} passed, ${counts.notApplicable} not applicable` +
-      (counts.waived ? `, ${counts.waived} waived` : ''),
-  );
-  if (report.verdict === 'indeterminate' && report.missingFacts.length > 0)
-    lines.push(`Facts still needed to decide: ${v(report.missingFacts.join(', '))}`);
-  return `${lines.join('\n')}\n`;
+  yield '';
+  yield `${paint('bold', 'Verdict:')} ${paint(verdictStyle, paint('bold', report.verdict.toUpperCase()))} — ` +
+    `${counts.errors} ${plural(counts.errors, 'error')}, ${counts.warnings} ${plural(counts.warnings, 'warning')}, ` +
+    `${counts.unknown} unknown, ${counts.pass} passed, ${counts.notApplicable} not applicable` +
+    (counts.waived ? `, ${counts.waived} waived` : '');
+  if (report.verdict === 'indeterminate' && report.missingFacts.length > 0) yield `Facts still needed to decide: ${v(report.missingFacts.join(', '))}`;
 }
 
 /** How a subject is named in output: `cluster`, `node win-1`, `IP pool default-ipv4-ippool`. */

@@ -4,6 +4,9 @@ import { evaluateCompatibility } from '../../src/api.js';
 import { formatJson, formatJsonChunks } from '../../src/formatters/json.js';
 import { JsonWriter, jsonChunks } from '../../src/formatters/json-writer.js';
 import { formatSarif, formatSarifChunks } from '../../src/formatters/sarif.js';
+import { formatText, formatTextChunks } from '../../src/formatters/text.js';
+import { formatMarkdown, formatMarkdownChunks } from '../../src/formatters/markdown.js';
+import { formatJunit, formatJunitChunks } from '../../src/formatters/junit.js';
 import type { ClusterFacts, WindowsNodeFacts } from '../../src/model/facts.js';
 import { facts, runs } from '../properties/arbitraries.js';
 
@@ -113,5 +116,27 @@ describe('JSON in pieces', () => {
       expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
       expect((JSON.parse(text) as { runs: Array<{ results: unknown[] }> }).runs[0]?.results.length).toBe(report.counts.fail + report.counts.unknown);
     }
+  });
+});
+
+describe('defect 1: the text, Markdown and JUnit reports in pieces', () => {
+  const formats = [
+    ['formatTextChunks', formatTextChunks, formatText],
+    ['formatMarkdownChunks', formatMarkdownChunks, formatMarkdown],
+    ['formatJunitChunks', formatJunitChunks, formatJunit],
+  ] as const;
+
+  it.each(formats)('%s joins to the one-string formatter, in pieces of about 64 KiB', (_name, chunked, whole) => {
+    const report = evaluateCompatibility(bigCluster(3000));
+    const chunks = [...chunked(report)];
+    expect(chunks.length).toBeGreaterThan(10);
+    // Each piece ends a line: 64 KiB and the rest of the line that passed it.
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.length).toBeGreaterThanOrEqual(64 * 1024);
+      expect(chunk.endsWith('\n')).toBe(true);
+    }
+    expect(chunks.join('')).toBe(whole(report));
+    const small = evaluateCompatibility(bigCluster(1));
+    expect([...chunked(small)]).toEqual([whole(small)]);
   });
 });

@@ -29,7 +29,7 @@ import { CATALOG } from '../src/catalog/later-rules.js';
 import { RULES } from '../src/catalog/default.js';
 import { formatSupportMatrix } from '../src/formatters/support-matrix.js';
 import { parseWaiversText } from '../src/text/waivers.js';
-import { parseFactsText } from '../src/text/yaml.js';
+import { parseFactsText, parseFactsTextLocated } from '../src/text/yaml.js';
 import { planExitCode, renderPlan } from '../src/cli/plan.js';
 import { planNetworking } from '../src/planner/plan.js';
 import { CALICO_RELEASES } from '../src/catalog/releases.js';
@@ -88,10 +88,10 @@ export function generatedFiles(): Map<string, string> {
     const input = `examples/${name}`;
     const base = name.replace(/\.yaml$/, '');
     const text = readFileSync(input, 'utf8');
-    const parsed = parseFactsText(text, { file: input });
+    const { result: parsed, document } = parseFactsTextLocated(text, { file: input });
     if (!parsed.success) throw parsed.error;
     const report = evaluateCompatibility(parsed.data, { inputs: [{ kind: 'facts', name: input }] });
-    const locate = factLocator(text, parsed.data);
+    const locate = factLocator(document, parsed.data);
     for (const format of FORMATS)
       files.set(
         `docs/examples/${base}.${EXTENSIONS[format]}`,

@@ -10,6 +10,7 @@
 import { type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import { CompatError } from './model/errors.js';
+import { printable } from './model/words.js';
 import { EXIT_CODES, exitCodeOf, FAIL_ON, FORMATS } from './cli/codes.js';
 import { finalExitCode, planOutputs, STDOUT, watchStandardStreams, writeFileAtomically, writeStdout, writeStdoutChunks, type Output } from './cli/outputs.js';
 import { displayPath, findConfig } from './cli/find-config.js';
@@ -22,6 +23,7 @@ import type { ManifestNote, ManifestSet } from './adapters/manifests.js';
 import type { MergeNote } from './adapters/merge.js';
 import type { ClusterFacts } from './model/facts.js';
 import type { FactSource, Report, ReportInput } from './model/report.js';
+import type { TextDocument } from './text/yaml.js';
 import type { Waiver } from './model/waiver.js';
 import type { ReleaseProfile } from './engine/rule.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -62,7 +64,8 @@ Usage:
 
 check options:
 ${CLUSTER_HELP}
-  --facts <file>        the facts file (JSON or YAML); a positional file works too
+  --facts <file>        the facts file (JSON or YAML); a positional file works too; '-' reads
+                        standard input
   --release <release>   the Calico release to check against: a line (3.27), a version (v3.27.2),
                         3.27/manual or 3.27/operator, or auto (the line of calico.version; the
                         oldest or newest profile, with a warning, for a version outside them all);
@@ -91,7 +94,9 @@ ${CLUSTER_HELP}
   -q, --quiet           text: only failures and the verdict
   --color, --no-color   force colours on or off (default: on for a terminal unless NO_COLOR is set;
                         FORCE_COLOR=1 turns them on, FORCE_COLOR=0 off)
-  --debug               print stack traces of internal errors
+  --max-nodes <n>       refuse input listing more than n nodes before evaluating it (check, facts
+                        and plan); default: 100000, which every format completes in Node's default heap
+  --debug               print stack traces of internal errors (any command)
 
 facts: prints the facts derived from the cluster (--cluster) or --manifests, merged with --facts, each
 with the object and field it came from, notes on what was skipped or left out, and the facts still
@@ -148,7 +153,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(argv);
   } catch (error) {
     if (error instanceof CompatError) {
-      process.stderr.write(`calico-windows-compat: ${error.message}\n`);
+      // Messages quote input (keys, values, file names): shown, never obeyed by the terminal.
+      process.stderr.write(`calico-windows-compat: ${printable(error.message)}\n`);
       return EXIT_CODES.usage;
     }
     if (isUsageError(error)) {
@@ -167,8 +173,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function run(args: readonly string[]): Promise<number> {
   // As the kubectl plugin (kubectl calico-windows …), check and facts read the cluster.
   const plugin = isKubectlPlugin();
-  const argv = plugin ? pluginArgs(args) : args;
-  if (typeof argv === 'string') throw usage(argv);
+  const given = plugin ? pluginArgs(args) : args;
+  if (typeof given === 'string') throw usage(given);
+  const argv = globalOptions(given);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     writeStdout(plugin ? pluginHelp(pkg.version) : HELP);
@@ -265,8 +272,8 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
   const release = values.release ?? config?.release;
   const skipRules = values['skip-rule'] ?? config?.skipRules;
   const inputs: ReportInput[] = [
-    ...files.map((name) => ({ kind: 'facts', name })),
-    ...manifests.map((name) => ({ kind: 'manifests', name: name === '-' ? '(stdin)' : name })),
+    ...files.map((name) => ({ kind: 'facts', name: name === STDIN ? '(stdin)' : name })),
+    ...manifests.map((name) => ({ kind: 'manifests', name: name === STDIN ? '(stdin)' : name })),
     ...(cluster === undefined ? [] : [{ kind: 'cluster', name: cluster.context ?? '(current context)' }]),
     ...(waiversFile === undefined ? [] : [{ kind: 'waivers', name: waiversFile }]),
     ...(config === undefined ? [] : [{ kind: 'config', name: config.file }]),
@@ -288,9 +295,9 @@ async function checkWith(values: CheckValues, positionals: readonly string[], se
   const factsFile = files[0];
   const locate =
     outputs.some((o) => o.format === 'sarif') && factsFile !== undefined && manifests.length === 0 && cluster === undefined
-      ? (await import('./cli/output.js')).factLocator(await (await reading()).readTextFile(factsFile), input.facts)
+      ? (await import('./cli/output.js')).factLocator(await input.factsDocument(), input.facts)
       : undefined;
-  const inputFile = factsFile ?? manifests.find((m) => m !== '-');
+  const inputFile = [factsFile, ...manifests].find((m) => m !== undefined && m !== STDIN);
   const exitCode = exitCodeOf(report, failOn);
   const { renderReportChunks } = await import('./cli/render.js');
   // Known before the report is written: a reader that stops early (`| head`) does not change it.
@@ -392,6 +399,59 @@ async function printFacts(argv: readonly string[], collect = false): Promise<num
   return EXIT_CODES.compatible;
 }
 
+/**
+ * The most nodes a run evaluates unless `--max-nodes` says otherwise. The largest input the size limits
+ * admit (64 MiB: about 2,000,000 nodes of names only) would exhaust Node's default heap, so larger inputs
+ * are refused before they are evaluated, with a message naming the limit; the figures behind the number
+ * are in docs/quality.md.
+ */
+const DEFAULT_MAX_NODES = 100_000;
+let maxNodes = DEFAULT_MAX_NODES;
+
+/**
+ * The options every command takes, wherever they stand (before `--`): `--debug` (stack traces of
+ * internal errors), and `--max-nodes <n>` for the commands that read facts (check, facts, collect, plan).
+ * Returns the other arguments.
+ */
+function globalOptions(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  const rest: string[] = [];
+  let limit: string | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const arg = options[i] ?? '';
+    if (arg === '--debug') continue;
+    const inline = arg.startsWith('--max-nodes=') ? arg.slice('--max-nodes='.length) : undefined;
+    if (arg !== '--max-nodes' && inline === undefined) {
+      rest.push(arg);
+      continue;
+    }
+    const value = inline ?? options[++i];
+    if (value === undefined) throw usage("option '--max-nodes <n>' argument missing");
+    if (limit !== undefined) throw usage(`--max-nodes given twice ('${limit}' and '${value}'): give it once`);
+    limit = value;
+  }
+  if (limit !== undefined) {
+    const command = rest[0];
+    if (command !== undefined && ['rules', 'releases', 'explain', 'schema'].includes(command))
+      throw usage(`--max-nodes is an option of check, facts, collect and plan, not of ${command}`);
+    if (!/^[1-9][0-9]{0,8}$/.test(limit)) throw usage(`--max-nodes must be a whole number from 1 to 999999999, not '${limit}'`);
+    maxNodes = Number(limit);
+  }
+  return end < 0 ? rest : [...rest, ...argv.slice(end)];
+}
+
+/** Facts with more nodes than `--max-nodes` are refused before they are evaluated (exit 2). */
+function refuseTooManyNodes(facts: ClusterFacts): void {
+  const count = facts.nodes?.length ?? 0;
+  if (count > maxNodes)
+    throw new CompatError(
+      'invalid-input',
+      `The input lists ${count} nodes, more than the limit of ${maxNodes} (--max-nodes): evaluating them could exhaust the memory. ` +
+        `Check the nodes in parts, or raise the limit with --max-nodes <n> (and node --max-old-space-size) where the memory is there.`,
+    );
+}
+
 /** The facts to evaluate: a facts file, facts derived from manifests, or both merged. */
 interface Input {
   readonly facts: ClusterFacts;
@@ -403,34 +463,51 @@ interface Input {
   readonly overrides: readonly MergeNote[];
   /** `facts: extra.yaml, manifests: nodes.yaml, (stdin)`. */
   readonly description: string;
+  /**
+   * The facts file's document, for positions (SARIF): from the one read and parse of the file — never a
+   * second read (a FIFO has no second read) — parsed again only for a JSON text within the 4 MiB position cap.
+   */
+  readonly factsDocument: () => Promise<TextDocument | undefined>;
 }
 
-async function loadInput(factsFile: string | undefined, manifests: readonly string[], cluster?: ClusterArgs): Promise<Input> {
-  if (manifests.filter((m) => m === '-').length > 1) throw usage("standard input ('-') can be read once");
+async function loadInput(factsPath: string | undefined, manifests: readonly string[], cluster?: ClusterArgs): Promise<Input> {
+  if ([factsPath, ...manifests].filter((m) => m === STDIN).length > 1) throw usage("standard input ('-') can be read once");
+  // `-` for the facts file is standard input, as for --manifests.
+  const factsFile = factsPath === STDIN ? '(stdin)' : factsPath;
   const described = [
     ...(factsFile === undefined ? [] : [`facts: ${factsFile}`]),
-    ...(manifests.length === 0 ? [] : [`manifests: ${manifests.map((m) => (m === '-' ? '(stdin)' : m)).join(', ')}`]),
+    ...(manifests.length === 0 ? [] : [`manifests: ${manifests.map((m) => (m === STDIN ? '(stdin)' : m)).join(', ')}`]),
   ].join(', ');
 
   let explicit: ClusterFacts | undefined;
   let explicitSource: ((path: string, segments: readonly (string | number)[]) => FactSource | undefined) | undefined;
-  const { readTextFile, readTextStream } = await reading();
-  if (factsFile !== undefined) {
-    const text = await readTextFile(factsFile);
+  let factsDocument: () => Promise<TextDocument | undefined> = () => Promise.resolve(undefined);
+  const { readTextFile } = await reading();
+  if (factsPath !== undefined && factsFile !== undefined) {
+    // Read once: positions (SARIF, fact sources) come from this text, never from a second read.
+    const text = factsPath === STDIN ? await readStandardInput('--facts -') : await readTextFile(factsPath);
     // JSON facts are read without the YAML parser; YAML, and problems to locate, with it.
     const { parseFactsJson } = await import('./text/json.js');
-    const parsed = parseFactsJson(text, { file: factsFile }) ?? (await import('./text/yaml.js')).parseFactsText(text, { file: factsFile });
+    let parsed = parseFactsJson(text, { file: factsFile });
+    let document: TextDocument | undefined;
+    if (parsed === undefined) ({ result: parsed, document } = (await import('./text/yaml.js')).parseFactsTextLocated(text, { file: factsFile }));
     if (!parsed.success) throw parsed.error;
     explicit = parsed.data;
+    let located: Promise<TextDocument | undefined> | undefined;
+    factsDocument = () => (located ??= import('./text/yaml.js').then(({ locatableDocument }) => locatableDocument(text, document, { file: factsFile })));
     if (manifests.length > 0 || cluster !== undefined) {
-      const document = (await import('./text/yaml.js')).parseYamlDocuments(text, { file: factsFile })[0];
+      const found = await factsDocument();
       explicitSource = (path, segments) => {
-        const position = document?.locate(segments);
+        const position = found?.locate(segments);
         return { object: 'facts file', field: path, file: factsFile, ...(position ? { line: position.line, column: position.column } : {}) };
       };
     }
   }
-  if (manifests.length === 0 && cluster === undefined) return { facts: explicit ?? {}, sources: undefined, notes: [], overrides: [], description: described };
+  if (manifests.length === 0 && cluster === undefined) {
+    const facts = explicit ?? {};
+    refuseTooManyNodes(facts);
+    return { facts, sources: undefined, notes: [], overrides: [], description: described, factsDocument };
+  }
 
   const [{ parseManifestsText, parseValuesText }, { concatManifests, factsFromManifests }, { mergeFacts }] = await Promise.all([
     import('./text/yaml.js'),
@@ -442,8 +519,8 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
   const collected = cluster === undefined ? undefined : await readCluster(cluster);
   if (collected) sets.push(collected.set);
   for (const manifest of manifests) {
-    const name = manifest === '-' ? '(stdin)' : manifest;
-    const text = manifest === '-' ? await readTextStream(process.stdin, name) : await readTextFile(manifest);
+    const name = manifest === STDIN ? '(stdin)' : manifest;
+    const text = manifest === STDIN ? await readStandardInput('--manifests -') : await readTextFile(manifest);
     sets.push(parseManifestsText(text, { file: name }));
   }
   const all = concatManifests(sets);
@@ -456,6 +533,7 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
   const { parseFacts } = await import('./model/parse.js');
   const valid = parseFacts(merged.facts);
   if (!valid.success) throw valid.error;
+  refuseTooManyNodes(valid.data);
   return {
     facts: valid.data,
     sources: merged.sources,
@@ -465,15 +543,45 @@ async function loadInput(factsFile: string | undefined, manifests: readonly stri
       : {}),
     overrides: merged.notes,
     description: collected ? [collected.description, described].filter(Boolean).join(', ') : described,
+    factsDocument,
   };
 }
 
-/** Warnings and overrides go to standard error, so standard output stays the report. */
+/** `-` as a file: standard input. */
+const STDIN = '-';
+
+/**
+ * Standard input as text, for `--manifests -` or a facts file `-`. Standard input that is a directory,
+ * closed (`<&-`: the process finds /dev/null there) or empty is refused, naming the option: an empty
+ * stream mostly means that the command piping into it failed, and reading it as no objects would hide that.
+ */
+async function readStandardInput(option: string): Promise<string> {
+  const { fstatSync } = await import('node:fs');
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    throw new CompatError('invalid-input', `Cannot read standard input (${option}): it is closed.`);
+  }
+  if (directory) throw new CompatError('invalid-input', `Cannot read standard input (${option}): it is a directory.`);
+  const text = await (await reading()).readTextStream(process.stdin, '(stdin)');
+  if (text === '')
+    throw new CompatError('invalid-input', `Standard input (${option}) is empty: nothing was piped in (did the command before the '|' fail?); or name a file.`);
+  return text;
+}
+
+/**
+ * Warnings and overrides go to standard error, so standard output stays the report. They quote input
+ * (names, manifest values), so they go through `printable`, as the text report does: no value can
+ * restyle the terminal or rewrite a line.
+ */
 function writeNotes(input: Input): void {
-  for (const note of input.cluster?.notes ?? []) if (note.level === 'warning') process.stderr.write(`calico-windows-compat: note: ${note.message}\n`);
+  // One line each: a newline in a value is shown, not obeyed.
+  const say = (line: string): void => void process.stderr.write(`calico-windows-compat: ${printable(line).replaceAll('\n', '\\n')}\n`);
+  for (const note of input.cluster?.notes ?? []) if (note.level === 'warning') say(`note: ${note.message}`);
   const warnings = input.notes.filter((n) => n.level === 'warning');
-  for (const note of warnings) process.stderr.write(`calico-windows-compat: note: ${describeNote(note)}\n`);
-  for (const override of input.overrides) process.stderr.write(`calico-windows-compat: override: ${override.message}\n`);
+  for (const note of warnings) say(`note: ${describeNote(note)}`);
+  for (const override of input.overrides) say(`override: ${override.message}`);
   const rest = input.notes.length - warnings.length + (input.cluster?.notes ?? []).filter((n) => n.level !== 'warning').length;
   if (rest > 0)
     process.stderr.write(`calico-windows-compat: ${rest} more note${rest === 1 ? '' : 's'}; 'calico-windows-compat facts' with the same inputs lists them.\n`);

@@ -16,7 +16,7 @@ import type { Report } from '../model/report.js';
 import type { ReleaseProfile } from '../engine/rule.js';
 import { CATALOG, getCatalogRule } from '../catalog/later-rules.js';
 import { closest } from '../model/words.js';
-import { parseYamlDocuments, type TextDocument, type TextPosition } from '../text/yaml.js';
+import type { TextDocument, TextPosition } from '../text/yaml.js';
 
 export { EXIT_CODES, FAIL_ON, FORMATS, exitCodeOf, isOneOf, type FailOn, type Format } from './codes.js';
 export type { RenderOptions } from './render.js';
@@ -53,22 +53,16 @@ export function explainRule(id: string, profile?: ReleaseProfile): string {
 }
 
 /**
- * Where each fact stands in a facts file's text: `nodes[win-1].osBuild` → its line and column, or
- * those of its nearest parent that is there (a missing fact points at its node). The text is parsed
- * on first use only.
+ * Where each fact stands in a facts file: `nodes[win-1].osBuild` → its line and column, or those of its
+ * nearest parent that is there (a missing fact points at its node). `document` is the facts file's one
+ * parse (see `locatableDocument`): the file is never read or parsed again. Names are looked up in a
+ * table made once, so locating every finding of a large cluster is linear.
  */
-export function factLocator(text: string, facts: ClusterFacts): (fact: string) => TextPosition | undefined {
-  let document: TextDocument | null | undefined;
+export function factLocator(document: TextDocument | undefined, facts: ClusterFacts): (fact: string) => TextPosition | undefined {
+  if (document === undefined) return () => undefined;
+  const indexes = { nodes: indexByName(facts.nodes ?? []), ipPools: indexByName(facts.calico?.ipPools ?? []) };
   return (fact) => {
-    if (document === undefined) {
-      try {
-        document = parseYamlDocuments(text)[0] ?? null;
-      } catch {
-        document = null;
-      }
-    }
-    if (document === null) return undefined;
-    const segments = factSegments(fact, facts);
+    const segments = factSegments(fact, indexes);
     for (let n = segments.length; n > 0; n--) {
       const position = document.locate(segments.slice(0, n));
       if (position) return position;
@@ -77,8 +71,17 @@ export function factLocator(text: string, facts: ClusterFacts): (fact: string) =
   };
 }
 
+/** Each name (and each pool's CIDR) to the index of the first item that has it. */
+function indexByName(list: ReadonlyArray<{ name?: string | undefined; cidr?: string | undefined }>): Map<string, number> {
+  const index = new Map<string, number>();
+  list.forEach((item, i) => {
+    for (const key of [item.name, item.cidr]) if (key !== undefined && !index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
 /** A fact path as keys and indexes: `nodes[win-1].osBuild` → `['nodes', 1, 'osBuild']`; stops at a name it cannot find. */
-function factSegments(fact: string, facts: ClusterFacts): (string | number)[] {
+function factSegments(fact: string, indexes: { readonly nodes: Map<string, number>; readonly ipPools: Map<string, number> }): (string | number)[] {
   const segments: (string | number)[] = [];
   for (const match of fact.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
     if (match[1] !== undefined) {
@@ -86,10 +89,8 @@ function factSegments(fact: string, facts: ClusterFacts): (string | number)[] {
       continue;
     }
     const parent = segments.at(-1);
-    const list: ReadonlyArray<{ name?: string | undefined; cidr?: string | undefined }> =
-      (parent === 'nodes' ? facts.nodes : parent === 'ipPools' ? facts.calico?.ipPools : undefined) ?? [];
-    const index = list.findIndex((item) => item.name === match[2] || item.cidr === match[2]);
-    if (index < 0) break;
+    const index = (parent === 'nodes' ? indexes.nodes : parent === 'ipPools' ? indexes.ipPools : undefined)?.get(match[2] ?? '');
+    if (index === undefined) break;
     segments.push(index);
   }
   return segments;

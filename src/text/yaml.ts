@@ -32,6 +32,13 @@ export const MAX_NESTING_DEPTH = 256;
  */
 export const MAX_MAPPING_ENTRIES = 10_000;
 
+/**
+ * How many documents one text may hold. Each document costs the parser about a kilobyte whatever it holds
+ * (64 MiB of `---` lines would take 4.5 GB): a stream of Kubernetes objects holds hundreds, a `kubectl get
+ * -o yaml` list one.
+ */
+export const MAX_DOCUMENTS = 10_000;
+
 /** How many syntax errors one parse reports; the rest are counted. */
 const MAX_SYNTAX_ISSUES = 50;
 
@@ -185,56 +192,86 @@ function refusedNode(document: Document.Parsed, lineCounter: LineCounter, index:
  * if (!result.success) console.error(result.error.message); // nodes[2].osBuild: … (facts.yaml:14:14)
  */
 export function parseFactsText(text: string, options: TextOptions = {}): ParseFactsResult {
+  return parseFactsTextLocated(text, options).result;
+}
+
+/**
+ * {@link parseFactsText}, and the YAML document its parse gave, if it took one (a JSON text is read by
+ * `JSON.parse`, so has none): positions from the one parse, for SARIF and fact sources.
+ * @internal
+ */
+export function parseFactsTextLocated(text: string, options: TextOptions = {}): { readonly result: ParseFactsResult; readonly document: TextDocument | undefined } {
   let document: TextDocument | undefined;
   let value: unknown;
-  try {
-    const source = checkText(text, options);
-    // JSON is parsed by the platform's parser: much faster than a YAML parser on large files.
-    const json = /^\s*[{[]/.test(source) ? tryJson(source) : undefined;
-    if (json !== undefined) value = json.value;
-    else {
-      const documents = parseYamlDocuments(source, options);
-      if (documents.length !== 1) {
-        return failure(
-          documents.length === 0
-            ? { path: '(root)', code: 'empty', message: 'the facts file is empty: expected one object of facts' }
-            : {
-                path: `document ${(documents[1]?.index ?? 1) + 1}`,
-                code: 'multiple-documents',
-                message: `a facts file holds one document; this one has ${documents.length}`,
-              },
-          options,
-        );
-      }
-      document = documents[0];
-      value = document?.value;
-    }
-  } catch (error) {
-    if (error instanceof CompatError) return { success: false, error };
-    throw error;
-  }
-  const result = parseFacts(value);
-  if (result.success) return result;
-  // JSON fast path: positions only for the error case, from a YAML parse of the same text (once), and
-  // only for texts the YAML parser reads in a few seconds.
-  let unlocatable = text.length > MAX_LOCATED_JSON_LENGTH;
-  const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
-    if (document) return document.locate(segments);
-    if (unlocatable) return undefined;
+  const result = readFacts();
+  return { result, document };
+
+  function readFacts(): ParseFactsResult {
     try {
-      document ??= parseYamlDocuments(text, options)[0];
-    } catch {
-      unlocatable = true;
-      return undefined;
+      const source = checkText(text, options);
+      // JSON is parsed by the platform's parser: much faster than a YAML parser on large files.
+      const json = /^\s*[{[]/.test(source) ? tryJson(source) : undefined;
+      if (json !== undefined) value = json.value;
+      else {
+        const documents = parseYamlDocuments(source, options);
+        if (documents.length !== 1) {
+          return failure(
+            documents.length === 0
+              ? { path: '(root)', code: 'empty', message: 'the facts file is empty: expected one object of facts' }
+              : {
+                  path: `document ${(documents[1]?.index ?? 1) + 1}`,
+                  code: 'multiple-documents',
+                  message: `a facts file holds one document; this one has ${documents.length}`,
+                },
+            options,
+          );
+        }
+        document = documents[0];
+        value = document?.value;
+      }
+    } catch (error) {
+      if (error instanceof CompatError) return { success: false, error };
+      throw error;
     }
-    return document?.locate(segments);
-  };
-  const issues = result.error.issues.map((issue) => {
-    const position = issue.segments ? locateNearest(locate, issue.segments) : undefined;
-    const location = position ? located(options.file, position) : undefined;
-    return location ? { ...issue, location } : issue;
-  });
-  return { success: false, error: new CompatError('invalid-facts', `Invalid facts${options.file ? ` in ${options.file}` : ''}:`, issues) };
+    const result = parseFacts(value);
+    if (result.success) return result;
+    // JSON fast path: positions only for the error case, from a YAML parse of the same text (once), and
+    // only for texts the YAML parser reads in a few seconds.
+    let unlocatable = text.length > MAX_LOCATED_JSON_LENGTH;
+    const locate = (segments: readonly PropertyKey[]): TextPosition | undefined => {
+      if (document) return document.locate(segments);
+      if (unlocatable) return undefined;
+      try {
+        document ??= parseYamlDocuments(text, options)[0];
+      } catch {
+        unlocatable = true;
+        return undefined;
+      }
+      return document?.locate(segments);
+    };
+    const issues = result.error.issues.map((issue) => {
+      const position = issue.segments ? locateNearest(locate, issue.segments) : undefined;
+      const location = position ? located(options.file, position) : undefined;
+      return location ? { ...issue, location } : issue;
+    });
+    return { success: false, error: new CompatError('invalid-facts', `Invalid facts${options.file ? ` in ${options.file}` : ''}:`, issues) };
+  }
+}
+
+/**
+ * The document to locate facts in: the one a parse gave already, else — for a JSON text within
+ * {@link MAX_LOCATED_JSON_LENGTH} — a YAML parse of the text; `undefined` for longer JSON (positions
+ * cost seconds per few MiB) or text the parser declines.
+ * @internal
+ */
+export function locatableDocument(text: string, parsed: TextDocument | undefined, options: TextOptions = {}): TextDocument | undefined {
+  if (parsed !== undefined) return parsed;
+  if (text.length > MAX_LOCATED_JSON_LENGTH) return undefined;
+  try {
+    return parseYamlDocuments(text, options)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -374,14 +411,22 @@ function parseTokens(source: string, lineCounter: LineCounter, options: TextOpti
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const tokens: CST.Token[] = [];
+  let documents = 0;
+  const take = (token: CST.Token): void => {
+    tokens.push(token);
+    if (token.type === 'document' && ++documents > MAX_DOCUMENTS) {
+      const { line, col } = lineCounter.linePos(token.offset);
+      throw refused(documents - 1, { line, column: col }, 'yaml-documents', `more than ${MAX_DOCUMENTS} documents in one text: refused`, options);
+    }
+  };
   for (const lexeme of new Lexer().lex(source)) {
-    for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.next(lexeme)) take(token);
     if (parser.stack.length > MAX_NESTING_DEPTH + 8) {
       const { line, col } = lineCounter.linePos(parser.offset);
       throw refused(tokens.filter((t) => t.type === 'document').length, { line, column: col }, 'yaml-nesting', nestingMessage, options);
     }
   }
-  for (const token of parser.end()) tokens.push(token);
+  for (const token of parser.end()) take(token);
   return tokens;
 }
 

@@ -24,6 +24,20 @@ describe('Installation: spec, else status.computed', () => {
     ]);
   });
 
+  it('a kubernetesProvider that is a slip of a known platform claims no platform, with a note (found by the long property run, seed 23742351)', () => {
+    const result = derive(installation({ kubernetesProvider: '\u0000OpenShift' }));
+    expect(result.facts.platform).toBeUndefined();
+    expect(noteFor(result, 'platform')).toStrictEqual([
+      onInstallation(
+        'invalid-value',
+        'warning',
+        "spec.kubernetesProvider '\u0000OpenShift' is no provider the adapter knows (a slip of 'openshift'?): platform is left for you to state.",
+        'platform',
+      ),
+    ]);
+    expect(derive(installation({ kubernetesProvider: 'Vanilla' })).facts.platform).toBe('vanilla');
+  });
+
   it('an Installation says the operator manages Calico, citing the object alone', () => {
     const result = derive(installation({}));
     expect(result.facts.calico?.operatorManaged).toBe(true);
@@ -263,6 +277,22 @@ describe('Installation: IP pools', () => {
     ]);
   });
 
+  it.each([
+    [{ cidr: 'v1', encapsulation: 'VXLAN' }, "spec.calicoNetwork.ipPools[0].cidr 'v1' is not a CIDR"],
+    [{ name: 'p; reboot', cidr: '10.0.0.0/16', encapsulation: 'VXLAN' }, "spec.calicoNetwork.ipPools[0].name 'p; reboot' is not a Kubernetes name"],
+  ])('a pool %j whose name or CIDR cannot be a fact leaves the pools out, with a note (found by the long property run, seed 23742351)', (pool, problem) => {
+    const result = derive(installation({ calicoNetwork: { ipPools: [pool] } }));
+    expect(result.facts.calico).not.toHaveProperty('ipPools');
+    expect(noteFor(result, 'calico.ipPools')).toStrictEqual([
+      onInstallation(
+        'undecided',
+        'warning',
+        `The name or CIDR of a pool of ${OBJECT} cannot be a fact: ${problem}. calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.`,
+        'calico.ipPools',
+      ),
+    ]);
+  });
+
   it('ipPools that is not a list says nothing', () => {
     const result = derive(installation({ calicoNetwork: { ipPools: { name: 'p' } } }));
     expect(result.facts.calico).not.toHaveProperty('ipPools');
@@ -271,6 +301,14 @@ describe('Installation: IP pools', () => {
 });
 
 describe('IPPool objects', () => {
+  it('an IPPool whose spec.cidr is not a CIDR leaves the pools out, with a note', () => {
+    const result = derive(calico('IPPool', 'p', { cidr: '10.0.0.0/99', ipipMode: 'Never', vxlanMode: 'Always' }));
+    expect(result.facts.calico?.ipPools).toBeUndefined();
+    expect(noteFor(result, 'calico.ipPools').map((n) => n.message)).toStrictEqual([
+      "The name or CIDR of IPPool/p cannot be a fact: spec.cidr '10.0.0.0/99' is not a CIDR. calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.",
+    ]);
+  });
+
   it.each([undefined, 'x'])('an IPPool whose spec is %j leaves the pools out, with a note', (spec) => {
     const pool = { apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: { name: 'p' }, ...(spec === undefined ? {} : { spec }) };
     const result = derive(pool);

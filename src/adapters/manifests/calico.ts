@@ -7,6 +7,8 @@ import { skip, type Context, type Ref, type Segment } from './context.js';
 import { CompatError } from '../../model/errors.js';
 import type { Obj } from './types.js';
 import { describe, get, isInteger, isObj, lookup, nonEmptyString, own, show, truncate } from './values.js';
+import { CIDR, KNOWN_PLATFORMS, KUBERNETES_NAME } from '../../model/names.js';
+import { typoOf } from '../../model/words.js';
 
 export const PROVIDERS: Readonly<Record<string, string>> = {
   EKS: 'eks',
@@ -60,7 +62,11 @@ export function readInstallation(ref: Ref, ctx: Context): void {
   const provider = installationField(ref, ['kubernetesProvider']);
   if (provider && typeof provider.value === 'string') {
     const platform = lookup(PROVIDERS, provider.value) ?? provider.value.toLowerCase();
-    ctx.claim('platform', platform, ref, [provider.field]);
+    // A slip of a known platform is no fact (parseFacts refuses it): the platform is left to the user.
+    const slip = typoOf(platform, KNOWN_PLATFORMS);
+    if (slip === undefined) ctx.claim('platform', platform, ref, [provider.field]);
+    else
+      ctx.note('invalid-value', 'warning', `${formatPath(provider.field)} ${show(provider.value)} is no provider the adapter knows (a slip of '${slip}'?): platform is left for you to state.`, { ref, fact: 'platform' });
     if (provider.value === 'RKE2')
       ctx.note('inferred', 'info', "platform 'rke2': the v3.23 requirements name RKE (Rancher Kubernetes Engine), not RKE2; if you hold RKE2 to be covered, state platform: rke in your facts.", { ref, fact: 'platform' });
   }
@@ -218,14 +224,16 @@ export function readInstallationPools(ref: Ref, ctx: Context): void {
     const encapsulation = own(raw, 'encapsulation');
     const mapped = typeof encapsulation === 'string' ? lookup(OPERATOR_ENCAPSULATION, encapsulation) : undefined;
     const sources: Record<string, FactSource> = {};
-    if (mapped === undefined) {
-      ctx.installationPools.push({
-        name,
-        pool: undefined,
-        problem: encapsulation === undefined ? `${formatPath([...at, 'encapsulation'])} is not set` : `${formatPath([...at, 'encapsulation'])} ${show(encapsulation)} is not an encapsulation`,
-        sources,
-        ref,
-      });
+    // Facts take a pool's name and CIDR only as Kubernetes could hold them: a pool the adapter cannot
+    // state faithfully leaves the list out, with a note, like one whose encapsulation cannot be told.
+    const problem =
+      mapped === undefined
+        ? encapsulation === undefined
+          ? `${formatPath([...at, 'encapsulation'])} is not set`
+          : `${formatPath([...at, 'encapsulation'])} ${show(encapsulation)} is not an encapsulation`
+        : poolProblem(name, cidr, [...at, 'name'], [...at, 'cidr']);
+    if (mapped === undefined || problem !== undefined) {
+      ctx.installationPools.push({ name, pool: undefined, problem, identity: mapped !== undefined, sources, ref });
       return;
     }
     sources['encapsulation'] = ctx.source(ref, [[...at, 'encapsulation']]);
@@ -268,8 +276,8 @@ export function readIpPool(ref: Ref, ctx: Context): void {
   const spec = get(ref.object, ['spec']);
   const name = ref.name;
   const sources: Record<string, FactSource> = {};
-  const push = (pool: IpPool | undefined, problem?: string): void => {
-    ctx.poolObjects.push({ name, pool, problem, sources, ref });
+  const push = (pool: IpPool | undefined, problem?: string, identity = false): void => {
+    ctx.poolObjects.push({ name, pool, problem, identity, sources, ref });
   };
   if (!isObj(spec)) return push(undefined, 'it has no spec');
   const ipip = own(spec, 'ipipMode');
@@ -301,6 +309,8 @@ export function readIpPool(ref: Ref, ctx: Context): void {
   }
   sources['encapsulation'] = ctx.source(ref, decidedBy);
   const cidr = nonEmptyString(own(spec, 'cidr'));
+  const problem = poolProblem(undefined, cidr, ['metadata', 'name'], ['spec', 'cidr']);
+  if (problem !== undefined) return push(undefined, problem, true);
   const disabled = own(spec, 'disabled');
   if (cidr !== undefined) sources['cidr'] = ctx.source(ref, [['spec', 'cidr']]);
   if (typeof disabled === 'boolean') sources['disabled'] = ctx.source(ref, [['spec', 'disabled']]);
@@ -375,4 +385,11 @@ export function readCalicoConfig(ref: Ref, ctx: Context): void {
     const type = /"ipam"\s*:\s*\{[^{}]*?"type"\s*:\s*"([^"]+)"/.exec(cni)?.[1];
     if (type !== undefined) ctx.claim('calico.ipam', type === 'calico-ipam' ? 'calico' : type, ref, [['data', 'cni_network_config']], 1);
   }
+}
+
+/** Why a pool's name or CIDR cannot be a fact (not a Kubernetes name, not a CIDR), if it cannot. */
+function poolProblem(name: string | undefined, cidr: string | undefined, nameField: Segment[], cidrField: Segment[]): string | undefined {
+  if (name !== undefined && (name.length > 253 || !KUBERNETES_NAME.test(name))) return `${formatPath(nameField)} ${show(name)} is not a Kubernetes name`;
+  if (cidr !== undefined && !CIDR.test(cidr)) return `${formatPath(cidrField)} ${show(cidr)} is not a CIDR`;
+  return undefined;
 }

@@ -43,8 +43,10 @@ export interface KubeletVersion {
 export interface PoolDraft {
   readonly name: string | undefined;
   readonly pool: IpPool | undefined;
-  /** Why the pool's encapsulation cannot be told. */
+  /** Why the pool's encapsulation cannot be told, or (`identity`) why its name or CIDR cannot be a fact. */
   readonly problem?: string | undefined;
+  /** The problem is the pool's name or CIDR, not its encapsulation. */
+  readonly identity?: boolean;
   readonly sources: Record<string, FactSource>;
   readonly ref: Ref;
 }

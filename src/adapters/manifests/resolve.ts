@@ -103,7 +103,7 @@ export function resolvePools(ctx: Context, sources: Record<string, FactSource>):
   const problems = drafts.filter((d) => d.pool === undefined);
   if (problems.length > 0) {
     for (const d of problems)
-      ctx.note('undecided', 'warning', `The encapsulation of ${fromObjects ? d.ref.label : `a pool of ${d.ref.label}`} cannot be told: ${
+      ctx.note('undecided', 'warning', `${d.identity === true ? 'The name or CIDR' : 'The encapsulation'} of ${fromObjects ? d.ref.label : `a pool of ${d.ref.label}`} ${d.identity === true ? 'cannot be a fact' : 'cannot be told'}: ${
         // Stryker disable next-line StringLiteral: every draft without a pool carries its problem
         d.problem ?? 'unknown'
       }. calico.ipPools is left out, since a partial list could hide a pool: state the pools in your facts.`, { ref: d.ref, fact: 'calico.ipPools' });

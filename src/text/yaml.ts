@@ -39,6 +39,14 @@ export const MAX_MAPPING_ENTRIES = 10_000;
  */
 export const MAX_DOCUMENTS = 10_000;
 
+/**
+ * How many entries and items the collections of one text may hold in all. Composing costs about a
+ * kilobyte per item: 8 MB of `- 1` lines (two million items) took 1.8 GB, so 64 MiB of them would exhaust
+ * the heap. `kubectl get nodes -o yaml` holds about 100 per node (one per 33 bytes): a million is 10,000
+ * nodes, twice what Kubernetes supports in one cluster.
+ */
+export const MAX_COLLECTION_ITEMS = 1_000_000;
+
 /** How many syntax errors one parse reports; the rest are counted. */
 const MAX_SYNTAX_ISSUES = 50;
 
@@ -419,7 +427,14 @@ function parseTokens(source: string, lineCounter: LineCounter, options: TextOpti
       throw refused(documents - 1, { line, column: col }, 'yaml-documents', `more than ${MAX_DOCUMENTS} documents in one text: refused`, options);
     }
   };
+  let items = 0;
   for (const lexeme of new Lexer().lex(source)) {
+    // Each entry and item has its indicator (`-`, `:`, `?`, or `,` in flow): counted as the text is read,
+    // so a text of too many is refused before its tree fills the heap.
+    if ((lexeme === '-' || lexeme === ':' || lexeme === '?' || lexeme === ',') && ++items > MAX_COLLECTION_ITEMS) {
+      const { line, col } = lineCounter.linePos(parser.offset);
+      throw refused(documents, { line, column: col }, 'yaml-size', `more than ${MAX_COLLECTION_ITEMS} collection entries and items in one text: refused`, options);
+    }
     for (const token of parser.next(lexeme)) take(token);
     if (parser.stack.length > MAX_NESTING_DEPTH + 8) {
       const { line, col } = lineCounter.linePos(parser.offset);
@@ -459,6 +474,7 @@ function checkNesting(tokens: readonly CST.Token[], lineCounter: LineCounter, op
       const message = `a mapping with ${token.items.length} entries, more than ${MAX_MAPPING_ENTRIES}: refused`;
       throw refused(document, { line, column: col }, 'yaml-mapping-size', message, options);
     }
+
     for (const item of token.items) {
       if (item.key) stack.push({ token: item.key, depth: depth + 1, document });
       if (item.value) stack.push({ token: item.value, depth: depth + 1, document });

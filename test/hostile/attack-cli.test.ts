@@ -119,6 +119,16 @@ describe('defect 2: the largest inputs are refused up front (--max-nodes), never
     expect(runCli(['plan', '--max-nodes', '49', facts])).toMatchObject({ code: 2, stderr: limitMessage(50, 49) });
   });
 
+  it('YAML of more than a million collection items is refused as it is read, with the position of the first too many (8 MB of `- 1` lines took 1.8 GB)', () => {
+    const items = file('items.yaml', '- 1\n'.repeat(1_000_001));
+    const run = runCli(['facts', '--manifests', items], { timeout: 120_000 });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `calico-windows-compat: Cannot parse ${items} as YAML:\n  document 1: more than 1000000 collection entries and items in one text: refused (${items}:1000001:1)\n`,
+    });
+  });
+
   it('a SARIF output still gets a log saying why the run failed', () => {
     const facts = file('fifty-2.json', windowsNodes(50));
     const sarif = join(work, 'limit.sarif');

@@ -47,6 +47,13 @@ export const MAX_DOCUMENTS = 10_000;
  */
 export const MAX_COLLECTION_ITEMS = 1_000_000;
 
+/**
+ * How many tokens (scalars, indicators, comments, line breaks) one text may hold. The parser keeps each:
+ * 32 MB of `#` lines took 3.8 GB, so 64 MiB of them would exhaust the heap. `kubectl get -o yaml` output
+ * has one token per five bytes, so {@link MAX_COLLECTION_ITEMS} refuses it first.
+ */
+export const MAX_TOKENS = 8_000_000;
+
 /** How many syntax errors one parse reports; the rest are counted. */
 const MAX_SYNTAX_ISSUES = 50;
 
@@ -428,7 +435,12 @@ function parseTokens(source: string, lineCounter: LineCounter, options: TextOpti
     }
   };
   let items = 0;
+  let lexemes = 0;
   for (const lexeme of new Lexer().lex(source)) {
+    if (++lexemes > MAX_TOKENS) {
+      const { line, col } = lineCounter.linePos(parser.offset);
+      throw refused(documents, { line, column: col }, 'yaml-size', `more than ${MAX_TOKENS} tokens (scalars, indicators, comments, line breaks) in one text: refused`, options);
+    }
     // Each entry and item has its indicator (`-`, `:`, `?`, or `,` in flow): counted as the text is read,
     // so a text of too many is refused before its tree fills the heap.
     if ((lexeme === '-' || lexeme === ':' || lexeme === '?' || lexeme === ',') && ++items > MAX_COLLECTION_ITEMS) {

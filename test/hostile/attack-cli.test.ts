@@ -129,6 +129,16 @@ describe('defect 2: the largest inputs are refused up front (--max-nodes), never
     });
   });
 
+  it('YAML of more than 8,000,000 tokens is refused as it is read (32 MB of `#` lines took 3.8 GB)', () => {
+    const comments = file('comments.yaml', '#\n'.repeat(4_000_001));
+    const run = runCli(['facts', '--manifests', comments], { timeout: 120_000 });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `calico-windows-compat: Cannot parse ${comments} as YAML:\n  document 1: more than 8000000 tokens (scalars, indicators, comments, line breaks) in one text: refused (${comments}:4000001:1)\n`,
+    });
+  });
+
   it('a SARIF output still gets a log saying why the run failed', () => {
     const facts = file('fifty-2.json', windowsNodes(50));
     const sarif = join(work, 'limit.sarif');

@@ -69,7 +69,7 @@ describe('calico-windows-compat plan', () => {
     [['plan', 'examples/eks.yaml', '--format', 'sarif'], "--format must be text, json, markdown; not 'sarif'"],
     [['plan', 'examples/eks.yaml', 'examples/aks.yaml'], 'one facts file at a time'],
     [['plan', 'examples/eks.yaml', '--release', '9.9'], "'9.9' is not a documented release"],
-    [['plan', 'examples/eks.yaml', '--rule', 'x'], "Unknown option '--rule'"],
+    [['plan', 'examples/eks.yaml', '--rule', 'x'], "unknown option '--rule'"],
   ])('%j is a usage error: exit 2, naming the problem', (args, message) => {
     const run = cli(args);
     expect(run.code).toBe(2);

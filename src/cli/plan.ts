@@ -3,7 +3,8 @@
  * take. Argument parsing and the exit code are here; reading the input is the CLI's own (handed in),
  * and the output is rendered by {@link renderPlan}, which the generated guide uses too.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { parseCommandLine } from './suggest.js';
 import type { ClusterFacts } from '../model/facts.js';
 import type { FactSource } from '../model/report.js';
 import { CALICO_RELEASES } from '../catalog/releases.js';
@@ -81,7 +82,7 @@ export function planExitCode(plan: NetworkingPlan): number {
 
 /** Runs `plan` with its arguments and returns the exit code. */
 export async function planCommand<I extends PlanInput>(argv: readonly string[], cli: PlanCommandContext<I>): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], options: PLAN_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandLine({ args: [...argv], options: PLAN_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(cli.help);
     return EXIT_CODES.compatible;

@@ -227,6 +227,7 @@ describe('defect 22: no CLI input is accepted silently', () => {
     [['check', '--facts', BROKEN, '--facts', COMPATIBLE], `--facts given twice ('${BROKEN}' and '${COMPATIBLE}'): give it once`],
     [['facts', '--facts', BROKEN, '-f', 'yaml', '-f', 'json'], "--format given twice ('yaml' and 'json'): give it once"],
     [['rules', '--release', '3.23', '--release', '3.30'], "--release given twice ('3.23' and '3.30'): give it once"],
+    [['plan', BROKEN, '--format', 'json', '--format', 'markdown'], "--format given twice ('json' and 'markdown'): give it once"],
     [['schema', 'extra'], "schema must be facts, report, config; not 'extra'"],
     [['schema', '--format', 'json'], "unknown option '--format'"],
   ])('%j is a usage error naming what is wrong', (args, message) => {

@@ -158,7 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT_CODES.usage;
     }
     if (isUsageError(error)) {
-      process.stderr.write(`calico-windows-compat: ${(error as Error).message}\nRun 'calico-windows-compat --help' for usage.\n`);
+      process.stderr.write(`calico-windows-compat: ${printable((error as Error).message)}\nRun 'calico-windows-compat --help' for usage.\n`);
       return EXIT_CODES.usage;
     }
     process.stderr.write(

@@ -290,4 +290,15 @@ describe('defect 5 (stderr): notes show input values, never their escape sequenc
     expect(run.stderr).not.toMatch(/[\u001b\r]/);
     expect(run.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('calico-windows-compat: '))).toEqual([]);
   });
+
+  it('usage errors and input errors quoting a value show its escape sequences escaped', () => {
+    expect(runCli(['check', BROKEN, '--format', '\u001b[2Jjson']).stderr).toBe(
+      "calico-windows-compat: --format must be text, json, sarif, junit, markdown; not '\\u001b[2Jjson'\nRun 'calico-windows-compat --help' for usage.\n",
+    );
+    expect(runCli(['check', 'missing-\u001b]0;pwned\u0007.yaml'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'calico-windows-compat: Cannot read missing-\\u001b]0;pwned\\u0007.yaml: no such file.\n',
+    });
+  });
 });

@@ -134,7 +134,7 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
     const checkCtx: CheckContext<unknown> = { ...ctx, given: 'given' in applicability ? applicability.given : undefined };
     const add = (finding: Finding): void => {
       parts.push(finding);
-      tally?.addFinding(finding);
+      if (__FAST_PATHS__) tally?.addFinding(finding);
     };
 
     if (rule.scope === 'cluster') {

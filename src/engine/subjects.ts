@@ -20,11 +20,16 @@ export class Item {
   /** Evidence entries made so far, shared by the findings of every rule about this item; made on first use. */
   evidence: Map<string, Evidence | null> | undefined;
 
-  constructor(
-    readonly kind: 'node' | 'ip-pool',
-    readonly name: string,
-    readonly value: WindowsNodeFacts | IpPool,
-  ) {}
+  // Declared, not class fields: set once here, and no field definitions in the bundle.
+  declare readonly kind: 'node' | 'ip-pool';
+  declare readonly name: string;
+  declare readonly value: WindowsNodeFacts | IpPool;
+
+  constructor(kind: 'node' | 'ip-pool', name: string, value: WindowsNodeFacts | IpPool) {
+    this.kind = kind;
+    this.name = name;
+    this.value = value;
+  }
 
   get subject(): Subject & { readonly name: string } {
     return (this.#subject ??= { kind: this.kind, name: this.name });
@@ -43,12 +48,15 @@ export class Item {
 export class NodeList {
   readonly #items: Array<Item | undefined> = [];
 
-  constructor(
-    /** The nodes' facts, sorted by name. */
-    readonly values: readonly WindowsNodeFacts[],
-    /** Their names, in the same order. */
-    readonly names: readonly string[],
-  ) {}
+  /** The nodes' facts, sorted by name. */
+  declare readonly values: readonly WindowsNodeFacts[];
+  /** Their names, in the same order. */
+  declare readonly names: readonly string[];
+
+  constructor(values: readonly WindowsNodeFacts[], names: readonly string[]) {
+    this.values = values;
+    this.names = names;
+  }
 
   get length(): number {
     return this.values.length;

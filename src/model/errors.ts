@@ -31,10 +31,11 @@ export interface InputIssue {
  */
 export class CompatError extends Error {
   override readonly name: string = 'CompatError';
+  // Declared (set in the constructor), so the bundle holds no field definitions for them.
   /** What went wrong. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** Every problem found, with its path; empty for errors that are not about a particular path. */
-  readonly issues: readonly InputIssue[];
+  declare readonly issues: readonly InputIssue[];
 
   constructor(code: ErrorCode, message: string, issues: readonly InputIssue[] = []) {
     super(issues.length === 0 ? message : `${message}\n${formatIssues(issues)}`);

@@ -9,7 +9,8 @@ export interface ContainerRuntime {
   readonly version?: string;
 }
 
-const RUNTIME = /^([a-z][a-z0-9.+-]*)(?::\/\/(\S+))?$/;
+// A version of printable ASCII: no control character (ESC, NUL), no space.
+const RUNTIME = /^([a-z][a-z0-9.+-]*)(?::\/\/([!-~]+))?$/;
 
 /**
  * Parses `containerd://1.6.6`, `docker://19.3.14`, or a bare `containerd` / `docker`.

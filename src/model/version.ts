@@ -24,13 +24,14 @@ export interface Version {
 // A version leads the text ('1.22', not 'release 1.22'), with at most three numeric parts
 // ('10.0.17763.1432' is a Windows build, not a version) of at most 16 digits (semver's own limit): what
 // semver's loose `coerce` reads at the start of a text.
-const LEADING = /^\s*v?(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?![.\d])/;
+// No control character anywhere (a trailing newline, NUL, ESC): no part of a version anyone printed.
+const LEADING = /^(?![^]*[\0-\x1f])\s*v?(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?![.\d])/;
 
 /**
  * Reads a version the way clusters print them: `1.21.3`, `v1.21.3-eks-0389ca3`, `v3.23`, `1.22+`,
  * Docker's `19.03.14` (as 19.3.14). Missing minor and patch numbers are 0; build and pre-release
  * suffixes are ignored (as semver's loose `coerce` reads them). Returns undefined when the text holds no leading
- * version.
+ * version, or holds a control character (`1.22.9\n`, `v1.22.9\u0000`).
  *
  * @example
  * parseVersion('v1.22.17-eks-48e63af') // { major: 1, minor: 22, patch: 17, text: '1.22.17' }

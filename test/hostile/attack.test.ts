@@ -16,6 +16,8 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printable, quoteForShell } from '../../src/model/words.js';
+import { parseVersion } from '../../src/model/version.js';
+import { parseContainerRuntime } from '../../src/model/runtime.js';
 import { formatMarkdown, markdownText } from '../../src/formatters/markdown.js';
 import { formatText } from '../../src/formatters/text.js';
 import { parseFactsText, parseManifestsText, parseYamlDocuments } from '../../src/text/yaml.js';
@@ -240,6 +242,22 @@ describe('defect 18: lenient values', () => {
 
   it('a node name that is a space, holds a NUL or a zero-width space is refused', () => {
     for (const name of [' ', 'w\u0000', 'w\u200b']) expect(problems({ nodes: [{ os: 'linux', name }] })).toHaveLength(1);
+  });
+
+  it.each(['1.22.9\n', 'v1.22.9\u0000', '1.22.9\u001b[31m', '\t1.22.9'])('a version holding a control character (%j) is no version', (version) => {
+    expect(parseVersion(version)).toBeUndefined();
+    expect(problems({ kubernetes: { version } }).map((p) => p.split(':')[0])).toEqual(['kubernetes.version']);
+    expect(problems({ calico: { version } }).map((p) => p.split(':')[0])).toEqual(['calico.version']);
+  });
+
+  it.each(['containerd://1.6.6\u001b[2J', 'containerd://1.6.6\u0000', 'containerd://1.6.6\u007f'])('a container runtime holding a control character (%j) is no runtime', (runtime) => {
+    expect(parseContainerRuntime(runtime)).toBeUndefined();
+    expect(problems({ nodes: [{ os: 'windows', name: 'w', containerRuntime: runtime }] }).map((p) => p.split(':')[0])).toEqual(['nodes[0].containerRuntime']);
+  });
+
+  it('versions and runtimes as clusters print them are still read', () => {
+    expect(parseVersion(' v1.22.17-eks-48e63af')?.text).toBe('1.22.17');
+    expect(parseContainerRuntime('containerd://1.7.11-k3s2')).toEqual({ name: 'containerd', version: '1.7.11-k3s2' });
   });
 });
 

@@ -16,5 +16,6 @@ changes, each failing requirement's fix, the facts still unknown, and each Windo
   --release <release>   a release to plan under, as for check; repeat it to plan each option
                         under each release (--release 3.23 --release 3.28); default: 3.23
   --format <format>     text, json or markdown; default: text
+  --max-nodes <n>       refuse input listing more than n nodes, as for check (default: 100000)
   exit code: 0 when an option is viable (under every release), 1 when none is, 3 when the best is open
 `;

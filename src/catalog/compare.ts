@@ -85,31 +85,26 @@ export function describeBuild(build: SupportedWindowsBuild): string {
  * compareReleases('3.23', '3.30').changes.filter((c) => c.topic === 'windowsBuilds');
  */
 export function compareReleases(from: string | ReleaseProfile, to: string | ReleaseProfile): ReleaseComparison {
-  const a = typeof from === 'string' ? selectProfile(from, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile : from;
-  const b = typeof to === 'string' ? selectProfile(to, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile : to;
+  // A profile object is taken as it is.
+  const a = selectProfile(from, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile;
+  const b = selectProfile(to, {}, CALICO_RELEASES, DEFAULT_PROFILE).profile;
   const changes: ReleaseChange[] = [];
   const push = (topic: ReleaseTopic, kind: ReleaseChange['kind'], item: string, before?: string, after?: string): void => {
     const name = TOPIC_NAMES[topic];
     // A single value (item = the topic's name) reads differently from an item of a list.
     const single = item === name;
+    // A single value's addition has its after, its removal its before, and a change both.
     const message =
       kind === 'added'
         ? single
-          ? `${name} added: ${after ?? ''}`
+          ? `${name} added: ${after}`
           : `${name} added: ${item}${after !== undefined && after !== item ? ` (${after})` : ''}`
         : kind === 'removed'
           ? single
-            ? `${name} no longer stated (was ${before ?? ''})`
+            ? `${name} no longer stated (was ${before})`
             : `${name} removed: ${item}`
-          : `${name} ${single ? '' : `${item} `}changed: ${before ?? 'none'} → ${after ?? 'none'}`;
-    changes.push({
-      topic,
-      kind,
-      item,
-      ...(before === undefined ? {} : { before }),
-      ...(after === undefined ? {} : { after }),
-      message: message.replace(/ {2,}/g, ' '),
-    });
+          : `${name} ${single ? '' : `${item} `}changed: ${before} → ${after}`;
+    changes.push({ topic, kind, item, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }), message });
   };
   const scalar = (topic: ReleaseTopic, x: unknown, y: unknown): void => {
     const before = show(x);
@@ -147,16 +142,14 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
   builds('dsrBuilds', a.dsrBuilds, b.dsrBuilds);
   lists('containerRuntimes', a.containerRuntimes, b.containerRuntimes);
   lists('testedKubernetes', a.testedKubernetes, b.testedKubernetes);
-  const platformsA = Object.keys(a.networkingByPlatform) as Array<keyof ReleaseProfile['networkingByPlatform']>;
-  const platformsB = Object.keys(b.networkingByPlatform) as Array<keyof ReleaseProfile['networkingByPlatform']>;
-  lists('platforms', platformsA, platformsB);
-  for (const platform of platformsB)
-    if (platformsA.includes(platform)) {
-      const x = a.networkingByPlatform[platform] ?? [];
-      const y = b.networkingByPlatform[platform] ?? [];
-      for (const option of x) if (!y.includes(option)) push('networking', 'removed', `${option} on ${platform}`);
-      for (const option of y) if (!x.includes(option)) push('networking', 'added', `${option} on ${platform}`);
-    }
+  lists('platforms', Object.keys(a.networkingByPlatform), Object.keys(b.networkingByPlatform));
+  // The networking of the platforms both support; a platform's coming or going says the rest.
+  for (const [platform, y] of Object.entries(b.networkingByPlatform)) {
+    const x = a.networkingByPlatform[platform as keyof ReleaseProfile['networkingByPlatform']];
+    if (x === undefined) continue;
+    for (const option of x) if (!y.includes(option)) push('networking', 'removed', `${option} on ${platform}`);
+    for (const option of y) if (!x.includes(option)) push('networking', 'added', `${option} on ${platform}`);
+  }
   scalar('minLinuxCalico', a.minLinuxCalico, b.minLinuxCalico);
   scalar('typhaLinuxWorkers', a.typhaLinuxWorkers, b.typhaLinuxWorkers);
   scalar('aksMinKubernetes', a.aksMinKubernetes, b.aksMinKubernetes);

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { CompatError, MAX_REPORTED_ISSUES, capIssues, type InputIssue } from '../model/errors.js';
 import { describeValue, formatPath, schemaIssues } from '../model/issues.js';
 import { WaiverSchema, type Waiver } from '../model/waiver.js';
-import type { Finding, FindingWaiver, WaiverResult } from '../model/report.js';
+import type { Finding, FindingWaiver, Subject, WaiverResult } from '../model/report.js';
 import { subjectKey } from '../model/naming.js';
 
 export { subjectKey } from '../model/naming.js';
@@ -38,14 +38,18 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[], ids:
   const issues: InputIssue[] = result.success ? [] : schemaIssues(schema, result.error, input, prefix);
   const entries: unknown = list ? input : (input as { waivers?: unknown }).waivers;
   let uncounted = 0;
+  let described = 0;
   if (Array.isArray(entries)) {
     // Every rule of the catalog: a waiver may name a later release's rule.
     const known = new Set(ids);
     entries.forEach((entry: unknown, index) => {
       const rule = (entry as { rule?: unknown } | null)?.rule;
       if (typeof rule !== 'string' || rule === '' || known.has(rule)) return;
-      // Past the listed ones, a problem is counted, not described.
-      if (issues.length >= 2 * MAX_REPORTED_ISSUES) return void uncounted++;
+      // Past as many as are listed, an unknown rule is counted, not described: those described are the
+      // first in the file, so the problems listed are still the first ones, whatever the schema found.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: capIssues lists as many and counts the rest either way; this only spares describing them
+      if (described >= MAX_REPORTED_ISSUES) return void uncounted++;
+      described++;
       const suggestion = closest(rule, ids);
       const at = [...prefix, ...(list ? [] : ['waivers']), index, 'rule'];
       issues.push(issue(at, 'unknown-rule', `'${shorten(rule)}' is not a rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`));
@@ -59,9 +63,9 @@ function waiverIssues(input: unknown, prefix: readonly (string | number)[], ids:
 export function waiverMatches(waiver: Waiver, finding: Pick<Finding, 'ruleId' | 'subject'>): boolean {
   if (waiver.rule !== finding.ruleId) return false;
   if (waiver.subject === undefined) return true;
+  if (finding.subject.kind === 'cluster') return waiver.subject === 'cluster';
   // `cluster` is the cluster's key, never a bare name: a node named `cluster` is written `node/cluster`.
-  if (waiver.subject === 'cluster') return finding.subject.kind === 'cluster';
-  return waiver.subject === subjectKey(finding.subject) || (finding.subject.kind !== 'cluster' && waiver.subject === finding.subject.name);
+  return waiver.subject !== 'cluster' && (waiver.subject === subjectKey(finding.subject) || waiver.subject === finding.subject.name);
 }
 
 /** Applies waivers to findings, validating their rule ids against `ruleIds`; see the public `applyWaivers`. */
@@ -80,8 +84,10 @@ export function applyWaivers(
     );
   if (issues.length > 0) throw new CompatError('invalid-options', 'Invalid options:', issues);
 
-  const expired = waivers.map((w) => w.expires !== undefined && today !== undefined && isoDay(w.expires) < today);
-  const covered = waivers.map(() => 0);
+  // A dated waiver without a valid `now` was refused above: `today` is known wherever it is read.
+  const expired = waivers.map((w) => w.expires !== undefined && isoDay(w.expires) < (today ?? Infinity));
+  // Findings covered, by waiver index.
+  const covered: number[] = [];
   const out = findings.map((finding) => {
     if (finding.status !== 'fail' && finding.status !== 'unknown') return finding;
     let waived: FindingWaiver | undefined;
@@ -111,8 +117,8 @@ export function applyWaivers(
       status = 'stale';
       // Suggest only subjects the waiver could have meant: those with a failing or unknown finding.
       const subjects = findings
-        .filter((f) => f.ruleId === waiver.rule && f.subject.kind !== 'cluster' && (f.status === 'fail' || f.status === 'unknown'))
-        .flatMap((f) => (f.subject.kind === 'cluster' ? [] : [subjectKey(f.subject), f.subject.name]));
+        .filter((f): f is NamedFinding => f.ruleId === waiver.rule && f.subject.kind !== 'cluster' && (f.status === 'fail' || f.status === 'unknown'))
+        .flatMap((f) => [subjectKey(f.subject), f.subject.name]);
       const suggestion = waiver.subject === undefined ? undefined : closest(waiver.subject, subjects);
       message =
         `Matches no failing or unknown finding of ${waiver.rule}${waiver.subject === undefined ? '' : ` for ${waiver.subject}`}` +
@@ -122,6 +128,9 @@ export function applyWaivers(
   });
   return { findings: out, waivers: results };
 }
+
+/** A finding about a node or an IP pool: one with a name. */
+type NamedFinding = Finding & { readonly subject: Exclude<Subject, { kind: 'cluster' }> };
 
 const DAY_MS = 86_400_000;
 

@@ -28,7 +28,7 @@ describe('networking-supported', () => {
     { name: 'an unsupported platform is not-applicable (platform-supported fails it)', facts: on('gke', 'calico-vxlan'), status: 'not-applicable', message: /'gke'/ },
     { name: 'an absent platform is unknown', facts: { networking: 'calico-vxlan' }, status: 'unknown', missing: ['platform'] },
     { name: 'an absent networking is unknown', facts: { platform: 'kubernetes' }, status: 'unknown', missing: ['networking'] },
-    { name: 'both absent names both', facts: {}, status: 'unknown', missing: ['platform', 'networking'] },
+    { name: 'both absent names both', facts: {}, status: 'unknown', missing: ['platform', 'networking'], message: /^Cannot decide: platform is not known\.$/ },
     { name: 'an unsupported platform needs no networking to decide', facts: { platform: 'gke' }, status: 'not-applicable' },
     {
       name: 'the remediation joins several options with "or"',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowsNodeFacts } from '../../src/model/facts.js';
-import { findRelease } from '../../src/catalog/releases.js';
+import { CALICO_3_30, findRelease } from '../../src/catalog/releases.js';
 import { ruleDocs } from '../../src/catalog/docs.js';
 import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
 
@@ -38,6 +38,8 @@ describe('windows-container-runtime', () => {
       status: 'fail',
       message: /win-2/,
     },
+    { name: 'a release with one runtime names the release, not a choice between two', release: CALICO_3_30, facts: runtime('containerd://1.7.2'), subject: 'win-1', status: 'pass', message: /^Node win-1 runs containerd 1\.7\.2, the runtime Calico v3\.30 supports\.$/ },
+    { name: 'a release with one runtime refuses the other', release: CALICO_3_30, facts: runtime('docker://20.10.9'), subject: 'win-1', status: 'fail', message: /^Node win-1 runs docker 20\.10\.9 \('docker:\/\/20\.10\.9'\); Calico for Windows needs containerd\.$/, remediation: /^Install and run containerd on the node, and point the kubelet at it\.$/ },
     { name: 'a sibling node does not affect this one', facts: { nodes: [win(), win({ name: 'win-2', containerRuntime: 'cri-o' })] }, subject: 'win-1', status: 'pass' },
   ]);
 

@@ -23,7 +23,7 @@ describe('windows-os-version', () => {
     { name: "20H2 passes at any revision, naming the release", facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.19042.508' }] }, status: 'pass', subject: "win-1", message: /^Windows Server 20H2 \(10\.0\.19042\.508\) is supported\.$/ },
     { name: "an unvalidated build that is no build fails rather than throwing", facts: { nodes: [{ ...goodWindowsNode, osBuild: 'nope' }] }, status: 'fail', subject: "win-1", message: /^'nope' is not a Windows build\.$/ },
     { name: "1809 without a revision says which revision it needs", facts: { nodes: [{ ...goodWindowsNode, osBuild: '10.0.17763' }] }, status: 'unknown', subject: "win-1", missing: ["nodes[win-1].osBuild"], message: /^Windows Server 2019 \(1809\) is supported from build 17763\.1432, but '10\.0\.17763' carries no revision\.$/ },
-    { name: '1809 at exactly 17763.1432 passes', facts: node('10.0.17763.1432'), subject: 'win-1', status: 'pass' },
+    { name: '1809 at exactly 17763.1432 passes', facts: node('10.0.17763.1432'), subject: 'win-1', status: 'pass', message: /^Windows Server 2019 \(1809\) build 17763\.1432 is at least 17763\.1432\.$/ },
     { name: '1809 at a later revision passes', facts: node('17763.5122'), subject: 'win-1', status: 'pass' },
     { name: '20H2 passes with or without a revision', facts: node('10.0.19042'), subject: 'win-1', status: 'pass' },
     { name: '1809 below revision 1432 fails', facts: node('10.0.17763.1431'), subject: 'win-1', status: 'fail', message: /17763\.1431 is older than 17763\.1432/ },

@@ -24,12 +24,11 @@ const onAwsWithBgp = condition(['networking', 'infrastructure', 'platform'], (fa
     return { notApplicable: `Applies only to Calico BGP on AWS; networking is '${networking}'.` };
   if (infrastructure !== undefined && infrastructure.value !== 'aws')
     return { notApplicable: `Applies only to Calico BGP on AWS; ${infrastructure.why}.` };
+  if (networking !== undefined && infrastructure !== undefined) return { given: { where: infrastructure.why } };
   const missing: ClusterFactPath[] = [];
   if (networking === undefined) missing.push('networking');
   if (infrastructure === undefined) missing.push('infrastructure');
-  return infrastructure !== undefined && missing.length === 0
-    ? { given: { where: infrastructure.why } }
-    : { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
+  return { unknown: missing, message: `Cannot tell whether the cluster runs Calico BGP on AWS: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not known.` };
 });
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */

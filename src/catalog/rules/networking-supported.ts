@@ -6,13 +6,17 @@ import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 /** The release's networking options, platforms with the same options together: `eks: eks-vpc-cni`. */
 function optionsByPlatform(profile: ReleaseData): string {
   const groups = new Map<string, { platforms: string[]; options: readonly string[] }>();
-  for (const [platform, options = []] of Object.entries(profile.networkingByPlatform)) {
-    const key = options.join(',');
+  for (const [platform, options] of Object.entries(profile.networkingByPlatform)) {
+    const key = JSON.stringify(options);
     const group = groups.get(key);
     if (group) group.platforms.push(platform);
     else groups.set(key, { platforms: [platform], options });
   }
-  const or = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`);
+  const or = (items: readonly string[]): string => {
+    // Stryker disable next-line StringLiteral: at most one item is joined with no separator
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+  };
   return [...groups.values()].map(({ platforms, options }) => `${platforms.join(', ')}: ${or(options)}`).join('; ');
 }
 

@@ -5,6 +5,7 @@ import { defineNodeRule } from '../../engine/define.js';
 import { fail, pass, type RuleDocs } from '../../engine/rule.js';
 
 const RUNTIME_NAMES: Readonly<Record<string, string>> = { containerd: 'containerd', docker: 'Docker' };
+/** The release's runtimes; a release whose page names none (v3.16) does not check them. */
 const runtimesOf = (profile: ReleaseData): readonly string[] => profile.containerRuntimes ?? [];
 const both = (profile: ReleaseData): boolean => runtimesOf(profile).length > 1;
 const named = (profile: ReleaseData): string => runtimesOf(profile).map((r) => RUNTIME_NAMES[r] ?? r).join(' and ');
@@ -13,12 +14,18 @@ const first = (profile: ReleaseData): boolean => both(profile) && profile.contai
 
 /** What the rule reference says about this rule (kept apart so the core bundle need not carry it). */
 export const docs: RuleDocs = {
-  description: (profile) =>
-    both(profile)
-      ? `Calico for Windows sets up pod networking through the container runtime, and it works with two: ${named(profile)}. One of them must be installed and running on each Windows node.${first(profile) ? ' When containerd is running Calico uses it; otherwise it assumes Docker.' : ''}`
-      : `Calico for Windows sets up pod networking through the container runtime, and this release works with ${named(profile)} only. It must be installed and running on each Windows node.`,
+  description: (profile) => {
+    const start = 'Calico for Windows sets up pod networking through the container runtime';
+    if (runtimesOf(profile).length === 0) return `${start}. The requirements of v${profile.release} name no container runtime, so this release does not check it.`;
+    return both(profile)
+      ? `${start}, and it works with two: ${named(profile)}. One of them must be installed and running on each Windows node.${first(profile) ? ' When containerd is running Calico uses it; otherwise it assumes Docker.' : ''}`
+      : `${start}, and this release works with ${named(profile)} only. It must be installed and running on each Windows node.`;
+  },
   appliesWhen: 'Always, on each Windows node.',
-  passesWhen: (profile) => `The node's container runtime is ${runtimesOf(profile).join(' or ')} (any version).`,
+  passesWhen: (profile) =>
+    runtimesOf(profile).length === 0
+      ? `The node's container runtime is one the release supports (v${profile.release} names none).`
+      : `The node's container runtime is ${runtimesOf(profile).join(' or ')} (any version).`,
 };
 
 export default defineNodeRule({
@@ -26,10 +33,12 @@ export default defineNodeRule({
   title: 'Container runtime is supported',
   severity: 'error',
   sections: ['Windows platform requirements'],
-  remediation: (profile) =>
-    both(profile)
+  remediation: (profile) => {
+    if (runtimesOf(profile).length === 0) return 'Install and run a container runtime Calico for Windows supports on the node, and point the kubelet at it.';
+    return both(profile)
       ? `Install and run containerd (or Docker) on the node, and point the kubelet at it${first(profile) ? '; when both run, Calico uses containerd' : ''}.`
-      : `Install and run ${named(profile)} on the node, and point the kubelet at it.`,
+      : `Install and run ${named(profile)} on the node, and point the kubelet at it.`;
+  },
   requires: ['node.containerRuntime'],
   check: (_facts, node, { profile }) => {
     const runtime = parseContainerRuntime(node.containerRuntime);

@@ -1,5 +1,7 @@
 import { quoteForShell } from '../model/words.js';
 
+const POOLS_HINT = 'calicoctl get ippools -o wide (or kubectl get ippools.crd.projectcalico.org -o yaml).';
+
 /**
  * How to find each fact, shown on `unknown` findings so users know what to collect and where.
  * Node facts are written `node.*`; `<node>` is replaced with the node's name.
@@ -22,7 +24,7 @@ const HINTS: Readonly<Record<string, string>> = {
   'calico.bgpEnabled':
     "kubectl get installation default -o jsonpath='{.spec.calicoNetwork.bgp}', or calico_backend in the calico-config ConfigMap ('bird' runs BGP).",
   'calico.vxlanPort': "kubectl get felixconfiguration default -o jsonpath='{.spec.vxlanPort}' (empty = 4789).",
-  'calico.ipPools': 'calicoctl get ippools -o wide (or kubectl get ippools.crd.projectcalico.org -o yaml).',
+  'calico.ipPools': POOLS_HINT,
   'calico.vxlanVNI': "kubectl get felixconfiguration default -o jsonpath='{.spec.vxlanVNI}' (empty = 4096, Calico's default).",
   'calico.installMethod':
     "'operator' when the Tigera operator installs Calico for Windows (Installation spec.calicoNetwork.windowsDataplane: HNS), 'manifest' for the manual install on each node.",
@@ -60,12 +62,14 @@ const own = (path: string): string | undefined => (Object.hasOwn(HINTS, path) ? 
  */
 export function hintFor(path: string): string {
   const node = /^nodes\[(.+)\]\.(\w+)$/.exec(path);
-  if (node?.[1] !== undefined && node[2] !== undefined) {
-    const hint = own(`node.${node[2]}`);
-    if (hint !== undefined) return hint.replaceAll('<node>', quoteForShell(node[1], 'posix'));
+  if (node !== null) {
+    // Both groups take part in every match.
+    const [, name, key] = node as unknown as [string, string, string];
+    const hint = own(`node.${key}`);
+    if (hint !== undefined) return hint.replaceAll('<node>', quoteForShell(name, 'posix'));
   }
   const pool = /^calico\.ipPools\[.+\]\./.test(path);
-  return own(path) ?? (pool ? own('calico.ipPools') ?? '' : 'add it to the facts.');
+  return own(path) ?? (pool ? POOLS_HINT : 'add it to the facts.');
 }
 
 /** Every fact path that has a hint: the integrity test checks each rule's facts against it. */

@@ -150,9 +150,14 @@ const DATA: readonly ReleaseDatum[] = [
   'rules',
 ];
 
-/** A release as the changes its pages made to `base`. */
-function derive(base: ReleaseProfile | undefined, changes: Changes): ReleaseProfile {
-  const { page, kubernetesPage, cite = {}, add = [], remove = [], drop = [], commands, ...fields } = changes;
+/**
+ * A release as the changes its pages made to `base`.
+ *
+ * @throws Error naming the release when `remove` names a rule `base` does not have, or `add` one the
+ * catalog does not hold: a mistake in this file, caught when the module loads.
+ */
+export function derive(base: ReleaseProfile | undefined, changes: Changes): ReleaseProfile {
+  const { page, kubernetesPage, cite = {}, add = [], remove = [], drop, commands, ...fields } = changes;
   const ids = new Set(base?.rules.map((r) => r.id) ?? []);
   for (const id of remove) if (!ids.delete(id)) throw new Error(`[calico-windows-compat] ${fields.release}: no rule ${id} to remove`);
   for (const id of add) ids.add(id);
@@ -163,7 +168,8 @@ function derive(base: ReleaseProfile | undefined, changes: Changes): ReleaseProf
   const merged: Record<string, string | undefined> = { ...base?.commands, ...commands };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const profile: Record<string, unknown> = { ...inherited, ...fields, commands: merged, rules };
-  for (const key of drop) delete profile[key];
+  // Stryker disable next-line ArrayDeclaration: deleting a key no profile has changes nothing
+  for (const key of drop ?? []) delete profile[key];
   const sources: Partial<Record<ReleaseDatum, string>> = {};
   for (const datum of DATA)
     if (profile[datum] !== undefined) sources[datum] = cite[datum] ?? (datum === 'testedKubernetes' ? (kubernetesPage ?? page) : page);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { condition, defineClusterRule, defineNodeRule, definePoolRule } from '../../src/engine/define.js';
 import { applicabilityOf, decide } from '../../src/engine/decide.js';
 import { fail, notApplicable, pass, type Rule, type RuleContext } from '../../src/engine/rule.js';
-import { need, networkingIn, poolCommand, supportedPlatform } from '../../src/catalog/conditions.js';
+import { need, networkingIn, platformIs, poolCommand, supportedPlatform } from '../../src/catalog/conditions.js';
 import { readPath } from '../../src/engine/fact-paths.js';
 import { referencesFor } from '../../src/engine/findings.js';
 import { documented, ruleDocs } from '../../src/catalog/docs.js';
@@ -59,6 +59,7 @@ describe('the facts a rule reads and its scope', () => {
     expect(rule.facts).toEqual([]);
     expect(rule.requires).toEqual([]);
     expect(rule.when).toBeUndefined();
+    expect(Object.keys(rule)).not.toContain('when');
   });
   it.each([
     ['cluster', () => defineClusterRule({ ...meta, id: 'c', requires: ['networking'], check })],
@@ -184,6 +185,40 @@ describe('poolCommand', () => {
     ['every value', { pool: 'p1', vxlanMode: 'Always', encapsulation: 'VXLAN' }, 'pool=p1 vxlan=Always enc=VXLAN again=p1'],
   ] as const)('%s', (_name, values, expected) => {
     expect(poolCommand(template, values)).toBe(expected);
+  });
+});
+
+describe('poolCommand quotes the pool name for a POSIX shell', () => {
+  it.each([
+    ['a plain name as it is', 'default-ipv4-ippool', 'kubectl patch ippool default-ipv4-ippool'],
+    ['a name with a space in single quotes', 'my pool', "kubectl patch ippool 'my pool'"],
+    ["a single quote written '\\''", "it's", "kubectl patch ippool 'it'\\''s'"],
+  ] as const)('%s', (_name, pool, expected) => {
+    expect(poolCommand('kubectl patch ippool <pool>', { pool })).toBe(expected);
+  });
+});
+
+describe('the shared conditions', () => {
+  it('read the fact they test, which rules using them then show as evidence', () => {
+    expect(networkingIn(['calico-vxlan'], 'Calico VXLAN networking').reads).toEqual(['networking']);
+    expect(platformIs('aks', 'AKS').reads).toEqual(['platform']);
+    expect(getRule('aks-kubernetes-version')?.facts).toEqual(['platform', 'kubernetes.version']);
+  });
+
+  it.each([
+    ['networking absent: unknown, naming it', {}, { unknown: ['networking'], message: 'Cannot tell whether the cluster uses Calico VXLAN networking: networking is not known.' }],
+    ['one of the options: given, narrowed', { networking: 'calico-vxlan' }, { given: { networking: 'calico-vxlan' } }],
+    ['another option: not applicable', { networking: 'calico-bgp' }, { notApplicable: "Applies only to Calico VXLAN networking; networking is 'calico-bgp'." }],
+  ] as const)('networkingIn, %s', (_name, facts, expected) => {
+    expect(networkingIn(['calico-vxlan'], 'Calico VXLAN networking').test(facts as ClusterFacts, ctx)).toStrictEqual(expected);
+  });
+
+  it.each([
+    ['platform absent: unknown, naming it', {}, { unknown: ['platform'], message: 'Cannot tell whether the cluster is AKS: platform is not known.' }],
+    ['the platform: given', { platform: 'aks' }, { given: { platform: 'aks' } }],
+    ['another platform: not applicable', { platform: 'eks' }, { notApplicable: "Applies only to AKS; platform is 'eks'." }],
+  ] as const)('platformIs, %s', (_name, facts, expected) => {
+    expect(platformIs('aks', 'AKS').test(facts as ClusterFacts, ctx)).toStrictEqual(expected);
   });
 });
 

@@ -5,6 +5,7 @@ import { applyWaivers, parseWaivers } from '../src/api.js';
 import { CompatError, MAX_REPORTED_ISSUES, type InputIssue } from '../src/model/errors.js';
 import type { Finding, FindingStatus, Subject } from '../src/model/report.js';
 import type { Waiver } from '../src/model/waiver.js';
+import { thrown } from './support/errors.js';
 import { waiverMatches } from '../src/engine/waivers.js';
 
 const finding = (ruleId: string, status: FindingStatus, subject: Subject): Finding => ({
@@ -29,15 +30,6 @@ const issuesOf = (input: unknown): readonly InputIssue[] => {
   return result.error.issues;
 };
 const lines = (input: unknown): string[] => issuesOf(input).map((i) => `${i.path}: ${i.message}`);
-const thrown = (run: () => unknown): CompatError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompatError) return error;
-    throw error;
-  }
-  throw new Error('expected a CompatError');
-};
 
 describe('parseWaivers: what is not a list of waivers', () => {
   it.each([

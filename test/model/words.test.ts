@@ -31,6 +31,7 @@ describe('closest', () => {
     ['the nearer of two', 'abcd', ['abxy', 'abcx'], 'abcx'],
     ['nothing within two edits of a short word', 'abc', ['xyz'], undefined],
     ['two edits of a short word', 'abcd', ['abxy'], 'abxy'],
+    ['two letters short of a short word', 'abcdef', ['abcd'], 'abcd'],
     ['a third of a long word', 'abcdefghi', ['abcdefxyz'], 'abcdefxyz'],
     ['more than a third of a long word', 'abcdefghi', ['abcdewxyz'], undefined],
     ['no candidates', 'abc', [], undefined],

@@ -1,0 +1,28 @@
+// selectRelease's refusals word for word, and release strings written with spaces around them.
+import { describe, expect, it } from 'vitest';
+import { selectRelease } from '../src/api.js';
+import { CALICO_3_23, type ReleaseProfile } from '../src/catalog/default.js';
+import { thrown } from './support/errors.js';
+
+const operator: ReleaseProfile = { ...CALICO_3_23, release: '3.27', installMethod: 'operator', source: 'operator' };
+const PROFILES = [CALICO_3_23, operator];
+
+describe('selectRelease refuses', () => {
+  it.each([
+    ['a release no profile covers', '3.15', "'3.15' is not a documented release; known releases: 3.23, 3.27"],
+    ['what is no release', 'latest', "'latest' is not a documented release; known releases: 3.23, 3.27"],
+    ['an install method the release does not document', '3.23/operator', "'3.23/operator' is not a documented release with the operator install; known releases: 3.23, 3.27"],
+  ])('%s, as one invalid option', (_name, release, message) => {
+    const error = thrown(() => selectRelease(release, {}, PROFILES));
+    expect(error.code).toBe('invalid-options');
+    expect(error.issues).toEqual([{ path: 'release', code: 'unknown-release', message }]);
+    expect(error.message).toBe(`Invalid options:\n  release: ${message}`);
+  });
+});
+
+describe('selectRelease reads a release string', () => {
+  it('with spaces around it, as written without them, keeping what was asked', () => {
+    expect(selectRelease(' 3.27/operator\n', {}, PROFILES)).toEqual({ profile: operator, requested: ' 3.27/operator\n' });
+    expect(selectRelease(' auto ', { calico: { version: 'v3.23.1' } }, PROFILES)).toEqual({ profile: CALICO_3_23, requested: ' auto ' });
+  });
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareReleases, describeBuild, formatReleaseComparison, topicName, type ReleaseChange, type ReleaseTopic } from '../src/catalog/compare.js';
 import { CALICO_3_23, type ReleaseProfile } from '../src/catalog/default.js';
-import { CALICO_3_16, CALICO_3_17, CALICO_3_26, CALICO_3_27, CALICO_3_27_MANIFEST, CALICO_3_30 } from '../src/catalog/releases.js';
+import { CALICO_3_16, CALICO_3_17, CALICO_3_26, CALICO_3_27, CALICO_3_27_MANIFEST, CALICO_3_30, CALICO_3_31 } from '../src/catalog/releases.js';
 
 /** The seed profile with some data changed. */
 const seed = (changes: Partial<Record<keyof ReleaseProfile, unknown>>): ReleaseProfile => ({ ...CALICO_3_23, ...changes }) as ReleaseProfile;
@@ -166,13 +166,15 @@ describe('compareReleases: platforms and networking', () => {
 });
 
 describe('compareReleases: install method', () => {
-  it('a release that documents the install method no longer says so, and whether it did as released', () => {
-    expect(changes('3.23', '3.30').filter((c) => c.topic === 'installMethod')).toStrictEqual([
+  it('a release that no longer documents the install method says so, and whether it did as released', () => {
+    expect(changes('3.23', '3.31').filter((c) => c.topic === 'installMethod')).toStrictEqual([
       { topic: 'installMethod', kind: 'changed', item: 'Install method', before: 'manual (.zip) install', after: 'operator (HostProcess) install', message: 'Install method changed: manual (.zip) install → operator (HostProcess) install' },
-      { topic: 'installMethod', kind: 'removed', item: 'manifest', message: 'Install method removed: Calico v3.30 documents no manual (.zip) install (it did as released, before the docs removed it)' },
+      { topic: 'installMethod', kind: 'removed', item: 'manifest', message: 'Install method removed: Calico v3.31 documents no manual (.zip) install' },
     ]);
-    // v3.31's as-released data holds Kubernetes versions only.
-    expect(messages('3.23', '3.31').slice(0, 2)).toEqual(['Install method changed: manual (.zip) install → operator (HostProcess) install', 'Install method removed: Calico v3.31 documents no manual (.zip) install']);
+    // v3.32 states nothing as released; v3.31 with a manual install as released says so.
+    expect(messages('3.23', '3.32').slice(0, 2)).toEqual(['Install method changed: manual (.zip) install → operator (HostProcess) install', 'Install method removed: Calico v3.32 documents no manual (.zip) install']);
+    const asReleased = { ...CALICO_3_31, asReleased: { ...CALICO_3_31.asReleased, installMethods: ['operator', 'manifest'] } } as ReleaseProfile;
+    expect(messages('3.23', asReleased)[1]).toBe('Install method removed: Calico v3.31 documents no manual (.zip) install (it did as released, before the docs removed it)');
   });
 
   it('a release that documents both install methods removes neither', () => {
@@ -251,6 +253,8 @@ describe('compareReleases: releases by name', () => {
       minVxlanVni: 'Minimum VXLAN VNI',
       commands: 'Command',
       rules: 'Rule',
+      remoteAccess: 'Remote access',
+      containerdFirst: 'containerd used first when both runtimes run',
     };
     for (const [topic, name] of Object.entries(topics)) expect(topicName(topic as ReleaseTopic)).toBe(name);
   });

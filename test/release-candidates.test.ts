@@ -9,7 +9,6 @@ import type { ClusterFacts } from '../src/model/facts.js';
 import type { EvaluateOptions } from '../src/engine/evaluate.js';
 
 const B1809 = { release: '1809', build: 17763, minRevision: 1432 } as const;
-const B20H2 = { release: '20H2', build: 19042 } as const;
 /** A profile like the seed's (which supports 1809 and 20H2), of another release, method or builds. */
 const profile = (release: string, changes: Partial<ReleaseProfile> = {}): ReleaseProfile => ({ ...CALICO_3_23, release, source: release, ...changes });
 const only1809 = (release: string, changes: Partial<ReleaseProfile> = {}) => profile(release, { windowsBuilds: [B1809], ...changes });
@@ -57,8 +56,8 @@ describe('release auto without calico.version', () => {
   });
 
   it('a patch range is chosen as its first version would choose it', () => {
-    const early = only1809('3.19', { patches: { first: '3.19.0', last: '3.19.1' } });
-    const late = profile('3.19', { patches: { first: '3.19.2' } });
+    const early = only1809('3.19', { patches: '>=3.19.0 <=3.19.1' });
+    const late = profile('3.19', { patches: '>=3.19.2' });
     expect(osVersion(ON_20H2, 'auto', [CALICO_3_23, early, late])?.message).toBe(
       'Cannot decide until calico.version is known: pass under Calico v3.23 (manifest), fail under Calico v3.19.0–3.19.1 (manifest).',
     );
@@ -105,11 +104,11 @@ describe('a release with two install methods, without calico.installMethod', () 
   });
 
   it('only the profile of the same patch range is the other method', () => {
-    const late = only1809('3.19', { patches: { first: '3.19.2' } });
-    const sameLastOtherFirst = profile('3.19', { installMethod: 'operator', patches: { first: '3.19.0' } });
-    const sameFirstOtherLast = profile('3.19', { installMethod: 'operator', patches: { first: '3.19.2', last: '3.19.5' } });
-    expect(osVersion(ON_20H2, '3.19', [late, sameLastOtherFirst])?.status).toBe('fail');
-    expect(osVersion(ON_20H2, '3.19', [late, sameFirstOtherLast])?.status).toBe('fail');
+    const late = only1809('3.19', { patches: '>=3.19.2' });
+    const lateOperator = profile('3.19', { installMethod: 'operator', patches: '>=3.19.2' });
+    const earlyOperator = profile('3.19', { installMethod: 'operator', patches: '>=3.19.0 <=3.19.1' });
+    expect(osVersion(ON_20H2, '3.19', [late, earlyOperator])?.status).toBe('fail');
+    expect(osVersion(ON_20H2, '3.19', [late, lateOperator])?.missingFacts).toEqual(['calico.installMethod']);
   });
 
   it('with auto, both facts are named when releases of either method decide otherwise', () => {

@@ -28,7 +28,12 @@ const table = (id: string, rows: ReadonlyArray<readonly [string, Field, ReleaseP
   });
 
 table('windows-os-version', [
-  ['v3.16, builds without a minimum revision', 'description', CALICO_3_16, 'Calico for Windows v3.16 supports Windows Server 2019 (1809) (build 17763), or Windows Server 1903 (build 18362).'],
+  [
+    'v3.16, builds without a minimum revision, or a later release',
+    'description',
+    CALICO_3_16,
+    'Calico for Windows v3.16 supports Windows Server 2019 (1809) (build 17763) or a later release, or Windows Server 1903 (build 18362) or a later release.',
+  ],
   [
     'v3.23, 17763.1432 and why',
     'description',
@@ -47,8 +52,10 @@ table('windows-os-version', [
     seed({ windowsBuilds: [{ release: '1809', build: 17763, minRevision: 1500 }] }),
     'Calico for Windows v3.23 supports Windows Server 2019 (1809) from build 17763.1500.',
   ],
-  ['v3.16, build numbers', 'passesWhen', CALICO_3_16, 'The build is 17763, or 18362.'],
-  ['v3.16', 'remediation', CALICO_3_16, 'Run Windows Server 2019 (1809) (build 17763), or Windows Server 1903 (build 18362).'],
+  ['v3.16, build numbers', 'passesWhen', CALICO_3_16, 'The build is 17763 or a later release, or 18362 or a later release.'],
+  ['v3.23, build numbers and revisions', 'passesWhen', CALICO_3_23, 'The build is 17763 with revision 1432 or later, or 19042.'],
+  ['v3.16', 'remediation', CALICO_3_16, 'Run Windows Server 2019 (1809) (build 17763) or a later release, or Windows Server 1903 (build 18362) or a later release.'],
+  ['v3.23', 'remediation', CALICO_3_23, 'Run Windows Server 2019 (1809) updated to build 17763.1432 or later (install the latest cumulative update), or Windows Server 20H2 (build 19042).'],
   [
     'v3.27, each build updated',
     'remediation',

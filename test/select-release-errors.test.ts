@@ -11,7 +11,8 @@ describe('selectRelease refuses', () => {
   it.each([
     ['a release no profile covers', '3.15', "'3.15' is not a documented release; known releases: 3.23, 3.27"],
     ['what is no release', 'latest', "'latest' is not a documented release; known releases: 3.23, 3.27"],
-    ['an install method the release does not document', '3.23/operator', "'3.23/operator' is not a documented release with the operator install; known releases: 3.23, 3.27"],
+    ['an install method the release does not document', '3.23/operator', "'3.23/operator': Calico v3.23 documents no operator (HostProcess) install; it takes 3.23/manual (also manifest, zip)"],
+    ['what is no install method', '3.27/docker', "'3.27/docker': 'docker' is not an install method; 3.27 takes 3.27/operator (also hostprocess)"],
   ])('%s, as one invalid option', (_name, release, message) => {
     const error = thrown(() => selectRelease(release, {}, PROFILES));
     expect(error.code).toBe('invalid-options');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternatives, closest, compareText, editDistance, listForMessage, numberWord, plural, shorten, typoOf } from '../../src/model/words.js';
 import { CompatError, formatIssues } from '../../src/model/errors.js';
-import { describeSource } from '../../src/model/report.js';
+import { describeSource } from '../../src/model/naming.js';
 import { windowsReleaseName } from '../../src/model/windows.js';
 
 describe('editDistance', () => {

@@ -146,3 +146,68 @@ describe('parseReport of reports the engine writes', () => {
     expect(result.success && formatJson(result.data)).toBe(text);
   });
 });
+
+describe('parseReport: each refusal word for word', () => {
+  const eks = (): Record<string, unknown> => JSON.parse(read('docs/examples/eks.json')) as Record<string, unknown>;
+  const issuesOf = (input: unknown) => {
+    const error = failure(input);
+    expect(error.code).toBe('invalid-report');
+    return error.issues;
+  };
+
+  it('text that is not JSON, with what the JSON parser said', () => {
+    const [issue, ...rest] = issuesOf('{"verdict": ');
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ path: '(root)', code: 'invalid-json' });
+    expect(issue?.message).toMatch(/^is not JSON \(\S.*\)$/);
+  });
+
+  it('a value that is no object', () => {
+    expect(issuesOf([])).toEqual([{ path: '(root)', code: 'invalid-type', message: 'expected an object (a report as formatJson writes it)' }]);
+  });
+
+  it.each([
+    ['a verdict without findings', { verdict: 'compatible' }],
+    ['findings without a verdict', { findings: [] }],
+  ])('an object with %s and no schema version is no report', (_, input) => {
+    expect(issuesOf(input)).toEqual([
+      { path: '(root)', code: 'not-a-report', message: 'has no schemaVersion, verdict or findings: it is not a calico-windows-compat report' },
+    ]);
+  });
+
+  it.each([
+    ['a string that is not semver', '1.0', '"1.0" is not a schema version (expected one like 1.0.0)'],
+    ['a number', 1, '1 is not a schema version (expected one like 1.0.0)'],
+    ['a list holding a version', ['1.0.0'], '["1.0.0"] is not a schema version (expected one like 1.0.0)'],
+  ])('a schema version that is %s', (_, schemaVersion, message) => {
+    expect(issuesOf({ ...eks(), schemaVersion })).toEqual([{ path: 'schemaVersion', code: 'invalid-value', message }]);
+  });
+
+  it.each([
+    ['10.0.0', '10.0.0 is newer than this version of calico-windows-compat reads (1.x and unversioned reports); upgrade calico-windows-compat to read it'],
+    ['0.9.0', '0.9.0 is no version calico-windows-compat wrote; it reads 1.x and unversioned reports'],
+  ])('schema version %s, another major', (schemaVersion, message) => {
+    expect(issuesOf({ ...eks(), schemaVersion })).toEqual([{ path: 'schemaVersion', code: 'unsupported-version', message }]);
+  });
+
+  it('schema problems: what was expected, the code in kebab case, the path as segments', () => {
+    const report = eks();
+    const finding = (report['findings'] as Array<Record<string, unknown>>)[0];
+    report['verdict'] = 'maybe';
+    report['findings'] = [
+      { ...finding, ruleId: 3, status: 'failed' },
+      { ...finding, subject: { kind: 'pool', name: 'p' } },
+    ];
+    expect(issuesOf(report)).toEqual([
+      { path: 'verdict', code: 'invalid-value', message: 'expected one of "compatible", "incompatible", "indeterminate"', segments: ['verdict'] },
+      { path: 'findings[0].ruleId', code: 'invalid-type', message: 'expected string', segments: ['findings', 0, 'ruleId'] },
+      {
+        path: 'findings[0].status',
+        code: 'invalid-value',
+        message: 'expected one of "pass", "fail", "unknown", "not-applicable"',
+        segments: ['findings', 0, 'status'],
+      },
+      { path: 'findings[1].subject.kind', code: 'invalid-union', message: 'is invalid', segments: ['findings', 1, 'subject', 'kind'] },
+    ]);
+  });
+});

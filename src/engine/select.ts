@@ -85,6 +85,7 @@ export function selectProfile(
   if (typeof release !== 'string') return { profile: release ?? fallback };
   const text = release.trim();
   if (text === 'auto') return selectAuto(release, facts, profiles, fallback);
+  // Stryker disable next-line ArrayDeclaration: with no match every group is undefined, whatever the fallback's first item
   const [, major, minor, patch, suffix] = RELEASE.exec(text) ?? [];
   if (major === undefined) throw unknownRelease(release, profiles);
   const line = `${Number(major)}.${Number(minor)}`;
@@ -132,6 +133,7 @@ function pickMethod(
 
 // `auto`: the profile covering calico.version; else the closest one, never an error.
 function selectAuto(release: string, facts: ClusterFacts, profiles: readonly ReleaseProfile[], fallback: ReleaseProfile): SelectedRelease {
+  // Stryker disable next-line StringLiteral: an absent version and any text that is no version both read as none
   const version = parseVersion(facts.calico?.version ?? '');
   if (version === undefined)
     return {
@@ -151,12 +153,14 @@ function selectAuto(release: string, facts: ClusterFacts, profiles: readonly Rel
   const chosen = earlier.at(-1) ?? (firsts[0] as string);
   const candidates = profiles.filter((p) => firstVersion(p) === chosen);
   const kind: ReleaseFallback = earlier.length === 0 ? 'oldest' : chosen === firsts.at(-1) ? 'newest' : 'previous';
+  // Stryker disable next-line Regex: a profile's label has parentheses only around its install method, at its end
   const label = profileLabel(candidates[0] as ReleaseProfile).replace(/ \(\w+\)$/, '');
   const why = {
     oldest: `Calico ${version.text} (calico.version) is older than every release profile, so the oldest, ${label}, was used: its requirements are the nearest known, not ${line}'s own`,
     newest: `Calico ${version.text} (calico.version) is newer than every release profile, so the newest, ${label}, was used: check ${line}'s own requirements page for what it changed`,
     previous: `no release profile covers Calico ${version.text} (calico.version), so the closest older one, ${label}, was used`,
   }[kind];
+  // Stryker disable next-line OptionalChaining: candidates holds at least the profile whose first version was chosen
   return pickMethod(release, candidates, undefined, facts, candidates[0]?.release ?? line, { note: `release auto: ${why}`, fallback: kind });
 }
 
@@ -172,6 +176,7 @@ function methodsOf(candidates: readonly ReleaseProfile[], prefix: string): strin
       const names = Object.entries(INSTALL_METHOD_SUFFIXES)
         .filter(([, method]) => method === m)
         .map(([name]) => name);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: every install method has two names or more
       return `${prefix}${names[0]}${names.length > 1 ? ` (also ${names.slice(1).join(', ')})` : ''}`;
     })
     .join(' or ');
@@ -226,6 +231,7 @@ export function selectRules(options: RuleSelection, profile: ReleaseProfile, kno
     const knownSet = new Set(known);
     list.forEach((id, index) => {
       if (knownSet.has(id)) return;
+      // Stryker disable next-line ConditionalExpression: add() counts a problem past the cap too; this only skips describing it
       if (issues.full) return issues.count();
       const suggestion = closest(id, known);
       issues.add({

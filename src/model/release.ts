@@ -46,6 +46,7 @@ export interface SupportedWindowsBuild {
 export function supportedBuild(builds: readonly SupportedWindowsBuild[], build: number): SupportedWindowsBuild | undefined {
   const exact = builds.find((b) => b.build === build);
   if (exact !== undefined) return exact;
+  // Stryker disable next-line EqualityOperator: an entry naming the build itself was returned just above
   const below = builds.filter((b) => b.orLater === true && b.build < build);
   return below.sort((a, b) => b.build - a.build)[0];
 }

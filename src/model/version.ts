@@ -131,6 +131,7 @@ export function describeVersionRange(range: string, show: (version: string) => s
   return rangeAlternatives(range)
     .map(({ text, bounds }) => {
       const [low, high, ...rest] = bounds;
+      // Stryker disable next-line ConditionalExpression: rangeAlternatives gives every alternative a bound or throws; the test narrows the type
       if (low === undefined || rest.length > 0) return text;
       if (high === undefined) return low.operator === '=' ? show(low.version) : low.operator === '>=' ? `${show(low.version)}+` : text;
       if (low.operator !== '>=') return text;

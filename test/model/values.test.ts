@@ -7,6 +7,7 @@ import { parseWindowsBuild, windowsReleaseForBuild, formatWindowsBuild } from '.
 import { parseContainerRuntime } from '../../src/model/runtime.js';
 import { parseVersion, compareVersions, minorLine, inRange, rangeAlternatives, describeVersionRange } from '../../src/model/version.js';
 import { WINDOWS_RELEASES } from '../../src/model/windows-releases.js';
+import { parseFacts } from '../../src/model/parse.js';
 
 describe('parseWindowsBuild', () => {
   it.each([
@@ -110,6 +111,13 @@ describe('version ranges (semver range strings)', () => {
     ['3.40.0', '>=3.22.1', true],
     ['v3.33.0-0.dev', '>=3.33.0', true],
     ['3.28.1', '>=3.28.0 <3.28.2 || >=3.31.0', true],
+    ['3.22.1', '>3.22.1', false],
+    ['3.22.2', '>3.22.1', true],
+    ['3.22.1', '<3.22.1', false],
+    ['3.22.1', '<=3.22.1', true],
+    ['3.22.1', '=3.22.1', true],
+    ['3.22.3', '>=3.22.1  <3.22.5', true],
+    ['3.22.3', ' 3.22.0  ||  >=3.22.2 ', true],
   ])('%s in %s: %s', (version, range, expected) => {
     expect(inRange(version, range)).toBe(expected);
   });
@@ -119,6 +127,26 @@ describe('version ranges (semver range strings)', () => {
     const comparator = fc.tuple(fc.constantFrom('>=', '>', '<=', '<', '=', ''), version).map(([op, v]) => `${op}${v}`);
     const range = fc.array(fc.array(comparator, { minLength: 1, maxLength: 3 }).map((c) => c.join(' ')), { minLength: 1, maxLength: 3 }).map((a) => a.join(' || '));
     fc.assert(fc.property(version, range, (v, r) => inRange(v, r) === satisfies(v, r)));
+  });
+
+  it('takes a parsed version as well as a text', () => {
+    const version = parseVersion('v3.22.3-0.dev');
+    expect(version && inRange(version, '>=3.22.1 <3.22.5')).toBe(true);
+    expect(version && inRange(version, '3.22.4')).toBe(false);
+  });
+
+  it('reads each alternative into bounds, writing a bound without an operator as semver does', () => {
+    expect(rangeAlternatives('3.22.0 || =3.22.1  ||  >=3.22.3   <3.22.9')).toEqual([
+      { text: '3.22.0', bounds: [{ operator: '=', version: '3.22.0' }] },
+      { text: '3.22.1', bounds: [{ operator: '=', version: '3.22.1' }] },
+      {
+        text: '>=3.22.3 <3.22.9',
+        bounds: [
+          { operator: '>=', version: '3.22.3' },
+          { operator: '<', version: '3.22.9' },
+        ],
+      },
+    ]);
   });
 
   it('refuses what is no version or no range', () => {
@@ -142,6 +170,17 @@ describe('version ranges (semver range strings)', () => {
   ])('describes %s as %s', (range, words) => {
     expect(describeVersionRange(range)).toBe(words);
   });
+
+  it.each([
+    ['3.22.0', 'v3.22.0'],
+    ['>=3.22.1', 'v3.22.1+'],
+    ['>=3.19.0 <=3.19.1', 'v3.19.0–v3.19.1'],
+    ['>=3.19.0 <=3.19.0', 'v3.19.0'],
+    ['>=3.30.3 <3.31.5', 'v3.30.3 up to v3.31.5'],
+    ['>3.30.3', '>3.30.3'],
+  ])('describes %s with its own way of writing versions as %s', (range, words) => {
+    expect(describeVersionRange(range, (v) => `v${v}`)).toBe(words);
+  });
 });
 
 describe('parsed values carry only the parts given', () => {
@@ -157,6 +196,8 @@ describe('parsed values carry only the parts given', () => {
   it.each([
     ['containerd', { name: 'containerd' }],
     ['containerd://1.6.6', { name: 'containerd', version: '1.6.6' }],
+    [' containerd://1.6.6\n', { name: 'containerd', version: '1.6.6' }],
+    ['  Docker ', { name: 'docker' }],
   ])('parseContainerRuntime(%j)', (text, parsed) => {
     expect(parseContainerRuntime(text)).toStrictEqual(parsed);
   });
@@ -198,5 +239,29 @@ describe('compareVersions', () => {
     ['next', 'latest', 'Not a version: next'],
   ])('compareVersions(%j, %j) throws a TypeError naming the text that is no version', (a, b, message) => {
     expect(() => compareVersions(a, b)).toThrow(new TypeError(message));
+  });
+});
+
+describe('fact values at their limits, word for word', () => {
+  it('a slip of a known platform or networking option names what was meant and every known value', () => {
+    const result = parseFacts({ platform: 'kubernets', networking: 'calico-vxaln' });
+    expect(result.success ? [] : result.error.issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([
+      {
+        path: 'platform',
+        code: 'custom',
+        message: 'is not a known platform (did you mean \'kubernetes\'?); known: kubernetes, openshift, rke, eks, aks, got "kubernets"',
+      },
+      {
+        path: 'networking',
+        code: 'custom',
+        message:
+          'is not a known networking option (did you mean \'calico-vxlan\'?); known: calico-bgp, calico-vxlan, cloud-provider, eks-vpc-cni, aks-azure-cni, got "calico-vxaln"',
+      },
+    ]);
+  });
+
+  it('a Kubernetes object name may be 253 characters long, not 254', () => {
+    expect(parseFacts({ nodes: [{ os: 'windows', name: 'a'.repeat(253) }] }).success).toBe(true);
+    expect(parseFacts({ nodes: [{ os: 'windows', name: 'a'.repeat(254) }] }).success).toBe(false);
   });
 });

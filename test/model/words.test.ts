@@ -75,6 +75,7 @@ describe('the smaller helpers', () => {
     expect(['b', 'B', 'a', 'é'].sort(compareText)).toEqual(['B', 'a', 'b', 'é']);
     expect(compareText('a', 'b')).toBe(-1);
     expect(compareText('b', 'a')).toBe(1);
+    expect(compareText('a', 'a')).toBe(0);
   });
 
   it('numberWord writes zero to ten in words', () => {
@@ -161,5 +162,21 @@ describe('typoOf: the known value a word is a slip of', () => {
     expect(typoOf('clco', ['calico'])).toBeUndefined();
     expect(typoOf('clicoo', ['calico'])).toBeUndefined();
     expect(typoOf('clico-bgpp', ['calico-bgp'])).toBe('calico-bgp');
+  });
+});
+
+describe('typoOf at its limits', () => {
+  it('looks for no slip in a word longer than any name, even one differing only in case', () => {
+    expect(typoOf('A'.repeat(101), ['a'.repeat(101)])).toBeUndefined();
+    expect(typoOf('A'.repeat(100), ['a'.repeat(100)])).toBe('a'.repeat(100));
+  });
+
+  it('takes the value differing only in case before an earlier one an edit away', () => {
+    expect(typoOf('CALICO', ['calicx', 'calico'])).toBe('calico');
+  });
+
+  it('allows two edits from exactly eight letters', () => {
+    expect(typoOf('calxcovv', ['calico-v'])).toBe('calico-v');
+    expect(typoOf('calxcov', ['calico-'])).toBeUndefined();
   });
 });

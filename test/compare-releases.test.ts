@@ -288,3 +288,46 @@ describe('formatReleaseComparison', () => {
     );
   });
 });
+
+describe('compareReleases: "or a later release", remote access and containerd first', () => {
+  it('describes a build taken with every later release', () => {
+    expect(describeBuild({ release: '1809', build: 17763, orLater: true })).toBe('Windows Server 2019 (1809), build 17763 or a later release');
+    expect(describeBuild({ release: '1809', build: 17763, orLater: false })).toBe('Windows Server 2019 (1809), build 17763');
+    expect(describeBuild({ release: '2022', build: 20348, minRevision: 169, orLater: true })).toBe('Windows Server 2022, build 20348.169+ or a later release');
+  });
+
+  it('a build that comes to cover the later releases has changed', () => {
+    const from = seed({ windowsBuilds: [{ release: '1809', build: 17763 }] });
+    const to = seed({ windowsBuilds: [{ release: '1809', build: 17763, orLater: true }] });
+    expect(changes(from, to)).toEqual([
+      {
+        topic: 'windowsBuilds',
+        kind: 'changed',
+        item: 'Windows Server 2019 (1809)',
+        before: 'Windows Server 2019 (1809), build 17763',
+        after: 'Windows Server 2019 (1809), build 17763 or a later release',
+        message: 'Windows Server Windows Server 2019 (1809) changed: Windows Server 2019 (1809), build 17763 → Windows Server 2019 (1809), build 17763 or a later release',
+      },
+    ]);
+    expect(changes(to, to)).toEqual([]);
+  });
+
+  it('remote access methods, as a list', () => {
+    expect(changes(CALICO_3_23, seed({ remoteAccess: ['rdp', 'ssh'] }))).toEqual([
+      { topic: 'remoteAccess', kind: 'removed', item: 'winrm', message: 'Remote access removed: winrm' },
+      { topic: 'remoteAccess', kind: 'added', item: 'ssh', message: 'Remote access added: ssh' },
+    ]);
+  });
+
+  it('whether containerd is used first, as a single value', () => {
+    expect(changes(CALICO_3_23, without('containerdFirst'))).toEqual([
+      {
+        topic: 'containerdFirst',
+        kind: 'removed',
+        item: 'containerd used first when both runtimes run',
+        before: 'true',
+        message: 'containerd used first when both runtimes run no longer stated (was true)',
+      },
+    ]);
+  });
+});

@@ -41,6 +41,7 @@ export interface Advisory {
 
 /** The alternative of a semver range (`a || b`) a version falls in, as its text, if any. */
 export function affectedRange(version: string, range: string): string | undefined {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: rangeAlternatives refuses an empty alternative, so no text is ''
   return rangeAlternatives(range).find(({ text }) => inRange(version, text === '' ? '*' : text))?.text;
 }
 
@@ -65,6 +66,7 @@ export function describeRange(range: string, show: (version: string) => string =
 // Windows builds are ranges over `<build>.<revision>`, read by semver as `<build>.<revision>.0`: each
 // is written out in full first, or semver would read `<=20348.400` as any 20348.400.x (`<20348.401.0`).
 const buildRange = (range: string): string => range.replace(/(?<![\d.])(\d+\.\d+)(?![\d.])/g, '$1.0');
+// Stryker disable next-line Regex: a build bound, <build>.<revision>.0, reads the same with its first '.0' or its last removed
 const asBuild = (version: string): string => version.replace(/\.0$/, '');
 
 function rangeOf(advisory: Advisory): string {

@@ -145,3 +145,18 @@ table('networking-supported', [
   ['v3.17: EKS with Calico networking too', 'passesWhen', CALICO_3_17, 'kubernetes: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni, calico-bgp or calico-vxlan.'],
   ['v3.23: platforms with the same options together', 'passesWhen', CALICO_3_23, 'kubernetes, openshift, rke: calico-bgp, calico-vxlan or cloud-provider; eks: eks-vpc-cni; aks: aks-azure-cni.'],
 ]);
+
+const IPIP = "Windows has no IPIP support: with Calico CNI only VXLAN, or BGP without encapsulation, works. IPIP is Calico's default encapsulation, so a Linux cluster set up with defaults has it on its default IP pool, and Windows nodes cannot reach pods behind it.";
+table('ipip-disabled', [
+  ['the manual install reads FelixConfiguration too', 'description', CALICO_3_23, `${IPIP} The manual install's Windows installer also refuses a FelixConfiguration with ipipEnabled true.`],
+  ['the operator install reads the pools alone', 'description', CALICO_3_30, `${IPIP} The operator install reads the IP pools alone: FelixConfiguration ipipEnabled is not part of this requirement.`],
+  ['the manual install', 'passesWhen', CALICO_3_23, 'calico.ipipEnabled is not true and no enabled IP pool uses ipip or ipip-cross-subnet.'],
+  ['the operator install', 'passesWhen', CALICO_3_30, 'No enabled IP pool uses ipip or ipip-cross-subnet.'],
+]);
+
+table('windows-remote-access', [
+  ['v3.23, two methods', 'description', CALICO_3_23, 'Installing and operating Calico for Windows means running commands on each Windows node, so the node must be reachable remotely over Remote Desktop Protocol (RDP) or Windows Remote Management (WinRM).'],
+  ['one method', 'description', seed({ remoteAccess: ['winrm'] }), 'Installing and operating Calico for Windows means running commands on each Windows node, so the node must be reachable remotely over Windows Remote Management (WinRM).'],
+  ['v3.27 (manual), three methods', 'passesWhen', CALICO_3_27_MANIFEST, "remoteAccess includes 'rdp', 'winrm' or 'ssh'."],
+  ['one method', 'passesWhen', seed({ remoteAccess: ['rdp'] }), "remoteAccess includes 'rdp'."],
+]);

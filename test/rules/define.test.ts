@@ -279,6 +279,7 @@ describe('a rule under a profile that lacks a datum it needs', () => {
     ['typha-ha', without('typhaLinuxWorkers'), { calico: { operatorManaged: true }, nodes: [] }, 'Typha worker count'],
     ['windows-container-runtime', without('containerRuntimes'), { nodes: [win] }, 'container runtimes'],
     ['windows-tls12', withoutCommand('tls12'), { nodes: [win] }, 'TLS 1.2 command'],
+    ['windows-remote-access', without('remoteAccess'), { nodes: [win] }, 'remote access methods'],
     ['strict-affinity', withoutCommand('strictAffinity'), { calico: { ipam: 'calico', strictAffinity: false } }, 'strict affinity command'],
     ['ipip-disabled', withoutCommand('disableIpip'), { networking: 'calico-vxlan', calico: { ipipEnabled: true } }, 'IPIP command'],
     ['ipip-disabled', withoutCommand('setPoolEncapsulation'), { networking: 'calico-vxlan', calico: { ipPools: [vxlanPool] } }, 'IP pool command'],

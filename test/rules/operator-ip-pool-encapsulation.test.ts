@@ -52,6 +52,13 @@ describe('operator-ip-pool-encapsulation', () => {
         message: 'Pool p has no CIDR, so whether it is the first IPv4 pool cannot be told.',
       },
       {
+        name: 'a first pool without a name or a CIDR is named by its position',
+        facts: vxlan([{ encapsulation: 'ipip' }]),
+        status: 'unknown',
+        missing: ['calico.ipPools'],
+        message: 'Pool calico.ipPools[0] has no CIDR, so whether it is the first IPv4 pool cannot be told.',
+      },
+      {
         name: 'IPv6 pools only: nothing to check',
         facts: vxlan([{ cidr: 'fd00::/48', encapsulation: 'none' }]),
         status: 'not-applicable',

@@ -93,6 +93,13 @@ describe('windows-kubernetes-os-support', () => {
           message:
             "Node win-1: Kubernetes 1.35 supports Windows Server 2025 (build 10.0.26100.1742). The sources disagree: Calico v3.30's requirements page does not list Windows Server 2025 (windows-os-version checks the node against it), Kubernetes' Windows OS version support table lists it for 1.35 (this rule).",
         },
+        {
+          name: 'a 2016 node on 1.35: neither table of 1.35 lists it, no history to tell',
+          facts: k8s('1.35.0', '10.0.14393.4046'),
+          subject: 'win-1',
+          status: 'fail',
+          message: /^Node win-1: Kubernetes 1\.35 does not support Windows Server 2016 \(1607\) \(build 10\.0\.14393\.4046\); it supports Windows Server 2022, Windows Server 2025\.$/,
+        },
         { name: 'a 2022 node on 1.35: both list it, nothing to explain', facts: k8s('1.35.0', '10.0.20348.2762'), subject: 'win-1', status: 'pass', message: /^Node win-1: Kubernetes 1\.35 supports Windows Server 2022 \(build 10\.0\.20348\.2762\)\.$/ },
         { name: 'a 2019 node on 1.31: both list it', facts: k8s('1.31.4', '10.0.17763.6414'), subject: 'win-1', status: 'pass', message: /^Node win-1: Kubernetes 1\.31 supports Windows Server 2019 \(1809\) \(build 10\.0\.17763\.6414\)\.$/ },
       ],

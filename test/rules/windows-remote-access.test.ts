@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowsNodeFacts } from '../../src/model/facts.js';
 import { findRelease } from '../../src/catalog/releases.js';
+import { CALICO_3_23 } from '../../src/catalog/default.js';
 import { findingOf, goodWindowsNode, ruleTable } from './harness.js';
 
 type Optional = Exclude<keyof WindowsNodeFacts, 'os' | 'name'>;
@@ -14,6 +15,8 @@ describe('windows-remote-access', () => {
   ruleTable('windows-remote-access', [
     { name: 'several unusable methods are listed', facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['ssh', 'telnet'] as unknown as ['rdp'] }] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, telnet, neither RDP nor WinRM\.$/ },
     // The seed (v3.23) names RDP and WinRM; ssh comes with the v3.27 manual install (upstream-verification.md item 5).
+    { name: 'the methods used are listed in order, whatever their order in the facts', facts: { nodes: [{ ...goodWindowsNode, remoteAccess: ['telnet', 'ssh'] as unknown as ['rdp'] }] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, telnet, neither RDP nor WinRM\.$/ },
+    { name: 'a release naming one method names it alone', release: { ...CALICO_3_23, remoteAccess: ['rdp'] }, facts: { nodes: [win({ remoteAccess: ['ssh'] })] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, neither RDP\.$/, remediation: /^Enable Remote Desktop on the node, and allow it/ },
     { name: 'ssh alone fails under the seed', facts: { nodes: [win({ remoteAccess: ['ssh'] })] }, subject: 'win-1', status: 'fail', message: /^Node win-1 can be reached only over ssh, neither RDP nor WinRM\.$/, remediation: /^Enable Remote Desktop or WinRM \(Enable-PSRemoting -Force\) on the node/ },
     { name: 'ssh passes under v3.27 (manual): "RDP, WinRM or ssh" (TDW(3.27))', release: findRelease('3.27/manual').profile, facts: { nodes: [win({ remoteAccess: ['ssh'] })] }, subject: 'win-1', status: 'pass', message: /^Node win-1 can be reached over ssh\.$/ },
     { name: 'under v3.30 (manual), nothing usable names all three', release: findRelease('3.30/manual').profile, facts: { nodes: [win({ remoteAccess: [] })] }, subject: 'win-1', status: 'fail', message: /remoteAccess is empty \(none of RDP, WinRM and ssh\)\./, remediation: /^Enable Remote Desktop, WinRM \(Enable-PSRemoting -Force\) or the OpenSSH server on the node/ },

@@ -90,6 +90,7 @@ export default defineClusterRule({
     if (felix) return pass(`calico.ipipEnabled is false and ${poolsClean}.`);
     return pass(
       `${poolsClean.charAt(0).toUpperCase()}${poolsClean.slice(1)}${
+        // Stryker disable next-line OptionalChaining: calico.ipPools is known here, so calico is
         calico?.ipipEnabled === true ? ' (calico.ipipEnabled is true: the operator install decides from the pools alone)' : ''
       }.`,
     );

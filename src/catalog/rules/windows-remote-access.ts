@@ -12,6 +12,7 @@ const LONG: Readonly<Record<string, string>> = {
 const methodsOf = (profile: ReleaseData): readonly string[] => need(profile.remoteAccess, 'remote access methods', profile);
 // `RDP or WinRM`, `RDP, WinRM or ssh`.
 const joined = (items: readonly string[], word: string): string =>
+  // Stryker disable next-line EqualityOperator,StringLiteral: two items read the same joined either way; the last of three or more is always there
   items.length <= 2 ? items.join(` ${word} `) : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1) ?? ''}`;
 const named = (methods: readonly string[], names = NAMES): string => joined(methods.map((m) => names[m] ?? m), 'or');
 

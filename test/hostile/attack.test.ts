@@ -59,6 +59,16 @@ describe('defect 3: names go into copy-ready commands', () => {
     );
   });
 
+  it('a manifest name may be 253 characters long, not 254; the error and each problem say what they are', () => {
+    const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { nodeInfo: { operatingSystem: 'windows' } } });
+    expect(factsFromManifests([node('a'.repeat(253))]).facts.nodes).toEqual([{ os: 'windows', name: 'a'.repeat(253) }]);
+    const error = thrown(() => factsFromManifests([node('a'.repeat(254))]));
+    expect(error.code).toBe('invalid-input');
+    expect(error.issues).toEqual([
+      { path: '[0].metadata.name', code: 'invalid-name', message: `'${'a'.repeat(77)}...' is not a Kubernetes object name: a Node cannot be named so` },
+    ]);
+  });
+
   it.each([
     ['plain', 'default-ipv4-ippool', 'default-ipv4-ippool', 'default-ipv4-ippool'],
     ['spaces and a semicolon', 'p; reboot', "'p; reboot'", "'p; reboot'"],

@@ -125,6 +125,7 @@ export function readRke2Calico(ref: Ref, ctx: Context): void {
     return ctx.note('undecided', 'info', 'spec.valuesContent sets no installation values: the chart renders the Installation from its defaults, which the objects do not show.', { ref });
 
   // The Installation the values describe, read in place: sources name spec.valuesContent.installation.<field>.
+  // Stryker disable next-line StringLiteral: the view is read under spec.valuesContent alone, whatever else its spec holds
   const spec = isObj(own(ref.object, 'spec')) ? (own(ref.object, 'spec') as Obj) : {};
   const view: Ref = { ...ref, object: { ...ref.object, spec: { ...spec, valuesContent: values } }, base: [...field, 'installation'] };
   ctx.claim('calico.operatorManaged', true, view, [field], 1);
@@ -171,7 +172,9 @@ export function readInstallationBackend(
   defaultCni?: string,
 ): void {
   const stated = installationField(ref, ['cni', 'type']);
+  // Stryker disable next-line LogicalOperator,ArrayDeclaration,StringLiteral: the field of a CNI the chart implies is never cited (its sources drop it, its words name the chart)
   const base = ref.base ?? ['spec'];
+  // Stryker disable next-line ArrayDeclaration,StringLiteral: as above
   const cni = stated ?? (defaultCni === undefined ? undefined : { value: defaultCni, field: [...base, 'cni', 'type'] });
   if (!cni)
     return ctx.note('undecided', 'warning', 'spec.cni.type is not set (the operator picks a default by platform): networking is left for you to state.', { ref, fact: 'networking' });

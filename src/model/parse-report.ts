@@ -89,12 +89,14 @@ function validate(value: unknown, schemaVersion: string): ParseReportResult {
  * not a typo to explain at length: the path and what was expected (facts get `schemaIssues`' fuller words).
  */
 function issueOf(issue: z.core.$ZodIssue): InputIssue {
+  // Stryker disable next-line ConditionalExpression: the paths of a JSON value hold numbers and strings, and String() of a string is itself
   const segments = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
   const message =
     issue.code === 'invalid_type'
       ? `expected ${issue.expected}`
       : issue.code === 'invalid_value'
         ? `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+        // Stryker disable next-line ConditionalExpression: the report schema's problems other than types and values are a union's, worded 'Invalid input'
         : issue.message && issue.message !== 'Invalid input'
           ? issue.message
           : 'is invalid';

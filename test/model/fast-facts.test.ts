@@ -145,14 +145,17 @@ describe('acceptFacts, the hand-written acceptance of the common shape', () => {
 
   it('accepts valid facts as the schema returns them: the same keys in the same order, copies of lists', () => {
     let accepted = 0;
+    let tried = 0;
     fc.assert(
       fc.property(facts, (input) => {
+        tried++;
         if (expectAgreement(input) === 'accepted') accepted++;
       }),
       runs(300),
     );
-    // Valid facts are what it exists for: it must not decline them.
-    expect(accepted).toBe(300);
+    // Valid facts are what it exists for: it must not decline them (as many runs as FC_NUM_RUNS asks for).
+    expect(tried).toBeGreaterThan(0);
+    expect(accepted).toBe(tried);
   });
 
   it('on node lists with odd nodes, declines or answers what the schema answers', () => {

@@ -96,7 +96,6 @@ function issueOf(issue: z.core.$ZodIssue): InputIssue {
       ? `expected ${issue.expected}`
       : issue.code === 'invalid_value'
         ? `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-        // Stryker disable next-line ConditionalExpression: the report schema's problems other than types and values are a union's, worded 'Invalid input'
         : issue.message && issue.message !== 'Invalid input'
           ? issue.message
           : 'is invalid';

@@ -120,7 +120,7 @@ describe('compareReleases: Windows builds', () => {
         item: 'Windows Server 2019 (1809)',
         before: 'Windows Server 2019 (1809), build 17763.1432+',
         after: 'Windows Server 2019 (1809), build 17763.2000+',
-        message: 'Windows Server Windows Server 2019 (1809) changed: Windows Server 2019 (1809), build 17763.1432+ → Windows Server 2019 (1809), build 17763.2000+',
+        message: 'Windows Server 2019 (1809) changed: Windows Server 2019 (1809), build 17763.1432+ → Windows Server 2019 (1809), build 17763.2000+',
       },
       { topic: 'windowsBuilds', kind: 'removed', item: 'Windows Server 20H2, build 19042', message: 'Windows Server removed: Windows Server 20H2, build 19042' },
       { topic: 'windowsBuilds', kind: 'added', item: 'Windows Server 2022, build 20348.169+', message: 'Windows Server added: Windows Server 2022, build 20348.169+' },
@@ -129,7 +129,7 @@ describe('compareReleases: Windows builds', () => {
 
   it('a revision that appears is a change; an equal build none', () => {
     const to = seed({ windowsBuilds: [{ release: '1809', build: 17763, minRevision: 1432 }, { release: '20H2', build: 19042, minRevision: 1 }] });
-    expect(messages(CALICO_3_23, to)).toEqual(['Windows Server Windows Server 20H2 changed: Windows Server 20H2, build 19042 → Windows Server 20H2, build 19042.1+']);
+    expect(messages(CALICO_3_23, to)).toEqual(['Windows Server 20H2 changed: Windows Server 20H2, build 19042 → Windows Server 20H2, build 19042.1+']);
   });
 
   it('DSR builds: added from v3.17, gone with a profile that has none', () => {
@@ -306,7 +306,7 @@ describe('compareReleases: "or a later release", remote access and containerd fi
         item: 'Windows Server 2019 (1809)',
         before: 'Windows Server 2019 (1809), build 17763',
         after: 'Windows Server 2019 (1809), build 17763 or a later release',
-        message: 'Windows Server Windows Server 2019 (1809) changed: Windows Server 2019 (1809), build 17763 → Windows Server 2019 (1809), build 17763 or a later release',
+        message: 'Windows Server 2019 (1809) changed: Windows Server 2019 (1809), build 17763 → Windows Server 2019 (1809), build 17763 or a later release',
       },
     ]);
     expect(changes(to, to)).toEqual([]);

@@ -103,7 +103,7 @@ export function compareReleases(from: string | ReleaseProfile, to: string | Rele
           ? single
             ? `${name} no longer stated (was ${before})`
             : `${name} removed: ${item}`
-          : `${name} ${single ? '' : `${item} `}changed: ${before} → ${after}`;
+          : `${single || item.startsWith(`${name} `) ? '' : `${name} `}${single ? name : item} changed: ${before} → ${after}`;
     changes.push({ topic, kind, item, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }), message });
   };
   const scalar = (topic: ReleaseTopic, x: unknown, y: unknown): void => {

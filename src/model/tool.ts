@@ -4,8 +4,6 @@
  * carries just these.
  * @module
  */
-import type { ReportTool } from './report.js';
-
 /**
  * The version of the report's shape, in semver: a major for a change that can break a reader (a field
  * removed, renamed or retyped, a new value of a closed set such as `status`), a minor for an addition a
@@ -15,5 +13,8 @@ import type { ReportTool } from './report.js';
  */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
-/** This library: `calico-windows-compat` and the version of the package it was built as. */
-export const TOOL: ReportTool = Object.freeze({ name: 'calico-windows-compat', version: __CALICO_WINDOWS_COMPAT_VERSION__ });
+/**
+ * This library: `calico-windows-compat` and the version of the package it was built as. Its shape is
+ * the report's `tool` (`ReportTool` in ./report.ts, which imports this module, not the other way round).
+ */
+export const TOOL: { readonly name: string; readonly version: string } = Object.freeze({ name: 'calico-windows-compat', version: __CALICO_WINDOWS_COMPAT_VERSION__ });

@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { BROWSER_DEFINE, DEFINE } from './scripts/build-constants.mjs';
+import { DEFINE, NODE_DEFINE } from './scripts/build-constants.mjs';
 
 /**
  * The command line, as CommonJS (which skips the ES module loader's start-up): `dist/cli.cjs` with zod
@@ -22,7 +22,7 @@ export const CLI_BUILDS: Options[] = [
     sourcemap: true,
     minify: true,
     banner: { js: '#!/usr/bin/env node' },
-    define: DEFINE,
+    define: NODE_DEFINE,
     esbuildPlugins: [
       {
         name: 'yaml-beside',
@@ -75,7 +75,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: true,
-    define: DEFINE,
+    define: NODE_DEFINE,
   },
   {
     // The browser build of the browser-safe entries (the exports' `browser` condition): the same reports
@@ -95,7 +95,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     splitting: true,
-    define: BROWSER_DEFINE,
+    define: DEFINE,
     // Constant branches folded and their dead code dropped, names and layout kept readable.
     esbuildOptions(options) {
       options.minifySyntax = true;

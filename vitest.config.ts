@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { DEFINE } from './scripts/build-constants.mjs';
+import { NODE_DEFINE } from './scripts/build-constants.mjs';
 
 export default defineConfig({
-  define: DEFINE,
+  // The tests run the Node build's code, fast paths included; the browser suite runs the browser build.
+  define: NODE_DEFINE,
   test: {
     include: ['test/**/*.test.ts'],
     // The browser suite is its own run: npm run test:browser.

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { DEFINE } from './scripts/build-constants.mjs';
+import { NODE_DEFINE } from './scripts/build-constants.mjs';
 
 // The test run StrykerJS uses for each mutant (`npm run mutate`): the library's tests in-process, without
 // the ones that only drive the built binary or bundle the sources (mutants never reach dist/), the catalog
@@ -8,7 +8,8 @@ import { DEFINE } from './scripts/build-constants.mjs';
 // or drive the plugin (seconds each, and mutants of the adapter meet them in test/node/collect.test.ts), and with
 // fewer property-test runs, since the properties run again for every mutant they cover.
 export default defineConfig({
-  define: DEFINE,
+  // The tests run the Node build's code, fast paths included; the browser suite runs the browser build.
+  define: NODE_DEFINE,
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/catalog.test.ts', 'test/cli.test.ts', 'test/cli-reports.test.ts', 'test/cli-plan.test.ts', 'test/adapters/cli.test.ts', 'test/browser-bundle.test.ts', 'test/hostile/cli.test.ts', 'test/architecture.test.ts', 'test/new-rule.test.ts', 'test/browser/**',

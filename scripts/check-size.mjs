@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { builtinModules } from 'node:module';
-import { BROWSER_DEFINE } from './build-constants.mjs';
+import { DEFINE } from './build-constants.mjs';
 
 const KB = 1024;
 const entries = [
@@ -35,7 +35,7 @@ for (const { entry, budget } of entries) {
     write: false,
     metafile: true,
     // What a browser bundler gets: the package's browser build (the exports' browser condition).
-    define: BROWSER_DEFINE,
+    define: DEFINE,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;

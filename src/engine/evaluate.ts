@@ -254,12 +254,11 @@ const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefine
 function withSelect(report: Report, parts: readonly Part[], built: () => Finding[] | undefined = () => report.findings): EvaluatedReport {
   const select = (filter: FindingFilter = {}): Finding[] => {
     const statuses = asList(filter.status);
-    const severities = asList(filter.severity);
-    const ruleIds = asList(filter.ruleId);
-    const ruleMatches = (ruleId: string, severity: Severity): boolean =>
-      (severities === undefined || severities.includes(severity)) && (ruleIds === undefined || ruleIds.includes(ruleId));
-    const matches = (f: Pick<Finding, 'status' | 'severity' | 'ruleId'>): boolean =>
-      (statuses === undefined || statuses.includes(f.status)) && ruleMatches(f.ruleId, f.severity);
+    const matches = matcher(filter);
+    // A rule's findings share its id and severity: the filter without its statuses says whether any can match.
+    const { status: _status, ...byRule } = filter;
+    const ruleMatcher = matcher(byRule);
+    const ruleMatches = (ruleId: string, severity: Severity): boolean => ruleMatcher({ ruleId, severity, status: 'pass' });
     const findings = built();
     if (findings !== undefined) return findings.filter(matches);
     const out: Finding[] = [];

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,15 @@ describe('calico-windows-compat plan', () => {
     const run = cli(['plan', '--facts', 'examples/eks.yaml', '--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^## ✅ Networking plan: eks-vpc-cni \(Amazon VPC CNI\) works\n\nplatform `eks` · networking `eks-vpc-cni` · facts: `examples\/eks.yaml`/);
+  });
+
+  it.each([
+    [['plan', '-', '--format', 'markdown']],
+    [['plan', '--facts', '-', '--format', 'markdown']],
+  ])('names standard input (stdin) in the Markdown heading, as reports name it: %j', (args) => {
+    const run = cli(args, readFileSync('examples/eks.yaml', 'utf8'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^## ✅ Networking plan: eks-vpc-cni \(Amazon VPC CNI\) works\n\nplatform `eks` · networking `eks-vpc-cni` · facts: `\(stdin\)`\n/);
   });
 
   it('reads manifests as check does: a real cluster\'s kubectl output with its extra facts', () => {

@@ -104,7 +104,9 @@ export async function planCommand<I extends PlanInput>(argv: readonly string[], 
     ...(input.sources ? { sources: input.sources } : {}),
   });
   cli.writeNotes(input);
-  const inputFile = files[0] ?? manifests.find((m) => m !== '-');
+  // Standard input is named as check names it in reports' inputs.
+  const given = files[0] ?? manifests.find((m) => m !== '-') ?? (manifests.length > 0 ? '-' : undefined);
+  const inputFile = given === '-' ? '(stdin)' : given;
   process.stdout.write(
     renderPlan(plan, format, {
       label: input.description,

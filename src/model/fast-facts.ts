@@ -47,50 +47,10 @@ function isObject(value: unknown): value is Plain {
   return proto === Object.prototype || proto === null;
 }
 
-/** A key's place in the Windows node schema (its bit in a key mask), or -1 for a key it does not know. */
-function windowsRank(key: string): number {
-  switch (key) {
-    case 'os':
-      return 0;
-    case 'name':
-      return 1;
-    case 'osBuild':
-      return 2;
-    case 'containerRuntime':
-      return 3;
-    case 'datastore':
-      return 4;
-    case 'cniPlugin':
-      return 5;
-    case 'routeReflector':
-      return 6;
-    case 'powershellAdmin':
-      return 7;
-    case 'remoteAccess':
-      return 8;
-    case 'remoteAccessServiceInstalled':
-      return 9;
-    case 'tls12Enabled':
-      return 10;
-    default:
-      return -1;
-  }
-}
-
-function linuxRank(key: string): number {
-  switch (key) {
-    case 'os':
-      return 0;
-    case 'name':
-      return 1;
-    case 'roles':
-      return 2;
-    case 'routeReflector':
-      return 3;
-    default:
-      return -1;
-  }
-}
+/** A key's place in a node schema (its bit in a key mask), by key. */
+const ranks = (keys: readonly string[]): ReadonlyMap<string, number> => new Map(keys.map((key, rank) => [key, rank]));
+const WINDOWS_RANKS = ranks(WINDOWS_NODE_KEYS);
+const LINUX_RANKS = ranks(LINUX_NODE_KEYS);
 
 const UNKNOWN_KEY = -1;
 const OUT_OF_ORDER = -2;
@@ -99,15 +59,18 @@ const OUT_OF_ORDER = -2;
  * The keys of a node as the strict schema's `for…in` finds them: a mask of their ranks when they come
  * in the schema's order, {@link OUT_OF_ORDER} when they do not, {@link UNKNOWN_KEY} when one is unknown.
  */
-function keyMask(o: Plain, rank: (key: string) => number): number {
+function keyMask(o: Plain, rank: ReadonlyMap<string, number>): number {
   let mask = 0;
+  // Stryker disable next-line UnaryOperator: a key taken for out of order is copied key by key: either copy the schema's way gives the same object; the spread is only the faster
   let last = -1;
+  // Stryker disable next-line BooleanLiteral: keys taken for out of order are copied key by key: either copy the schema's way gives the same object; the spread is only the faster
   let ordered = true;
   for (const key in o) {
-    const r = rank(key);
-    if (r < 0) return UNKNOWN_KEY;
+    const r = rank.get(key);
+    if (r === undefined) return UNKNOWN_KEY;
     if (r < last) ordered = false;
     last = r;
+    // Stryker disable next-line AssignmentOperator: a key missing from the mask makes the copy key by key: either copy the schema's way gives the same object; the spread is only the faster
     mask |= 1 << r;
   }
   return ordered ? mask : OUT_OF_ORDER;
@@ -118,10 +81,12 @@ function keyMask(o: Plain, rank: (key: string) => number): number {
  * schema key it does not list is not in it at all (not inherited, not hidden from `for…in`), and it has
  * no symbol keys.
  */
+// Stryker disable next-line BlockStatement: no answer copies key by key: either copy the schema's way gives the same object; the spread is only the faster
 function copiesAlike(o: Plain, mask: number, keys: readonly string[]): boolean {
   if (mask === OUT_OF_ORDER) return false;
   for (let r = 0; r < keys.length; r++) if ((mask & (1 << r)) === 0 && (keys[r] as string) in o) return false;
   // A spread copies symbol keys too; the schema does not.
+  // Stryker disable next-line EqualityOperator: objects without symbol keys are then copied key by key: either copy the schema's way gives the same object; the spread is only the faster
   return Object.getOwnPropertySymbols(o).length === 0;
 }
 
@@ -135,6 +100,7 @@ interface Seen {
 function stringList(value: unknown, test: (item: unknown) => boolean): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   // Sized up front: a list grown by push keeps room for more, several times its size.
+  // Stryker disable next-line ArrayDeclaration: a list grown as it is filled holds the same items (sizing saves memory)
   const out = new Array<string>(value.length);
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
@@ -153,7 +119,7 @@ const isRemoteAccessMethod = (item: unknown): boolean => item === 'rdp' || item 
 // by key; either way the values stored are the ones checked.
 
 function windowsNode(o: Plain, name: string, seen: Seen): WindowsNodeFacts | undefined {
-  const mask = keyMask(o, windowsRank);
+  const mask = keyMask(o, WINDOWS_RANKS);
   if (mask === UNKNOWN_KEY) return undefined;
   const build = o['osBuild'];
   if (build !== undefined && build !== seen.build) {
@@ -174,13 +140,14 @@ function windowsNode(o: Plain, name: string, seen: Seen): WindowsNodeFacts | und
   const powershellAdmin = o['powershellAdmin'];
   if (powershellAdmin !== undefined && typeof powershellAdmin !== 'boolean') return undefined;
   const access = o['remoteAccess'];
-  const remoteAccess = access === undefined ? undefined : stringList(access, isRemoteAccessMethod);
+  const remoteAccess = stringList(access, isRemoteAccessMethod);
   if (access !== undefined && remoteAccess === undefined) return undefined;
   const service = o['remoteAccessServiceInstalled'];
   if (service !== undefined && typeof service !== 'boolean') return undefined;
   const tls12 = o['tls12Enabled'];
   if (tls12 !== undefined && typeof tls12 !== 'boolean') return undefined;
 
+  // Stryker disable next-line BlockStatement: the copy is then made key by key: either copy the schema's way gives the same object; the spread is only the faster
   if (copiesAlike(o, mask, WINDOWS_NODE_KEYS)) {
     const out: Plain = { ...o };
     // The values checked, over whatever a second read gave (only a getter could give another).
@@ -217,13 +184,14 @@ function put(o: Plain, out: Plain, key: string, value: unknown): void {
 }
 
 function linuxNode(o: Plain, name: string): LinuxNodeFacts | undefined {
-  const mask = keyMask(o, linuxRank);
+  const mask = keyMask(o, LINUX_RANKS);
   if (mask === UNKNOWN_KEY) return undefined;
   const given = o['roles'];
-  const roles = given === undefined ? undefined : stringList(given, isText);
+  const roles = stringList(given, isText);
   if (given !== undefined && roles === undefined) return undefined;
   const routeReflector = o['routeReflector'];
   if (routeReflector !== undefined && typeof routeReflector !== 'boolean') return undefined;
+  // Stryker disable next-line BlockStatement: the copy is then made key by key: either copy the schema's way gives the same object; the spread is only the faster
   if (copiesAlike(o, mask, LINUX_NODE_KEYS)) {
     const out: Plain = { ...o };
     out['os'] = 'linux';
@@ -240,11 +208,14 @@ function linuxNode(o: Plain, name: string): LinuxNodeFacts | undefined {
 
 function nodeList(nodes: unknown): NodeFacts[] | undefined {
   if (!Array.isArray(nodes)) return undefined;
+  // Stryker disable next-line ObjectLiteral: an absent key reads as undefined, as the fields start
   const seen: Seen = { build: undefined, runtime: undefined };
   // Sized up front: a list grown by push leaves its smaller copies behind.
+  // Stryker disable next-line ArrayDeclaration: a list grown as it is filled holds the same nodes (sizing saves memory)
   const out = new Array<NodeFacts>(nodes.length);
   // Names must be unique. Listed in order (as kubectl lists them), each name is greater than the last,
   // so unique; else a set of them says.
+  // Stryker disable next-line StringLiteral: the set of names made sooner (or anew) finds the same duplicates
   let previous = '';
   let names: Set<string> | undefined;
   for (let i = 0; i < nodes.length; i++) {
@@ -252,6 +223,7 @@ function nodeList(nodes: unknown): NodeFacts[] | undefined {
     if (!isObject(o)) return undefined;
     const name = o['name'];
     if (!isKubernetesName(name)) return undefined;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,MethodExpression: the set of names made sooner, anew, or with the list's empty places, finds the same duplicates
     if (names === undefined && name <= previous) names = new Set(out.slice(0, i).map((node) => node.name));
     if (names !== undefined) {
       if (names.has(name)) return undefined;
@@ -278,11 +250,11 @@ const flag: Checker = (v) => (typeof v === 'boolean' ? v : NO);
 const oneOf =
   (...values: readonly string[]): Checker =>
   (v) =>
-    typeof v === 'string' && values.includes(v) ? v : NO;
+    (values as readonly unknown[]).includes(v) ? v : NO;
 const integer =
   (min: number, max: number): Checker =>
   (v) =>
-    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : NO;
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? v : NO;
 const version: Checker = (v) => (isText(v) && parseVersion(v) !== undefined ? v : NO);
 const texts: Checker = (v) => stringList(v, isText) ?? NO;
 /** Any text but a slip of a known value (`kubernets`): the schema's `knownOrOther()` words that one. */
@@ -334,6 +306,7 @@ export const POOL = strict({
 /** The pools: names unique, and the CIDRs of unnamed pools (which name their findings). */
 const pools: Checker = (v) => {
   if (!Array.isArray(v)) return NO;
+  // Stryker disable next-line ArrayDeclaration: a list grown as it is filled holds the same pools (sizing saves memory)
   const out: unknown[] = new Array<unknown>(v.length);
   const names = new Set<string>();
   const cidrs = new Set<string>();

@@ -305,3 +305,160 @@ describe('acceptFacts, the hand-written acceptance of the common shape', () => {
     );
   });
 });
+
+// Case by case, so that every field's check is held to the schema whatever FC_NUM_RUNS is: the facts it
+// accepts (as the schema returns them), and the ones it leaves to the schema.
+describe('acceptFacts, field by field', () => {
+  const win = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({ os: 'windows', name: 'win-1', ...fields });
+  const linux = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({ os: 'linux', name: 'lin-1', ...fields });
+  const FULL_WINDOWS = win({
+    osBuild: '10.0.17763.1432',
+    containerRuntime: 'containerd://1.6.6',
+    datastore: 'etcd',
+    cniPlugin: 'calico',
+    routeReflector: false,
+    powershellAdmin: true,
+    remoteAccess: ['winrm', 'rdp'],
+    remoteAccessServiceInstalled: true,
+    tls12Enabled: false,
+  });
+  const VALID: Record<string, unknown> = {
+    osBuild: '10.0.20348.587',
+    containerRuntime: 'containerd://1.7.0',
+    datastore: 'kubernetes',
+    cniPlugin: 'calico',
+    routeReflector: true,
+    powershellAdmin: false,
+    remoteAccess: ['rdp'],
+    remoteAccessServiceInstalled: false,
+    tls12Enabled: true,
+  };
+  const reversed = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).reverse());
+
+  /** Accepted, and exactly what the schema returns. */
+  function expectAccepted(input: unknown): void {
+    const zod = ClusterFactsSchema.safeParse(input);
+    expect(zod.success, 'the schema accepts it').toBe(true);
+    const fast = acceptFacts(input);
+    expect(fast, 'the fast path accepts it').toBeDefined();
+    if (zod.success) expect(sameData(fast, zod.data)).toBeUndefined();
+  }
+
+  it.each<[string, unknown]>([
+    ['a Windows node with every field', { nodes: [FULL_WINDOWS] }],
+    ['its fields in reverse order', { nodes: [reversed(FULL_WINDOWS)] }],
+    ...Object.entries(VALID).map(([key, value]): [string, unknown] => [`a Windows node with ${key} alone`, { nodes: [win({ [key]: value })] }]),
+    ...Object.keys(VALID).map((key): [string, unknown] => [`${key} given as undefined`, { nodes: [win({ [key]: undefined })] }]),
+    ...Object.keys(VALID).map((key): [string, unknown] => [`${key} given as undefined, out of order`, { nodes: [reversed(win({ [key]: undefined, tls12Enabled: true }))] }]),
+    ...Object.entries(VALID).map(([key, value]): [string, unknown] => [`${key} before the name`, { nodes: [{ os: 'windows', [key]: value, name: 'win-1' }] }]),
+    ['a Linux node with every field', { nodes: [linux({ roles: ['control-plane', 'etcd'], routeReflector: true })] }],
+    ['a Linux node, fields out of order', { nodes: [{ routeReflector: false, roles: ['worker'], name: 'lin-1', os: 'linux' }] }],
+    ['a Linux node, roles given as undefined', { nodes: [linux({ roles: undefined })] }],
+    ['a Linux node, routeReflector given as undefined', { nodes: [linux({ routeReflector: undefined })] }],
+    ['a Linux node, a field as undefined, out of order', { nodes: [{ routeReflector: undefined, name: 'lin-1', os: 'linux', roles: [] }] }],
+    ['nodes named in descending order', { nodes: [win({ name: 'win-3' }), win({ name: 'win-2' }), linux({ name: 'lin-1' })] }],
+    ['nodes sharing builds and runtimes, then others', { nodes: ['a', 'b', 'c', 'd'].map((n, i) => win({ name: n, osBuild: i < 3 ? '10.0.17763.1' : '10.0.20348.1', containerRuntime: i < 2 ? 'containerd://1.6.6' : 'docker://20.10.9' })) }],
+    ['an own field hidden from for…in', { nodes: [Object.defineProperty(win(), 'tls12Enabled', { value: true, enumerable: false })] }],
+    ['a node with a symbol key, which the copy leaves out', { nodes: [{ ...win({ osBuild: '10.0.17763.1' }), [Symbol('x')]: 1 }] }],
+    ['an object without a prototype', { nodes: [Object.assign(Object.create(null) as object, win({ osBuild: '10.0.17763.1' }))] }],
+    ['pools with neither name nor CIDR', { calico: { ipPools: [{ encapsulation: 'vxlan' }, { encapsulation: 'none', disabled: true }] } }],
+    ['pools by name, by CIDR', { calico: { ipPools: [{ name: 'a', encapsulation: 'vxlan' }, { cidr: '10.0.0.0/16', encapsulation: 'ipip' }, { cidr: '10.1.0.0/16', encapsulation: 'none' }] } }],
+    ['the cluster fields of every kind', { platform: 'kubernetes', networking: 'calico-vxlan', kubernetes: { version: '1.27.3' }, calico: { version: 'v3.27.2', datastore: 'etcd', installMethod: 'operator', vxlanPort: 4789, vxlanVNI: 4096, serviceCIDRs: ['10.96.0.0/12'] } }],
+  ])('accepts %s', (_what, input) => {
+    expectAccepted(input);
+  });
+
+  class Node {
+    os = 'windows';
+    name = 'win-1';
+  }
+  it.each<[string, unknown]>([
+    ...(
+      [
+        ['osBuild', ['Windows', '', 17763, ['10.0.17763.1'], null]],
+        ['containerRuntime', ['containerd://', '', 5, ['containerd'], null]],
+        ['datastore', ['etcdv3', '', 5, null]],
+        ['cniPlugin', ['', ['calico'], 5, null]],
+        ['routeReflector', ['true', 1, null]],
+        ['powershellAdmin', ['false', 0, null]],
+        ['remoteAccess', [['ssh'], 'rdp', [5], ['rdp', null], null]],
+        ['remoteAccessServiceInstalled', ['yes', 1, null]],
+        ['tls12Enabled', ['yes', 1, null]],
+      ] as const
+    ).flatMap(([key, values]) => values.map((value): [string, unknown] => [`${key}: ${JSON.stringify(value)}`, { nodes: [win({ [key]: value })] }])),
+    ['a bad build after a good one', { nodes: [win({ name: 'a', osBuild: '10.0.17763.1' }), win({ name: 'b', osBuild: '10.0.1776' })] }],
+    ['a bad runtime after a good one', { nodes: [win({ name: 'a', containerRuntime: 'containerd://1.6.6' }), win({ name: 'b', containerRuntime: 'containerd://' })] }],
+    ['roles: [""]', { nodes: [linux({ roles: [''] })] }],
+    ['roles: "worker"', { nodes: [linux({ roles: 'worker' })] }],
+    ['roles: [5]', { nodes: [linux({ roles: [5] })] }],
+    ['a Linux routeReflector: "yes"', { nodes: [linux({ routeReflector: 'yes' })] }],
+    ['os: "mac"', { nodes: [{ os: 'mac', name: 'm-1' }] }],
+    ['os: "Windows"', { nodes: [{ os: 'Windows', name: 'w-1' }] }],
+    ['no os', { nodes: [{ name: 'w-1' }] }],
+    ['a name no object has', { nodes: [win({ name: 'Win_1' })] }],
+    ['an empty name', { nodes: [win({ name: '' })] }],
+    ['no name', { nodes: [{ os: 'windows' }] }],
+    ['duplicate names in order', { nodes: [win({ name: 'a' }), win({ name: 'a' })] }],
+    ['duplicate names out of order', { nodes: [win({ name: 'b' }), win({ name: 'a' }), linux({ name: 'b' })] }],
+    ['an unknown key of a node', { nodes: [win({ osbuild: '10.0.17763.1' })] }],
+    ['an unknown key of a Linux node', { nodes: [linux({ osBuild: '10.0.17763.1' })] }],
+    ['a node that is null', { nodes: [null] }],
+    ['a node that is undefined', { nodes: [undefined] }],
+    ['a node that is a number', { nodes: [5] }],
+    ['a node that is a string', { nodes: ['win-1'] }],
+    ['a node that is a list', { nodes: [[]] }],
+    ['a node of a class', { nodes: [new Node()] }],
+    ['nodes that are an object', { nodes: { 0: win(), length: 1 } }],
+    ['nodes that are a string', { nodes: 'win-1' }],
+    ['a date for an object', { kubernetes: new Date(0) }],
+    ['pools that are an object', { calico: { ipPools: { length: 1 } } }],
+    ['pools that are a string', { calico: { ipPools: 'default' } }],
+    ['service CIDRs that are a string', { calico: { serviceCIDRs: '10.96.0.0/12' } }],
+    ['a port as text', { calico: { vxlanPort: '4789' } }],
+    ['a port as a fraction', { calico: { vxlanPort: 4789.5 } }],
+    ['a port of a boolean', { calico: { vxlanPort: true } }],
+    ['an install method as a list', { calico: { installMethod: ['operator'] } }],
+    ['a datastore as a number', { calico: { datastore: 5 } }],
+    ['a version as a number', { calico: { version: 3.23 } }],
+    ['a platform as a list', { platform: ['eks'] }],
+  ])('leaves to the schema: %s', (_what, input) => {
+    expect(acceptFacts(input)).toBeUndefined();
+    // What it leaves is decided by the schema, as when it is not there.
+    const result = parseFacts(input);
+    const zod = ClusterFactsSchema.safeParse(input);
+    expect(result.success).toBe(zod.success);
+  });
+
+  // A getter may answer each read differently: the fast path stores the value it checked, as the schema
+  // (which reads each field once) does, never a second read's.
+  it.each([
+    ...Object.entries(VALID).map(([key, value]): [string, Record<string, unknown>, string, unknown] => [`Windows ${key}`, FULL_WINDOWS, key, value]),
+    ['Linux roles', linux({ roles: ['worker'], routeReflector: false }), 'roles', ['worker']] as [string, Record<string, unknown>, string, unknown],
+    ['Linux routeReflector', linux({ roles: ['worker'], routeReflector: false }), 'routeReflector', true] as [string, Record<string, unknown>, string, unknown],
+  ])('stores the value it checked of a getter (%s), not a second read', (_what, node, key, first) => {
+    const make = (): unknown => {
+      let reads = 0;
+      const copy = { ...node };
+      Object.defineProperty(copy, key, { get: () => (reads++ === 0 ? first : 'changed'), enumerable: true, configurable: true });
+      return { nodes: [copy] };
+    };
+    const fast = acceptFacts(make());
+    const zod = ClusterFactsSchema.safeParse(make());
+    expect(fast).toBeDefined();
+    expect(zod.success).toBe(true);
+    expect((fast?.nodes?.[0] as Record<string, unknown> | undefined)?.[key]).toEqual(first);
+    if (zod.success) expect(sameData(fast, zod.data)).toBeUndefined();
+  });
+
+  it('declines when Object.prototype has an enumerable key the schema knows', () => {
+    expect(acceptFacts({})).toEqual({});
+    Object.defineProperty(Object.prototype, 'platform', { value: 'eks', enumerable: true, configurable: true, writable: true });
+    let declined: unknown;
+    try {
+      declined = acceptFacts({});
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['platform'];
+    }
+    expect(declined).toBeUndefined();
+  });
+});

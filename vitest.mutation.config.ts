@@ -15,6 +15,7 @@ export default defineConfig({
     exclude: ['test/catalog.test.ts', 'test/cli.test.ts', 'test/cli-reports.test.ts', 'test/cli-plan.test.ts', 'test/adapters/cli.test.ts', 'test/browser-bundle.test.ts', 'test/hostile/cli.test.ts', 'test/architecture.test.ts', 'test/new-rule.test.ts', 'test/browser/**',
       'test/cli-collect.test.ts', 'test/node/real-kubectl.test.ts', 'test/node/rbac.test.ts',
       'test/cli-outputs.test.ts', 'test/cli-config.test.ts', 'test/cli-sarif.test.ts', 'test/action.test.ts'],
+    setupFiles: ['test/setup/mutation.ts'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 30_000,

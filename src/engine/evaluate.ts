@@ -154,6 +154,7 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
       continue;
     }
     // Pools; and in the browser build, nodes too: each decided on its own, its finding made at once.
+    // Stryker disable next-line ArrowFunction,ObjectLiteral: node rules reach this line only in the browser build's (__FAST_PATHS__ false): vitest and Stryker run the Node build's constants; the browser suite (test/browser) runs this in Chromium against Node's answers
     const items = rule.scope === 'ip-pool' ? pools : Array.from({ length: nodes.length }, (_, i) => nodes.item(i));
     for (const on of items)
       add(toFinding(base, on.subject, decide(rule, facts, on.value as WindowsNodeFacts & IpPool, applicability, checkCtx), itemEvidenceOf(compiled, on, clusterEvidence, sources), on));
@@ -163,10 +164,12 @@ export function evaluate(facts: ClusterFacts, options: EvaluateOptions, defaults
   const about = { tool: defaults.tool, inputs: (options.inputs ?? []).map(({ kind, name }) => ({ kind, name })) };
   if (__FAST_PATHS__ && tally) return reportOf(parts, tally, selected, about, options, defaults);
   // The browser build: every part is a finding, no node rule was batched.
+  // Stryker disable all: the browser build's (__FAST_PATHS__ false): vitest and Stryker run the Node build's constants; the browser suite (test/browser) runs this in Chromium against Node's answers
   const findings = parts as Finding[];
   if (options.waivers === undefined) return selectable(summarize(findings, selected, about));
   const waived = applyWaivers(findings, options.waivers, options.now, defaults.ruleIds);
   return selectable(summarize(waived.findings, selected, about, waived.waivers));
+  // Stryker restore all
 }
 
 /** The report of the parts: findings built at once for small reports, when first read for large ones. */
@@ -228,9 +231,11 @@ function* eachOf(parts: readonly Part[]): Generator<Finding> {
 /** A report whose findings are all built, with `select` (which then filters them). */
 export function selectable(report: Report): EvaluatedReport {
   if (__FAST_PATHS__) return withSelect(report, []);
+  // Stryker disable all: the browser build's (__FAST_PATHS__ false): vitest and Stryker run the Node build's constants; the browser suite (test/browser) runs this in Chromium against Node's answers
   const select = (filter: FindingFilter = {}): Finding[] => report.findings.filter(matcher(filter));
   Object.defineProperty(report, 'select', { value: select, enumerable: false, writable: true, configurable: true });
   return report as EvaluatedReport;
+  // Stryker restore all
 }
 
 /** Whether a finding matches the filter. */

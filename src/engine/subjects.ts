@@ -97,15 +97,18 @@ export function subjectsOf(facts: ClusterFacts): Subjects {
   // Stryker disable next-line ArrayDeclaration: without a pool list, pool rules answer before fanning out (noSubjectOutcome)
   for (const { pool, name } of enabledPools(facts.calico?.ipPools ?? [])) pools.push(new Item('ip-pool', name, pool));
   if (__FAST_PATHS__) sortByName(pools);
+  // Stryker disable next-line all: the browser build's (__FAST_PATHS__ false): vitest and Stryker run the Node build's constants; the browser suite (test/browser) runs this in Chromium against Node's answers
   else pools.sort(byName);
   return { nodes: __FAST_PATHS__ ? nodeList(facts.nodes ?? []) : plainNodeList(facts.nodes ?? []), pools };
 }
 
 /** The browser build's: the Windows nodes, sorted. */
+// Stryker disable all: the browser build's (__FAST_PATHS__ false): vitest and Stryker run the Node build's constants; the browser suite (test/browser) runs this in Chromium against Node's answers
 function plainNodeList(list: readonly NodeFacts[]): NodeList {
   const windows = list.filter((node): node is WindowsNodeFacts => node.os === 'windows').sort((a, b) => compareText(a.name, b.name));
   return new NodeList(windows, windows.map((node) => node.name));
 }
+// Stryker restore all
 
 /** The Windows nodes, sorted, in lists sized up front. */
 function nodeList(list: readonly NodeFacts[]): NodeList {

@@ -130,3 +130,14 @@ describe('evaluateCompatibility: facts not validated', () => {
     expect(report.findings.map((f) => [f.status, f.evidence])).toStrictEqual([['fail', [{ fact: 'platform', value: null }]]]);
   });
 });
+
+describe('evaluateCompatibility: counts when waivers are given (the findings summarised)', () => {
+  it('a failing finding of severity info counts as a failure, neither an error nor a warning', () => {
+    const rule = getRule('platform-supported');
+    if (rule === undefined) throw new Error('platform-supported is a rule of the catalog');
+    const info = { ...rule, severity: 'info' as const };
+    const report = evaluateCompatibility({ platform: 'gke' }, { release: { ...DEFAULT_PROFILE, rules: [info] }, waivers: [] });
+    expect(report.counts).toStrictEqual({ total: 1, pass: 0, fail: 1, unknown: 0, notApplicable: 0, errors: 0, warnings: 0, waived: 0 });
+    expect(report.verdict).toBe('compatible');
+  });
+});

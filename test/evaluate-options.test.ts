@@ -56,7 +56,7 @@ describe('evaluateCompatibility: options of the wrong shape', () => {
 
   it.each<[string, EvaluateOptions]>([
     ['lists of rule ids', { rules: ['platform-supported'], skipRules: [] }],
-    ['sources', { sources: { platform: { kind: 'file', file: 'a.yaml' } } as unknown as EvaluateOptions['sources'] }],
+    ['sources', { sources: { platform: { object: 'Installation/default', file: 'a.yaml' } } }],
     ['a release profile', { release: DEFAULT_PROFILE }],
     ['a release and profiles', { release: '3.23', profiles: [DEFAULT_PROFILE] }],
     ['inputs', { inputs: [{ kind: 'facts', name: 'a.yaml' }] }],

@@ -4,10 +4,14 @@
 //   examples/consumers/commonjs (require) and examples/consumers/esm (import): every entry point;
 //   examples/node-script: the API on a facts object (exits 1: its cluster is incompatible);
 //   examples/infrastructure-repo: a Vitest suite using the matchers;
+//   the main entry as bundlers resolve it: esbuild for a browser, for no platform (neither the `browser`
+//   nor the `node` condition) and for Node, each checked for the build it gets and, off Node, its budget;
 //   the kubectl plugin as npm installs it (node_modules/.bin) and as krew would from docs/krew/plugin.yaml,
 //   run through the real kubectl.
 // Needs a build (dist/). Usage: node scripts/check-examples.mjs [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -100,6 +104,30 @@ try {
   run(process.execPath, ['node-script/check-facts.mjs'], { expectCode: 1, expectOutput: /✗ strict-affinity[\s\S]*fix: calicoctl ipam configure[\s\S]*verdict: incompatible/ });
   step("An infrastructure repository's Vitest suite");
   run(process.execPath, [join(work, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: join(work, 'infrastructure-repo'), expectOutput: /Tests\s+\d+ passed/ });
+
+  step('the main entry as bundlers resolve it (esbuild, minified, gzip -9)');
+  // Off Node, every resolver gets the browser build (dist/browser/, no fast paths), which keeps within the
+  // main entry's 30 KB budget (scripts/check-size.mjs measures it from the sources): a browser bundler by
+  // the `browser` condition, one that sets neither `browser` nor `node` by the plain `import`. Node (the
+  // `node` condition) gets the build with the fast paths.
+  writeFileSync(join(work, 'bundle-entry.mjs'), "export * from 'calico-windows-compat';\n");
+  const resolvers = [
+    { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/browser/index.js', budget: 30 * 1024 },
+    { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/browser/index.js', budget: 30 * 1024 },
+    { name: 'Node', options: { platform: 'node' }, file: 'dist/index.js' },
+  ];
+  for (const { name, options, file, budget } of resolvers) {
+    const result = await build({ entryPoints: [join(work, 'bundle-entry.mjs')], absWorkingDir: work, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', ...options });
+    const inputs = Object.keys(result.metafile.inputs);
+    const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+    const got = inputs.includes(`node_modules/calico-windows-compat/${file}`);
+    const ok = got && (budget === undefined || gz <= budget);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${got ? file : `not ${file}`}, ${(gz / 1024).toFixed(1)} KB gzip [${gz} B]` + (budget ? ` (budget ${budget / 1024} KB)` : ''));
+    if (!ok) {
+      failed = true;
+      console.error(`FAIL: ${name} resolved ${inputs.filter((p) => p.startsWith('node_modules/calico-windows-compat/')).join(', ')}`);
+    }
+  }
 
   step('the kubectl plugin as npm installs it: kubectl calico-windows, through the real kubectl');
   const kubectlHome = join(work, 'kubectl-home');

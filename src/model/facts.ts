@@ -82,6 +82,22 @@ function uniqueBy<K extends 'name' | 'cidr'>(
 const nonEmpty = () => z.string().check(z.minLength(1, { message: 'must not be empty', abort: true }));
 
 /**
+ * An integer from `min` to `max`. A fraction is reported as `z.int()` reports it (`invalid_type`, expected
+ * `int`), and stops the range checks; JSON Schema shows it as an `integer`. Not `z.int()` itself: its
+ * number-format check and range tables cost the main entry 0.45 KB gzip of its 30 KB budget.
+ */
+function integer(min: number, max: number) {
+  const whole = z.superRefine((value: number, ctx) => {
+    if (!Number.isInteger(value)) ctx.issues.push({ code: 'invalid_type', expected: 'int', input: value });
+  });
+  // What z.int() tells JSON Schema: `format` naming an integer makes the number an `integer`.
+  whole._zod.onattach.push((schema) => {
+    schema._zod.bag.format = 'safeint';
+  });
+  return z.number().check(whole, z.minimum(min), z.maximum(max));
+}
+
+/**
  * A value of an open set with known members (`platform`, `networking`): any string, except a slip of a
  * known one, which would otherwise pass as some other, unsupported value — a finding that misleads
  * ("platform 'kubernets' is not supported") where the input has a typo.
@@ -135,9 +151,9 @@ export const CalicoFactsSchema = z.strictObject({
   strictAffinity: z.optional(z.boolean()),
   ipipEnabled: z.optional(z.boolean()),
   bgpEnabled: z.optional(z.boolean()),
-  vxlanPort: z.optional(z.number().check(z.int({ abort: true }), z.minimum(1), z.maximum(65535))),
+  vxlanPort: z.optional(integer(1, 65535)),
   /** FelixConfiguration `spec.vxlanVNI`. */
-  vxlanVNI: z.optional(z.number().check(z.int({ abort: true }), z.minimum(1), z.maximum(16777215))),
+  vxlanVNI: z.optional(integer(1, 16777215)),
   /** How Calico for Windows is (or will be) installed on the Windows nodes. */
   installMethod: z.optional(InstallMethodSchema),
   /** Installation `spec.calicoNetwork.windowsDataplane`: `HNS` turns the operator's Windows install on, `Disabled` off. */

@@ -30,8 +30,8 @@ function recorder(check: (build: unknown, name: string) => Outcome = (build, nam
     id: 'probe',
     reads: ['node.osBuild'],
     check: (_facts, node) => {
-      seen.push(node.name);
-      return check(node.osBuild, node.name);
+      seen.push(String(node.name));
+      return check(node.osBuild, String(node.name));
     },
   });
   return { rule, seen };
@@ -146,7 +146,7 @@ describe('decideNodes: once per distinct value', () => {
       id: 'two',
       reads: ['node.osBuild', 'node.tls12Enabled'],
       check: (_facts, node) => {
-        seen.push(node.name);
+        seen.push(String(node.name));
         return pass(`${node.name}: ${show(node.osBuild)} ${show(node.tls12Enabled)}`);
       },
     });
@@ -183,7 +183,7 @@ describe('decideNodes: once per distinct value', () => {
 
   it('decides every node of a rule declaring no node fact on its own', () => {
     const seen: string[] = [];
-    const rule = defineNodeRule({ ...meta, id: 'none', check: (_facts, node) => (seen.push(node.name), pass(`${node.name} checked`)) });
+    const rule = defineNodeRule({ ...meta, id: 'none', check: (_facts, node) => (seen.push(String(node.name)), pass(`${node.name} checked`)) });
     const { decisions, findings } = run(rule, nodesOf(['x', 'x']), []);
     expect(seen).toEqual(['n000', 'n001']);
     expect(decisions).toHaveLength(2);
@@ -248,11 +248,11 @@ describe('nodeFinding: the shared decision, made the node’s', () => {
     const nodes = nodesOf(['10.0.17763.1', '10.0.17763.1']);
     const decided = decideNodes(rule, FACTS, nodes, ['osBuild'], ALWAYS, ctx, false);
     const clusterEvidence = [{ fact: 'calico.datastore', value: 'etcd' }];
-    const sources = { 'nodes[n001].osBuild': { file: 'nodes.yaml', line: 7 } };
+    const sources = { 'nodes[n001].osBuild': { object: 'Node/n001', file: 'nodes.yaml', line: 7 } };
     const batch: NodeBatch = { base: findingBase(rule, CALICO_3_23), clusterEvidence, keys: ['osBuild'], nodes, ...decided, sources };
     const [first, second] = [nodeFinding(batch, 0), nodeFinding(batch, 1)];
     expect(first.evidence).toEqual([clusterEvidence[0], { fact: 'nodes[n000].osBuild', value: '10.0.17763.1' }]);
-    expect(second.evidence).toEqual([clusterEvidence[0], { fact: 'nodes[n001].osBuild', value: '10.0.17763.1', source: { file: 'nodes.yaml', line: 7 } }]);
+    expect(second.evidence).toEqual([clusterEvidence[0], { fact: 'nodes[n001].osBuild', value: '10.0.17763.1', source: { object: 'Node/n001', file: 'nodes.yaml', line: 7 } }]);
     // The findings' lists are their own; the entries for a node are made once.
     expect(first.evidence).not.toBe(clusterEvidence);
     expect(nodeFinding(batch, 1).evidence[1]).toBe(second.evidence[1]);

@@ -110,14 +110,17 @@ try {
   // main entry's 30 KB budget (scripts/check-size.mjs measures it from the sources): a browser bundler by
   // the `browser` condition, one that sets neither `browser` nor `node` by the plain `import`. Node (the
   // `node` condition) gets the build with the fast paths.
+  // `require` for a browser (Jest's jsdom environment) gets the CommonJS build, which Jest loads untransformed.
   writeFileSync(join(work, 'bundle-entry.mjs'), "export * from 'calico-windows-compat';\n");
+  writeFileSync(join(work, 'bundle-entry.cjs'), "module.exports = require('calico-windows-compat');\n");
   const resolvers = [
     { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/browser/index.js', budget: 30 * 1024 },
     { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/browser/index.js', budget: 30 * 1024 },
     { name: 'Node', options: { platform: 'node' }, file: 'dist/index.js' },
+    { name: 'require() for a browser', entry: 'bundle-entry.cjs', options: { platform: 'browser', format: 'cjs' }, file: 'dist/index.cjs' },
   ];
-  for (const { name, options, file, budget } of resolvers) {
-    const result = await build({ entryPoints: [join(work, 'bundle-entry.mjs')], absWorkingDir: work, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', ...options });
+  for (const { name, entry = 'bundle-entry.mjs', options, file, budget } of resolvers) {
+    const result = await build({ entryPoints: [join(work, entry)], absWorkingDir: work, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', ...options });
     const inputs = Object.keys(result.metafile.inputs);
     const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
     const got = inputs.includes(`node_modules/calico-windows-compat/${file}`);

@@ -25,12 +25,12 @@ export const ENTRIES = {
  */
 export function entryFiles(): Record<keyof typeof ENTRIES, string> {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    exports: Record<string, { browser: { default: string } }>;
+    exports: Record<string, { browser: { import: { default: string } } }>;
   };
   const file = (specifier: string) => {
     const entry = pkg.exports[specifier === 'calico-windows-compat' ? '.' : `./${specifier.split('/')[1]}`];
     if (!entry) throw new Error(`package.json exports no ${specifier}`);
-    return entry.browser.default.replace(/^\.\//, '/');
+    return entry.browser.import.default.replace(/^\.\//, '/');
   };
   return Object.fromEntries(Object.entries(ENTRIES).map(([key, specifier]) => [key, file(specifier)])) as Record<keyof typeof ENTRIES, string>;
 }

@@ -293,6 +293,15 @@ describe('Installation: IP pools', () => {
     ]);
   });
 
+  it.each([
+    [253, ['a'.repeat(253)]],
+    [254, undefined],
+  ])('a pool name of %i characters: kept at 253, the pools left out at 254', (length, names) => {
+    const name = 'a'.repeat(length);
+    const result = derive(installation({ calicoNetwork: { ipPools: [{ name, cidr: '10.0.0.0/16', encapsulation: 'VXLAN' }] } }));
+    expect(result.facts.calico?.ipPools?.map((pool) => pool.name)).toEqual(names);
+  });
+
   it('ipPools that is not a list says nothing', () => {
     const result = derive(installation({ calicoNetwork: { ipPools: { name: 'p' } } }));
     expect(result.facts.calico).not.toHaveProperty('ipPools');

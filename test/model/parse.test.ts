@@ -3,6 +3,7 @@ import { MAX_REPORTED_ISSUES, parseFacts, parseFactsOrThrow, formatPath } from '
 import { CompatError } from '../../src/model/errors.js';
 import * as z from 'zod/mini';
 import { schemaIssues } from '../../src/model/parse.js';
+import { LinuxNodeFactsSchema, WindowsNodeFactsSchema } from '../../src/model/facts.js';
 
 function issuesOf(input: unknown): Array<{ path: string; code: string; message: string }> {
   const result = parseFacts(input);
@@ -350,5 +351,18 @@ describe('parseFacts: the value meant, for a slip of a known one', () => {
     [{ calico: { installMethod: 'helm' } }, 'calico.installMethod: expected one of "manifest", "operator", got "helm"'],
   ])('a closed set names the nearest value: %j', (input, message) => {
     expect(issues(input)).toEqual([message]);
+  });
+});
+
+// parseFacts takes most valid facts by its fast path; the schemas themselves hold the same limits.
+describe('the node schemas: a name of at most 253 characters', () => {
+  it.each([
+    ['a Windows node', WindowsNodeFactsSchema, { os: 'windows' }],
+    ['a Linux node', LinuxNodeFactsSchema, { os: 'linux' }],
+  ] as const)('%s: 253 characters is a name, 254 is not', (_name, schema, node) => {
+    expect(schema.safeParse({ ...node, name: 'a'.repeat(253) }).success).toBe(true);
+    expect(schema.safeParse({ ...node, name: 'a'.repeat(254) }).success).toBe(false);
+    expect(parseFacts({ nodes: [{ ...node, name: 'a'.repeat(253) }] }).success).toBe(true);
+    expect(issuesOf({ nodes: [{ ...node, name: 'a'.repeat(254) }] }).map((i) => i.path)).toEqual(['nodes[0].name']);
   });
 });

@@ -94,6 +94,7 @@ class Keys {
   of(value: unknown): unknown {
     switch (typeof value) {
       case 'undefined':
+      // Stryker disable next-line ConditionalExpression: without its case a boolean falls through to the number's, which keys it as itself too
       case 'boolean':
         return value;
       case 'number':
@@ -114,6 +115,7 @@ class Keys {
     for (const item of value) if (typeof item !== 'string' || item.includes(MARK)) return UNSHARED;
     // The prefix keeps a list's key apart from every string value.
     const key = `${MARK}${JSON.stringify(value)}`;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: how many lists are remembered changes only how often a key is made again, never the key
     if (this.#lists.length < 16) this.#lists.push({ list: [...(value as readonly string[])], key });
     return key;
   }
@@ -130,9 +132,12 @@ function anyMarker(value: Record<string, unknown>, keys: readonly string[]): boo
   return false;
 }
 
+// Stryker disable next-line BlockStatement: a list not found equal to a remembered one gets the same key made again
 function sameList(a: readonly string[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
+  // Stryker disable next-line EqualityOperator: the lists are of one length, so both items past the end are undefined
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  // Stryker disable next-line BooleanLiteral: a list not found equal to a remembered one gets the same key made again
   return true;
 }
 
@@ -231,6 +236,7 @@ export function decideNodes(
 
 /** The key of several declared facts' values, or UNSHARED. */
 function compositeKey(keyer: Keys, value: Record<string, unknown>, keys: readonly string[]): unknown {
+  // Stryker disable next-line StringLiteral: a prefix every key shares tells none apart
   let key = '';
   for (const name of keys) {
     const part = keyer.of(value[name]);
@@ -277,6 +283,7 @@ export function missingFacts(decision: Decision, name: string): string[] {
 function evidenceEntries(batch: NodeBatch, node: Item, decision: Decision): Evidence[] {
   const evidence = batch.clusterEvidence.slice();
   const made = (node.evidence ??= new Map());
+  // Stryker disable next-line EqualityOperator: one step past the keys finds no value, so adds no entry
   for (let k = 0; k < batch.keys.length; k++) {
     const key = batch.keys[k] as string;
     let entry = made.get(key);

@@ -9,6 +9,7 @@ import { CALICO_3_23 } from '../../src/catalog/default.js';
 import { CALICO_RELEASES } from '../../src/catalog/releases.js';
 import { factsFromManifests } from '../../src/adapters/manifests.js';
 import { MAX_REPORTED_ISSUES, parseFacts } from '../../src/model/parse.js';
+import { CompatError } from '../../src/model/errors.js';
 import { parseWaivers } from '../../src/api.js';
 import { applyWaivers } from '../../src/api.js';
 import { readTextFile } from '../../src/node/read.js';
@@ -303,10 +304,21 @@ describe('defect 20: API misuse is a CompatError, never a TypeError', () => {
     const trap = Object.defineProperty({}, 'platform', { enumerable: true, get: () => { throw new Error('boom'); } });
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    for (const input of [trap, revoked.proxy]) {
+    for (const [input, reason] of [
+      [trap, 'boom'],
+      [revoked.proxy, /^Cannot perform '.+' on a proxy that has been revoked$/],
+    ] as const) {
       const result = parseFacts(input);
       expect(result.success).toBe(false);
-      if (!result.success) expect(result.error.issues[0]).toMatchObject({ path: '(root)', code: 'unreadable' });
+      if (result.success) continue;
+      expect(result.error).toBeInstanceOf(CompatError);
+      expect(result.error.code).toBe('invalid-facts');
+      expect(result.error.message).toMatch(/^Invalid facts:/);
+      expect(result.error.issues).toHaveLength(1);
+      const [issue] = result.error.issues;
+      expect(issue).toMatchObject({ path: '(root)', code: 'unreadable' });
+      expect(issue?.message.replace(/^cannot be read: /, '')).toMatch(reason);
+      expect(issue?.message).toMatch(/^cannot be read: ./);
     }
   });
 });

@@ -341,6 +341,9 @@ describe('what a plan says of itself', () => {
     expect(plan.releases[0]?.note).toBe(
       'Kubernetes (self-managed, incl. on-premises) has 3 networking options for Windows under Calico v3.23 (manifest): calico-bgp (Calico CNI with BGP), calico-vxlan (Calico CNI with VXLAN), cloud-provider (Cloud provider networking (win-bridge.exe), Calico policy-only).',
     );
+    // A platform with options is judged per option: the release itself blocks on nothing, and leaves nothing open.
+    expect(plan.releases[0]?.blocking).toEqual([]);
+    expect(plan.releases[0]?.open).toEqual([]);
     expect(Object.keys(plan)).toEqual(['platform', 'networking', 'status', 'best', 'options', 'releases']);
     expect(Object.keys(planNetworking({}))).toEqual(['status', 'options', 'releases']);
   });

@@ -52,55 +52,59 @@ export const CLI_BUILDS: Options[] = [
   },
 ];
 
+/** Every entry point of the package, each built twice below. */
+const ENTRIES = {
+  index: 'src/index.ts',
+  format: 'src/format.ts',
+  manifests: 'src/manifests.ts',
+  yaml: 'src/yaml.ts',
+  node: 'src/node.ts',
+  releases: 'src/releases.ts',
+  plan: 'src/plan.ts',
+  testing: 'src/testing.ts',
+  'testing/vitest': 'src/testing/vitest.ts',
+  'testing/jest': 'src/testing/jest.ts',
+};
+
+const LIBRARY: Options = {
+  entry: ENTRIES,
+  // The test runners are the user's: testing/vitest imports vitest, never bundles it.
+  external: ['vitest'],
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: true,
+};
+
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      format: 'src/format.ts',
-      manifests: 'src/manifests.ts',
-      yaml: 'src/yaml.ts',
-      node: 'src/node.ts',
-      releases: 'src/releases.ts',
-      plan: 'src/plan.ts',
-      testing: 'src/testing.ts',
-      'testing/vitest': 'src/testing/vitest.ts',
-      'testing/jest': 'src/testing/jest.ts',
-    },
-    // The test runners are the user's: testing/vitest imports vitest, never bundles it.
-    external: ['vitest'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'neutral',
-    splitting: true,
-    define: NODE_DEFINE,
-  },
-  {
-    // The browser build of the browser-safe entries: the same reports without the fast paths for large
-    // inputs (see scripts/build-constants.mjs), so the main entry keeps within its 30 KB budget. What every
-    // resolver but Node's gets: the exports' `browser` condition and their plain `import`; the `node`
-    // condition gets the build above. The types are the other build's.
-    entry: {
-      index: 'src/index.ts',
-      format: 'src/format.ts',
-      manifests: 'src/manifests.ts',
-      yaml: 'src/yaml.ts',
-      releases: 'src/releases.ts',
-      plan: 'src/plan.ts',
-    },
-    outDir: 'dist/browser',
+    // dist/*.js and their types: the ES modules every resolver but Node's gets (the exports' plain
+    // `import`), browsers and bundlers included. Without the fast paths for large inputs (see
+    // scripts/build-constants.mjs), so the main entry keeps within its 30 KB budget, whoever bundles it.
+    ...LIBRARY,
     format: ['esm'],
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'browser',
-    splitting: true,
+    dts: true,
+    clean: true,
     define: DEFINE,
     // Constant branches folded and their dead code dropped, names and layout kept readable.
     esbuildOptions(options) {
       options.minifySyntax = true;
     },
+  },
+  {
+    // dist/node/*.js: the same ES modules with the fast paths, for the exports' `node` condition.
+    ...LIBRARY,
+    format: ['esm'],
+    outDir: 'dist/node',
+    define: NODE_DEFINE,
+  },
+  {
+    // dist/*.cjs and their types: CommonJS, with the fast paths (`require`, which browsers do not bundle
+    // by; Jest's jsdom environment loads it untransformed).
+    ...LIBRARY,
+    format: ['cjs'],
+    dts: true,
+    define: NODE_DEFINE,
   },
   ...CLI_BUILDS,
 ]);

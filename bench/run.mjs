@@ -9,7 +9,8 @@
 // (json-rules-engine), fleet (1,000 clusters of 100 nodes, one after another and in worker threads),
 // serialise (JSON and SARIF of a 10,000-node report), startup (the CLI against `node -e 0`).
 // `--dist` benchmarks another build of the library (a directory holding index.js, format.js, yaml.js,
-// manifests.js and cli.cjs or cli.js), to compare a change with what came before it.
+// manifests.js, and cli.cjs or cli.js in it or its parent), to compare a change with what came before it;
+// default: dist/node, what Node gets. `--dist dist` measures the build browsers and bundlers get.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -30,7 +31,8 @@ const option = (name) => {
 };
 const quick = args.includes('--quick');
 const only = option('--only')?.split(',');
-const distDir = resolve(option('--dist') ?? join(here, '../dist'));
+// The library as Node gets it (dist/node/, with the fast paths); the CLI beside it, or in dist/.
+const distDir = resolve(option('--dist') ?? join(here, '../dist/node'));
 const dist = pathToFileURL(distDir).href;
 const out = option('--out') ?? join(here, 'results.json');
 if (globalThis.gc === undefined) {
@@ -42,7 +44,7 @@ const lib = await import(`${dist}/index.js`);
 const format = await import(`${dist}/format.js`);
 const yamlEntry = await import(`${dist}/yaml.js`);
 const manifestsEntry = await import(`${dist}/manifests.js`);
-const cli = ['cli.cjs', 'cli.js'].map((f) => join(distDir, f)).find((f) => existsSync(f));
+const cli = ['cli.cjs', 'cli.js'].flatMap((f) => [join(distDir, f), join(distDir, '..', f)]).find((f) => existsSync(f));
 
 const results = {
   date: new Date().toISOString(),

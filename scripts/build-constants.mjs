@@ -13,5 +13,5 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
  */
 export const DEFINE = { __CALICO_WINDOWS_COMPAT_VERSION__: JSON.stringify(pkg.version), __FAST_PATHS__: 'false' };
 
-/** The Node builds' (the files of the exports' `node` condition and their `require`, the CLI) and the tests': with the fast paths. */
+/** The Node builds' (dist/node/*.js and dist/*.cjs, the exports' `node` and `require`; the CLI) and the tests': with the fast paths. */
 export const NODE_DEFINE = { ...DEFINE, __FAST_PATHS__: 'true' };

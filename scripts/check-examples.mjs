@@ -106,17 +106,16 @@ try {
   run(process.execPath, [join(work, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: join(work, 'infrastructure-repo'), expectOutput: /Tests\s+\d+ passed/ });
 
   step('the main entry as bundlers resolve it (esbuild, minified, gzip -9)');
-  // Off Node, every resolver gets the browser build (dist/browser/, no fast paths), which keeps within the
-  // main entry's 30 KB budget (scripts/check-size.mjs measures it from the sources): a browser bundler by
-  // the `browser` condition, one that sets neither `browser` nor `node` by the plain `import`. Node (the
-  // `node` condition) gets the build with the fast paths.
+  // Every resolver but Node's gets dist/*.js by the plain `import` (no fast paths), which keeps within the
+  // main entry's 30 KB budget (scripts/check-size.mjs measures it from the sources). Node (the `node`
+  // condition) gets dist/node/*.js, with the fast paths.
   // `require` for a browser (Jest's jsdom environment) gets the CommonJS build, which Jest loads untransformed.
   writeFileSync(join(work, 'bundle-entry.mjs'), "export * from 'calico-windows-compat';\n");
   writeFileSync(join(work, 'bundle-entry.cjs'), "module.exports = require('calico-windows-compat');\n");
   const resolvers = [
-    { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/browser/index.js', budget: 30 * 1024 },
-    { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/browser/index.js', budget: 30 * 1024 },
-    { name: 'Node', options: { platform: 'node' }, file: 'dist/index.js' },
+    { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/index.js', budget: 30 * 1024 },
+    { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/index.js', budget: 30 * 1024 },
+    { name: 'Node', options: { platform: 'node' }, file: 'dist/node/index.js' },
     { name: 'require() for a browser', entry: 'bundle-entry.cjs', options: { platform: 'browser', format: 'cjs' }, file: 'dist/index.cjs' },
   ];
   for (const { name, entry = 'bundle-entry.mjs', options, file, budget } of resolvers) {

@@ -34,8 +34,8 @@ for (const { entry, budget } of entries) {
     platform: 'browser',
     write: false,
     metafile: true,
-    // What every bundler but Node's gets: the package's browser build (the exports' `browser` condition and
-    // their plain `import`); npm run examples measures the packed build as bundlers resolve it.
+    // What every bundler but Node's gets: the package's dist/*.js (the exports' plain `import`);
+    // npm run examples measures the packed build as bundlers resolve it.
     define: DEFINE,
     logLevel: 'silent',
   });

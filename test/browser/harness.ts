@@ -20,24 +20,24 @@ export const ENTRIES = {
 } as const;
 
 /**
- * Each entry's ES module file, from the package's own `exports`: its `browser` condition, what a browser
+ * Each entry's ES module file, from the package's own `exports`: its plain `import`, what a browser
  * bundler picks (the build without the fast paths), so the suite holds it to Node's answers.
  */
 export function entryFiles(): Record<keyof typeof ENTRIES, string> {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    exports: Record<string, { browser: { import: { default: string } } }>;
+    exports: Record<string, { import: { default: string } }>;
   };
   const file = (specifier: string) => {
     const entry = pkg.exports[specifier === 'calico-windows-compat' ? '.' : `./${specifier.split('/')[1]}`];
     if (!entry) throw new Error(`package.json exports no ${specifier}`);
-    return entry.browser.import.default.replace(/^\.\//, '/');
+    return entry.import.default.replace(/^\.\//, '/');
   };
   return Object.fromEntries(Object.entries(ENTRIES).map(([key, specifier]) => [key, file(specifier)])) as Record<keyof typeof ENTRIES, string>;
 }
 
 /** The bare specifiers the built ES modules import (Node built-ins aside: only the Node entry and the CLI use them). */
 export function bareSpecifiers(): string[] {
-  const dist = new URL('../../dist/browser/', import.meta.url);
+  const dist = new URL('../../dist/', import.meta.url);
   const found = new Set<string>();
   for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
     for (const match of readFileSync(new URL(file, dist), 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*["']([^'"./][^'"]*)["']/gm))

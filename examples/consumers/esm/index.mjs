@@ -11,9 +11,9 @@ import { cluster, matchers, linuxNode } from 'calico-windows-compat/testing';
 import { formatPlanMarkdown, planNetworking } from 'calico-windows-compat/plan';
 import factsSchema from 'calico-windows-compat/facts.schema.json' with { type: 'json' };
 
-// The import condition of the exports map: ES module files.
-assert.match(import.meta.resolve('calico-windows-compat'), /dist\/index\.js$/);
-assert.match(import.meta.resolve('calico-windows-compat/testing/vitest'), /dist\/testing\/vitest\.js$/);
+// Node's condition of the exports map: ES module files with the fast paths (dist/node/).
+assert.match(import.meta.resolve('calico-windows-compat'), /dist\/node\/index\.js$/);
+assert.match(import.meta.resolve('calico-windows-compat/testing/vitest'), /dist\/node\/testing\/vitest\.js$/);
 
 const parsed = parseFacts(cluster.kubernetes({ nodes: [linuxNode({ roles: ['control-plane'] })] }));
 if (!parsed.success) throw parsed.error;

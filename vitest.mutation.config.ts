@@ -18,9 +18,9 @@ export default defineConfig({
     setupFiles: ['test/setup/mutation.ts'],
     environment: 'node',
     pool: 'threads',
-    // Each mutant run loads every test file that covers the mutant: without isolation, the modules they
-    // share are loaded once per run, not once per file (the dry run: 24 s → 9 s on src/engine/summary.ts,
-    // the same mutants killed). The suite passes either way; `npm test` keeps isolation.
+    // Each mutant run loads every test file that covers the mutant: without isolation, their dependencies
+    // (zod, yaml, fast-check) are loaded once per run, not once per file; the library itself is loaded
+    // afresh for each file (test/setup/mutation.ts). The suite passes either way; `npm test` keeps isolation.
     isolate: false,
     testTimeout: 30_000,
     env: { FC_NUM_RUNS: '40' },

@@ -10,8 +10,7 @@
 //   run through the real kubectl.
 // Needs a build (dist/). Usage: node scripts/check-examples.mjs [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+import { BUDGETS, KB, bundleSize } from './bundle-size.mjs';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -113,18 +112,16 @@ try {
   writeFileSync(join(work, 'bundle-entry.mjs'), "export * from 'calico-windows-compat';\n");
   writeFileSync(join(work, 'bundle-entry.cjs'), "module.exports = require('calico-windows-compat');\n");
   const resolvers = [
-    { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/index.js', budget: 30 * 1024 },
-    { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/index.js', budget: 30 * 1024 },
+    { name: 'a browser bundler', options: { platform: 'browser' }, file: 'dist/index.js', budget: BUDGETS.index },
+    { name: 'a bundler for no platform', options: { platform: 'neutral', mainFields: ['module', 'main'] }, file: 'dist/index.js', budget: BUDGETS.index },
     { name: 'Node', options: { platform: 'node' }, file: 'dist/node/index.js' },
     { name: 'require() for a browser', entry: 'bundle-entry.cjs', options: { platform: 'browser', format: 'cjs' }, file: 'dist/index.cjs' },
   ];
   for (const { name, entry = 'bundle-entry.mjs', options, file, budget } of resolvers) {
-    const result = await build({ entryPoints: [join(work, entry)], absWorkingDir: work, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', ...options });
-    const inputs = Object.keys(result.metafile.inputs);
-    const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+    const { gzip: gz, inputs } = await bundleSize({ entryPoints: [join(work, entry)], absWorkingDir: work, ...options });
     const got = inputs.includes(`node_modules/calico-windows-compat/${file}`);
     const ok = got && (budget === undefined || gz <= budget);
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${got ? file : `not ${file}`}, ${(gz / 1024).toFixed(1)} KB gzip [${gz} B]` + (budget ? ` (budget ${budget / 1024} KB)` : ''));
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${got ? file : `not ${file}`}, ${(gz / KB).toFixed(1)} KB gzip [${gz} B]` + (budget ? ` (budget ${budget / KB} KB)` : ''));
     if (!ok) {
       failed = true;
       console.error(`FAIL: ${name} resolved ${inputs.filter((p) => p.startsWith('node_modules/calico-windows-compat/')).join(', ')}`);
